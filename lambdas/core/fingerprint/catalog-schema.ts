@@ -1,0 +1,129 @@
+/**
+ * The shape of a fingerprint catalog entry. Entries are data: adding a product is adding one file
+ * under `catalog/` and its fixtures under `test/fixtures/http/<service>/`, no engine change.
+ *
+ * How the engine reads an entry (see `identify.ts`):
+ * 1. `identify` probes are tried in order; the product is identified when one probe's matcher
+ *    passes. Every matcher must name something specific to the product (a JSON key, a banner,
+ *    an `owned_by` value), never just a status code on a common path.
+ * 2. `auth` rules are tried in order; the first whose matcher passes decides the auth state.
+ *    No rule passing means `unknown`.
+ * 3. `version` rules are tried in order; the first that yields a value wins.
+ * Responses are cached per endpoint, so probes shared between entries cost one request.
+ */
+
+export type AuthState = 'none' | 'required' | 'default-credential' | 'unknown';
+
+/** A harmless read. Only GET and HEAD exist: the scanner never posts to inference APIs. */
+export interface ProbeRequest {
+  readonly method?: 'GET' | 'HEAD';
+  readonly path: string;
+  /** Extra request headers (e.g. a documented default credential, opt-in only). */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A JSON check. `path` is a dotted path; `[]` fans out over an array, e.g. `data[].owned_by`.
+ * The check passes when any value found at the path satisfies it.
+ */
+export interface JsonCheck {
+  readonly path: string;
+  /** Value equals this (strict). */
+  readonly equals?: string | number | boolean | null;
+  /** String value contains this (case-sensitive). */
+  readonly contains?: string;
+  /** The path exists (any value, including null). */
+  readonly exists?: boolean;
+  /** The value is of this JSON type. */
+  readonly type?: 'string' | 'number' | 'boolean' | 'object' | 'array' | 'null';
+}
+
+export interface HeaderCheck {
+  readonly name: string;
+  readonly contains?: string;
+  readonly regex?: string;
+}
+
+/** All given conditions must hold. */
+export interface ResponseMatcher {
+  /** Status code, or list of acceptable codes. */
+  readonly status?: number | readonly number[];
+  /** Body contains every one of these strings. */
+  readonly bodyContains?: readonly string[];
+  /** Body contains at least one of these strings. */
+  readonly bodyContainsAny?: readonly string[];
+  /** Body matches this regular expression (JavaScript syntax, no flags unless `bodyRegexFlags`). */
+  readonly bodyRegex?: string;
+  readonly bodyRegexFlags?: string;
+  /** Body does not contain any of these (to reject look-alikes). */
+  readonly bodyExcludes?: readonly string[];
+  /** Body parses as JSON and every check passes. */
+  readonly json?: readonly JsonCheck[];
+  /** Every header check passes. */
+  readonly headers?: readonly HeaderCheck[];
+}
+
+export interface IdentifyProbe {
+  readonly request: ProbeRequest;
+  readonly match: ResponseMatcher;
+}
+
+export interface AuthRule {
+  readonly request: ProbeRequest;
+  readonly match: ResponseMatcher;
+  readonly auth: Exclude<AuthState, 'unknown' | 'default-credential'>;
+  /**
+   * Evidence template, shown in alerts. Placeholders: `{status}`, `{count:<json path>}` (number of
+   * values found at the path), `{json:<json path>}` (first value, capped).
+   */
+  readonly evidence: string;
+}
+
+export interface VersionRule {
+  readonly request: ProbeRequest;
+  /** Only read the version when this matcher passes (defaults to status 200). */
+  readonly match?: ResponseMatcher;
+  /** Take the version from this JSON path... */
+  readonly json?: string;
+  /** ...or from this header... */
+  readonly header?: string;
+  /** ...or from the body. With `json` or `header`, applied to that value. First capture group wins. */
+  readonly regex?: string;
+}
+
+export type ServiceCategory =
+  | 'llm-server'
+  | 'model-server'
+  | 'notebook'
+  | 'ml-platform'
+  | 'demo-ui'
+  | 'image-generation'
+  | 'chat-ui'
+  | 'agent-builder'
+  | 'ai-gateway'
+  | 'vector-database'
+  | 'generic';
+
+export interface CatalogEntry {
+  /** Contract service id (design section 4): lower-case kebab-case, never renamed. */
+  readonly service: string;
+  /** Human name for renderings. */
+  readonly name: string;
+  readonly category: ServiceCategory;
+  /** Default and conventional ports; also the port hints that put this entry first. */
+  readonly ports: readonly number[];
+  /** The product's own source or docs the entry was read from. */
+  readonly sources: readonly string[];
+  readonly identify: readonly IdentifyProbe[];
+  readonly auth: readonly AuthRule[];
+  readonly version?: readonly VersionRule[];
+  /** Lower runs earlier among equally hinted entries; generic fallbacks use a high number. */
+  readonly order?: number;
+  /** What the product exposes when open, for alert text ("model list", "code execution"). */
+  readonly exposes: string;
+  /**
+   * Severity of an open instance. `critical` for products whose open API runs code or reads
+   * files on the host (notebooks, job runners); `high` otherwise (the default).
+   */
+  readonly openSeverity?: 'critical' | 'high';
+}

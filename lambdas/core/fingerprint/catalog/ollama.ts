@@ -1,0 +1,35 @@
+import type { CatalogEntry } from '../catalog-schema.js';
+
+/**
+ * Ollama. No authentication exists in the product: any 401/403 comes from a proxy in front.
+ * Sources:
+ * - server/routes.go (ollama/ollama): `GET /` answers "Ollama is running"; `GET /api/tags` lists
+ *   models as `{"models":[{"name","model","modified_at","size","digest","details":{...}}]}`;
+ *   `GET /api/version` answers `{"version":"x.y.z"}`.
+ * - docs/api.md (ollama/ollama): "List Local Models" and "Version" sections.
+ */
+export const ollama: CatalogEntry = {
+  service: 'ollama',
+  name: 'Ollama',
+  category: 'llm-server',
+  ports: [11434],
+  sources: ['https://github.com/ollama/ollama/blob/main/server/routes.go', 'https://github.com/ollama/ollama/blob/main/docs/api.md'],
+  exposes: 'model list, model pull/delete and inference',
+  identify: [
+    { request: { path: '/' }, match: { status: 200, bodyRegex: '^Ollama is running\\s*$' } },
+    {
+      request: { path: '/api/tags' },
+      match: { status: 200, json: [{ path: 'models', type: 'array' }], bodyExcludes: ['koboldcpp'] },
+    },
+  ],
+  auth: [
+    {
+      request: { path: '/api/tags' },
+      match: { status: 200, json: [{ path: 'models', type: 'array' }] },
+      auth: 'none',
+      evidence: 'GET /api/tags -> {status} with {count:models[]} models',
+    },
+    { request: { path: '/api/tags' }, match: { status: [401, 403] }, auth: 'required', evidence: 'GET /api/tags -> {status} (proxy auth)' },
+  ],
+  version: [{ request: { path: '/api/version' }, json: 'version' }],
+};

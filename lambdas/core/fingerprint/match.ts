@@ -1,0 +1,102 @@
+import type { JsonCheck, ResponseMatcher } from './catalog-schema.js';
+import type { HttpResponse } from './http-result.js';
+
+/** Parsed JSON bodies are memoised per response object: several matchers read the same body. */
+const parsedBodies = new WeakMap<HttpResponse, { value: unknown } | null>();
+
+export function parseJsonBody(response: HttpResponse): { value: unknown } | null {
+  if (parsedBodies.has(response)) return parsedBodies.get(response) ?? null;
+  let parsed: { value: unknown } | null = null;
+  const text = response.body.trimStart();
+  if (!response.truncated && (text.startsWith('{') || text.startsWith('['))) {
+    try {
+      parsed = { value: JSON.parse(text) };
+    } catch {
+      parsed = null;
+    }
+  }
+  parsedBodies.set(response, parsed);
+  return parsed;
+}
+
+/**
+ * Values found at a dotted path; `[]` fans out over arrays (`data[].owned_by`). A missing key
+ * yields nothing, so a check on it fails.
+ */
+export function valuesAt(root: unknown, path: string): unknown[] {
+  let current: unknown[] = [root];
+  for (const rawPart of path.split('.')) {
+    if (rawPart === '') continue;
+    const fanOut = rawPart.endsWith('[]');
+    const key = fanOut ? rawPart.slice(0, -2) : rawPart;
+    const next: unknown[] = [];
+    for (const value of current) {
+      let child: unknown = value;
+      if (key !== '') {
+        if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, key)) continue;
+        child = (value as Record<string, unknown>)[key];
+      }
+      if (fanOut) {
+        if (Array.isArray(child)) next.push(...child);
+      } else {
+        next.push(child);
+      }
+    }
+    current = next;
+  }
+  return current;
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+function checkJson(root: unknown, check: JsonCheck): boolean {
+  const values = valuesAt(root, check.path);
+  return values.some(
+    (value) =>
+      (check.equals === undefined || value === check.equals) &&
+      (check.contains === undefined || (typeof value === 'string' && value.includes(check.contains))) &&
+      (check.type === undefined || jsonType(value) === check.type),
+  );
+}
+
+const regexCache = new Map<string, RegExp>();
+export function cachedRegex(source: string, flags = ''): RegExp {
+  const key = `${flags}/${source}`;
+  let re = regexCache.get(key);
+  if (!re) {
+    re = new RegExp(source, flags);
+    regexCache.set(key, re);
+  }
+  return re;
+}
+
+/** True when the response satisfies every condition of the matcher. */
+export function matches(response: HttpResponse, matcher: ResponseMatcher): boolean {
+  if (matcher.status !== undefined) {
+    const allowed = typeof matcher.status === 'number' ? [matcher.status] : matcher.status;
+    if (!allowed.includes(response.status)) return false;
+  }
+  const body = response.body;
+  if (matcher.bodyContains && !matcher.bodyContains.every((s) => body.includes(s))) return false;
+  if (matcher.bodyContainsAny && !matcher.bodyContainsAny.some((s) => body.includes(s))) return false;
+  if (matcher.bodyExcludes?.some((s) => body.includes(s))) return false;
+  if (matcher.bodyRegex && !cachedRegex(matcher.bodyRegex, matcher.bodyRegexFlags).test(body)) return false;
+  if (matcher.headers) {
+    for (const check of matcher.headers) {
+      const value = response.headers[check.name.toLowerCase()];
+      if (value === undefined) return false;
+      if (check.contains !== undefined && !value.includes(check.contains)) return false;
+      if (check.regex !== undefined && !cachedRegex(check.regex, 'i').test(value)) return false;
+    }
+  }
+  if (matcher.json) {
+    const parsed = parseJsonBody(response);
+    if (!parsed) return false;
+    if (!matcher.json.every((check) => checkJson(parsed.value, check))) return false;
+  }
+  return true;
+}

@@ -1,0 +1,69 @@
+import type { AlertEvent } from '../alerts/alert-event.js';
+import { fromPlannedRange } from '../planning/planned-range.js';
+import { planBlocks } from '../planning/plan-blocks.js';
+import type { Logger, StateStore } from '../ports.js';
+import { parseAddress } from '../targets/address.js';
+import { buildRunIncompleteEvent, decideMiss } from '../state/transitions.js';
+import { applyEndpointTransition, flushPendingEvents } from './record-sighting.js';
+import type { Clock, MonitorSettings } from './monitor-settings.js';
+
+export interface FinalizeDeps {
+  readonly store: StateStore;
+  readonly settings: MonitorSettings;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+interface CoveredBlock {
+  readonly family: 4 | 6;
+  readonly first: bigint;
+  readonly last: bigint;
+  readonly ports: ReadonlySet<number>;
+}
+
+/**
+ * Closes a run. Endpoints not seen in it count a miss only where the block covering them
+ * finished in this run: a block that failed or never ran says nothing about its endpoints, so a
+ * failed scan never produces a false `gone`. An incomplete run also emits `run.incomplete`.
+ */
+export async function finalizeRun(runId: string, status: 'complete' | 'incomplete', deps: FinalizeDeps): Promise<AlertEvent[]> {
+  const { store, settings, logger } = deps;
+  const run = await store.getRun(runId);
+  if (!run || run.status === 'complete' || run.status === 'incomplete') return [];
+  if (status === 'complete' && !(await store.claimFinalize(runId))) return [];
+  const at = deps.clock().toISOString();
+  const done = await store.doneBlocks(runId);
+  const covered: CoveredBlock[] = [];
+  for (const block of planBlocks(run.ranges.map(fromPlannedRange), runId, run.blockSize)) {
+    if (!done.has(block.blockId)) continue;
+    const start = parseAddress(block.start);
+    covered.push({ family: start.family, first: start.value, last: start.value + BigInt(block.count - 1), ports: new Set(block.ports) });
+  }
+  const events: AlertEvent[] = [];
+  for (const endpoint of await store.listEndpoints()) {
+    if (endpoint.pendingEvents) await flushPendingEvents(store, endpoint);
+    if (endpoint.status !== 'open' || endpoint.lastSeenRunId === runId) continue;
+    const address = parseAddress(endpoint.ip);
+    const isCovered = covered.some(
+      (b) => b.family === address.family && b.first <= address.value && address.value <= b.last && b.ports.has(endpoint.port),
+    );
+    if (!isCovered) continue;
+    events.push(
+      ...(await applyEndpointTransition(store, endpoint.ip, endpoint.port, (previous) =>
+        previous ? decideMiss(previous, { runId, at, goneAfterMisses: settings.goneAfterMisses }) : { events: [] },
+      )),
+    );
+  }
+  if (status === 'incomplete') {
+    const event = buildRunIncompleteEvent(
+      runId,
+      at,
+      `run ${runId} finished ${done.size} of ${run.blocksTotal} blocks; endpoints in the unfinished blocks keep their last known state`,
+    );
+    await store.addAlert(event);
+    events.push(event);
+  }
+  await store.closeRun(runId, status, at);
+  logger.info('run closed', { runId, status, blocksDone: done.size, blocksTotal: run.blocksTotal, events: events.length });
+  return events;
+}

@@ -1,0 +1,105 @@
+import type { BlockMessage } from '../planning/block-message.js';
+import { planBlocks } from '../planning/plan-blocks.js';
+import { toPlannedRange } from '../planning/planned-range.js';
+import type { BlockQueue, Logger, StateStore } from '../ports.js';
+import { intervalSize } from '../targets/cidr.js';
+import { deduplicateRanges, isRowDisabled, type MonitoredRange, validateRangeRow } from '../targets/range-row.js';
+import { finalizeRun } from './finalize-run.js';
+import { type Clock, type MonitorSettings, newRunId } from './monitor-settings.js';
+
+export interface PlanCycleDeps {
+  readonly store: StateStore;
+  readonly queue: BlockQueue;
+  readonly settings: MonitorSettings;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly runId?: string;
+}
+
+export interface RangeProblem {
+  readonly row: string;
+  readonly error: string;
+}
+
+export interface PlannedCycle {
+  readonly runId: string;
+  readonly blocks: number;
+  readonly addresses: number;
+  readonly ranges: number;
+  /** Rows that could not be planned; each is reported once per cycle, the rest still runs. */
+  readonly rangeProblems: readonly RangeProblem[];
+  /** Earlier runs that never finished and were closed as incomplete by this one. */
+  readonly closedRuns: readonly string[];
+}
+
+/** Messages handed to the queue per call: bounds memory while planning large ranges. */
+const SEND_CHUNK = 500;
+
+/**
+ * Starts a cycle: closes runs that never finished, reads and validates the range table, records
+ * the run, and queues its blocks. Planning is O(blocks), never O(addresses).
+ */
+export async function planCycle(deps: PlanCycleDeps): Promise<PlannedCycle> {
+  const { store, settings, logger } = deps;
+  const now = deps.clock();
+  const closedRuns: string[] = [];
+  for (const stale of await store.listOpenRuns()) {
+    // A run still open when the next one starts had blocks that never finished (dead-lettered or
+    // lost): close it as incomplete, so its unseen endpoints are not reported gone.
+    await finalizeRun(stale.runId, 'incomplete', { store, settings, clock: deps.clock, logger });
+    closedRuns.push(stale.runId);
+  }
+
+  const { ranges, problems } = await readMonitoredRanges(store, settings);
+  for (const p of problems) logger.warn('range row skipped', { row: p.row, error: p.error });
+  const runId = deps.runId ?? newRunId(now);
+  let blocksTotal = 0;
+  let addresses = 0;
+  for (const range of ranges) {
+    for (const interval of range.intervals) {
+      const size = Number(intervalSize(interval));
+      addresses += size;
+      blocksTotal += Math.ceil(size / settings.blockSize);
+    }
+  }
+  await store.createRun({
+    runId,
+    startedAt: now.toISOString(),
+    status: 'running',
+    ranges: ranges.map(toPlannedRange),
+    blockSize: settings.blockSize,
+    blocksTotal,
+    blocksDone: 0,
+  });
+  let chunk: BlockMessage[] = [];
+  for (const block of planBlocks(ranges, runId, settings.blockSize)) {
+    chunk.push(block);
+    if (chunk.length >= SEND_CHUNK) {
+      await deps.queue.sendBlocks(chunk);
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) await deps.queue.sendBlocks(chunk);
+  if (blocksTotal === 0) await finalizeRun(runId, 'complete', { store, settings, clock: deps.clock, logger });
+  logger.info('cycle planned', { runId, blocks: blocksTotal, addresses, ranges: ranges.length, problems: problems.length });
+  return { runId, blocks: blocksTotal, addresses, ranges: ranges.length, rangeProblems: problems, closedRuns };
+}
+
+/** Reads the range table and validates every enabled row; bad rows become problems, not crashes. */
+export async function readMonitoredRanges(
+  store: Pick<StateStore, 'listRangeRows'>,
+  settings: MonitorSettings,
+): Promise<{ ranges: MonitoredRange[]; problems: RangeProblem[] }> {
+  const valid: MonitoredRange[] = [];
+  const problems: RangeProblem[] = [];
+  for (const raw of await store.listRangeRows()) {
+    if (isRowDisabled(raw)) continue;
+    try {
+      valid.push(validateRangeRow(raw, settings.policy, settings.defaultPorts));
+    } catch (err) {
+      const cidr = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).cidr : undefined;
+      problems.push({ row: typeof cidr === 'string' ? cidr : JSON.stringify(raw).slice(0, 80), error: (err as Error).message });
+    }
+  }
+  return { ranges: deduplicateRanges(valid), problems };
+}

@@ -1,0 +1,81 @@
+import type { AlertEvent } from '../alerts/alert-event.js';
+import type { CatalogEntry } from '../fingerprint/catalog-schema.js';
+import { parseBlockMessage } from '../planning/parse-block-message.js';
+import type { Logger, StateStore } from '../ports.js';
+import { type Observation, type ProbeOptions, type ProbeReport, probeTargets } from '../probing/probe-targets.js';
+import { addOffset, formatAddress, parseAddress } from '../targets/address.js';
+import { checkRangeAllowed } from '../targets/address-policy.js';
+import { parseCidr } from '../targets/cidr.js';
+import type { SweepTarget } from '../probing/tcp-sweep.js';
+import { decideSighting } from '../state/transitions.js';
+import { finalizeRun } from './finalize-run.js';
+import type { Clock, MonitorSettings } from './monitor-settings.js';
+import { applyEndpointTransition } from './record-sighting.js';
+
+export interface ProcessBlockDeps {
+  readonly store: StateStore;
+  readonly catalog: readonly CatalogEntry[];
+  readonly probe: ProbeOptions;
+  readonly settings: MonitorSettings;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+export interface BlockOutcome {
+  readonly runId: string;
+  readonly blockId: number;
+  /** False when the run was already closed: the message was stale and nothing was probed. */
+  readonly probed: boolean;
+  readonly observations: readonly Observation[];
+  readonly events: readonly AlertEvent[];
+  readonly report?: ProbeReport;
+}
+
+/**
+ * The prober's use case: validate one block message, sweep and fingerprint it, record each AI
+ * endpoint (conditional writes decide the transitions), mark the block done, and finalize the run
+ * when this was its last block. Safe to run twice for the same message.
+ */
+export async function processBlock(body: unknown, deps: ProcessBlockDeps): Promise<BlockOutcome> {
+  const block = parseBlockMessage(body);
+  // Checked again here, not only when planning: the prober must never probe a forbidden address.
+  checkRangeAllowed(parseCidr(block.range), deps.settings.policy);
+  const run = await deps.store.getRun(block.runId);
+  if (!run || run.status === 'complete' || run.status === 'incomplete') {
+    deps.logger.warn('block of a closed or unknown run skipped', { runId: block.runId, blockId: block.blockId });
+    return { runId: block.runId, blockId: block.blockId, probed: false, observations: [], events: [] };
+  }
+  const report = await probeTargets(blockTargets(block.start, block.count, block.ports), deps.catalog, deps.probe);
+  const at = deps.clock().toISOString();
+  const events: AlertEvent[] = [];
+  for (const obs of report.observations) {
+    events.push(
+      ...(await applyEndpointTransition(deps.store, obs.ip, obs.port, (previous) =>
+        decideSighting(previous, obs, { runId: block.runId, at, range: block.range, ...(block.label ? { label: block.label } : {}) }),
+      )),
+    );
+  }
+  const progress = await deps.store.markBlockDone(block.runId, block.blockId);
+  if (progress.done >= progress.total) {
+    events.push(...(await finalizeRun(block.runId, 'complete', deps)));
+  }
+  deps.logger.info('block probed', {
+    runId: block.runId,
+    blockId: block.blockId,
+    targets: report.sweep.attempted,
+    open: report.sweep.open,
+    aiEndpoints: report.observations.length,
+    httpRequests: report.httpRequests,
+    events: events.length,
+  });
+  return { runId: block.runId, blockId: block.blockId, probed: true, observations: report.observations, events, report };
+}
+
+/** The (address, port) pairs of a block, generated lazily: a block is never expanded in memory. */
+export function* blockTargets(start: string, count: number, ports: readonly number[]): Generator<SweepTarget> {
+  const first = parseAddress(start);
+  for (let i = 0; i < count; i++) {
+    const host = formatAddress(addOffset(first, i));
+    for (const port of ports) yield { host, port };
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * The queue message that asks a prober to sweep one address block. A block names a start address
+ * and a count, never a list of addresses, so planning a /12 stays small (design section 1).
+ */
+export const BLOCK_SCHEMA = 'ai-exposure-monitor/block@1';
+
+export interface BlockMessage {
+  readonly schema: typeof BLOCK_SCHEMA;
+  readonly runId: string;
+  /** Index of the block in the run's plan: stable, so the run can count finished blocks. */
+  readonly blockId: number;
+  /** The monitored range (canonical CIDR) the block belongs to. */
+  readonly range: string;
+  readonly label?: string;
+  /** First address of the block. */
+  readonly start: string;
+  /** Number of consecutive addresses from `start`. */
+  readonly count: number;
+  readonly ports: readonly number[];
+}

@@ -1,0 +1,52 @@
+import { InputError, parseAddress } from '../targets/address.js';
+import { contains, parseCidr } from '../targets/cidr.js';
+import { parsePorts } from '../targets/ports.js';
+import { BLOCK_SCHEMA, type BlockMessage } from './block-message.js';
+
+/** Queue messages above this size are refused unread: a real block message is a few hundred bytes. */
+export const MAX_BLOCK_MESSAGE_BYTES = 16 * 1024;
+/** The largest block a message may ask for. */
+export const MAX_BLOCK_COUNT = 4096;
+
+/**
+ * Validates a block message from the queue (a string body or an already parsed object). A bad
+ * message is a permanent failure: the error names the field, and retrying cannot fix it. The block
+ * must lie inside the range it names, so a forged message cannot widen a scan.
+ */
+export function parseBlockMessage(body: unknown): BlockMessage {
+  let raw: unknown = body;
+  if (typeof body === 'string') {
+    if (Buffer.byteLength(body) > MAX_BLOCK_MESSAGE_BYTES) throw new InputError(`block message: ${Buffer.byteLength(body)} bytes, larger than ${MAX_BLOCK_MESSAGE_BYTES}`);
+    try {
+      raw = JSON.parse(body);
+    } catch {
+      throw new InputError(`block message: not JSON: ${JSON.stringify(body.slice(0, 60))}`);
+    }
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InputError('block message: expected a JSON object');
+  const m = raw as Record<string, unknown>;
+  if (m.schema !== BLOCK_SCHEMA) throw new InputError(`block message: field "schema" is ${JSON.stringify(m.schema)}, expected "${BLOCK_SCHEMA}"`);
+  const text = (field: string): string => {
+    const v = m[field];
+    if (typeof v !== 'string' || v === '' || v.length > 200) throw new InputError(`block message: field "${field}" must be a non-empty string`);
+    return v;
+  };
+  const int = (field: string, min: number, max: number): number => {
+    const v = m[field];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw new InputError(`block message: field "${field}" must be an integer ${min}..${max}, got ${JSON.stringify(v)}`);
+    return v;
+  };
+  const runId = text('runId');
+  const blockId = int('blockId', 0, 10_000_000);
+  const range = text('range');
+  const start = text('start');
+  const count = int('count', 1, MAX_BLOCK_COUNT);
+  if (!Array.isArray(m.ports)) throw new InputError('block message: field "ports" must be a list of port numbers');
+  const ports = parsePorts(m.ports as (string | number)[], 'block message: field "ports"');
+  const label = m.label === undefined ? undefined : text('label');
+  const cidr = parseCidr(range);
+  const first = parseAddress(start);
+  const block = { family: first.family, first: first.value, last: first.value + BigInt(count - 1) };
+  if (!contains(cidr, block)) throw new InputError(`block message: block ${start} +${count} lies outside its range ${range}`);
+  return { schema: BLOCK_SCHEMA, runId, blockId, range: cidr.text, ...(label ? { label } : {}), start, count, ports };
+}

@@ -1,0 +1,39 @@
+import { formatAddress, parseAddress } from '../targets/address.js';
+import { parseCidr } from '../targets/cidr.js';
+import type { MonitoredRange } from '../targets/range-row.js';
+
+/**
+ * A range as a run planned it: after exclusions and de-duplication. Stored on the run record so
+ * that finalize can recompute the run's blocks (block ids are positions in this plan).
+ */
+export interface PlannedRange {
+  readonly cidr: string;
+  readonly label?: string;
+  readonly ports: readonly number[];
+  readonly intervals: readonly { readonly first: string; readonly last: string }[];
+}
+
+export function toPlannedRange(range: MonitoredRange): PlannedRange {
+  return {
+    cidr: range.cidr.text,
+    ...(range.label ? { label: range.label } : {}),
+    ports: range.ports,
+    intervals: range.intervals.map((i) => ({
+      first: formatAddress({ family: i.family, value: i.first }),
+      last: formatAddress({ family: i.family, value: i.last }),
+    })),
+  };
+}
+
+export function fromPlannedRange(planned: PlannedRange): MonitoredRange {
+  return {
+    cidr: parseCidr(planned.cidr),
+    ...(planned.label ? { label: planned.label } : {}),
+    ports: planned.ports,
+    exclude: [],
+    intervals: planned.intervals.map((i) => {
+      const first = parseAddress(i.first);
+      return { family: first.family, first: first.value, last: parseAddress(i.last).value };
+    }),
+  };
+}

@@ -1,0 +1,117 @@
+import type { AlertEvent } from './alerts/alert-event.js';
+import type { BlockMessage } from './planning/block-message.js';
+import type { EndpointRecord, Suppression } from './state/endpoint-record.js';
+import type { PlannedRange } from './planning/planned-range.js';
+import type { RangeRow } from './targets/range-row.js';
+
+/**
+ * The interfaces the core needs from the outside world. The DynamoDB adapter implements the
+ * stores (on AWS, and locally on dynalite); queues and sinks have AWS and local implementations.
+ */
+
+/** The monitored-range table. Rows come back raw: they may have been edited by hand. */
+export interface RangeRegistry {
+  listRangeRows(): Promise<unknown[]>;
+  putRangeRow(row: RangeRow): Promise<void>;
+  /** Returns false when no such row existed. */
+  deleteRangeRow(cidr: string): Promise<boolean>;
+}
+
+export type RunStatus = 'running' | 'finalizing' | 'complete' | 'incomplete';
+
+export interface RunRecord {
+  readonly runId: string;
+  readonly startedAt: string;
+  readonly status: RunStatus;
+  /** The ranges as planned: finalize re-plans from them to know which addresses a block covered. */
+  readonly ranges: readonly PlannedRange[];
+  readonly blockSize: number;
+  readonly blocksTotal: number;
+  readonly blocksDone: number;
+  readonly finishedAt?: string;
+}
+
+export interface RunStore {
+  createRun(run: RunRecord): Promise<void>;
+  getRun(runId: string): Promise<RunRecord | undefined>;
+  /** Runs not yet complete or incomplete, oldest first. */
+  listOpenRuns(): Promise<RunRecord[]>;
+  listRecentRuns(limit: number): Promise<RunRecord[]>;
+  /** Idempotent: marking the same block twice counts once. Returns the run's done/total. */
+  markBlockDone(runId: string, blockId: number): Promise<{ done: number; total: number }>;
+  /** The finished block ids of a run. */
+  doneBlocks(runId: string): Promise<Set<number>>;
+  /** Moves the run from `running` to `finalizing`; only one caller ever wins. */
+  claimFinalize(runId: string): Promise<boolean>;
+  closeRun(runId: string, status: 'complete' | 'incomplete', at: string): Promise<void>;
+}
+
+/** Result of a conditional endpoint write. `conflict`: someone else wrote first; re-read and retry. */
+export type WriteOutcome = 'applied' | 'conflict';
+
+export interface EndpointStore {
+  getEndpoint(ip: string, port: number): Promise<EndpointRecord | undefined>;
+  listEndpoints(): Promise<EndpointRecord[]>;
+  /**
+   * Writes `next` only if the stored revision is still `expectedRev` (0: the item must not exist).
+   * The record's `pendingEvents` travel in the same write.
+   */
+  writeEndpoint(next: EndpointRecord, expectedRev: number): Promise<WriteOutcome>;
+  /** Removes delivered-to-outbox events from the record's `pendingEvents`. */
+  clearPendingEvents(ip: string, port: number, eventIds: readonly string[]): Promise<void>;
+  setSuppression(ip: string, port: number, suppression: Suppression | undefined): Promise<boolean>;
+}
+
+export type DeliveryState = 'pending' | 'dead';
+
+export interface OutboxItem {
+  readonly event: AlertEvent;
+  /** Per sink: delivered, or the failure so far. */
+  readonly deliveries: Readonly<Record<string, SinkDelivery>>;
+  readonly state: DeliveryState | 'delivered';
+}
+
+export interface SinkDelivery {
+  readonly status: 'delivered' | 'failed' | 'sending';
+  readonly attempts: number;
+  readonly at: string;
+  readonly error?: string;
+  readonly leaseUntil?: string;
+}
+
+export interface AlertOutbox {
+  /** Idempotent on `event.id`: adding the same event twice keeps one. */
+  addAlert(event: AlertEvent): Promise<void>;
+  /** Events not yet delivered to every sink (pending first, then dead-lettered), oldest first. */
+  listUndelivered(): Promise<OutboxItem[]>;
+  listAlerts(limit: number): Promise<OutboxItem[]>;
+  /** Claims a sink delivery for `leaseMs`; false when it is delivered or claimed by someone else. */
+  claimDelivery(eventId: string, sink: string, at: string, leaseMs: number): Promise<boolean>;
+  recordDelivery(eventId: string, sink: string, result: { ok: true; at: string } | { ok: false; at: string; error: string }): Promise<void>;
+  /** Sets the outbox state once all sinks are settled (`delivered`, or `dead` after the last retry). */
+  settle(eventId: string, state: DeliveryState | 'delivered'): Promise<void>;
+}
+
+export type StateStore = RangeRegistry & RunStore & EndpointStore & AlertOutbox;
+
+/** Carries block messages from the planner to probers. */
+export interface BlockQueue {
+  sendBlocks(blocks: readonly BlockMessage[]): Promise<void>;
+}
+
+/** A destination for alert events (terminal, generic webhook, Slack, SNS). */
+export interface AlertSink {
+  /** Stable name: delivery records are kept per sink name. */
+  readonly name: string;
+  /** Delivers one event; throws on failure (the caller retries and records). */
+  send(event: AlertEvent): Promise<void>;
+}
+
+/** Structured log lines; the AWS adapter is Powertools Logger, the local one writes to stderr. */
+export interface Logger {
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+  error(message: string, data?: Record<string, unknown>): void;
+}
+
+export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };

@@ -1,0 +1,166 @@
+import type { CatalogEntry } from '../fingerprint/catalog-schema.js';
+import { cachingFetch, type HttpResponse } from '../fingerprint/http-result.js';
+import { type Identification, identifyEndpoint, orderCatalogForPort } from '../fingerprint/identify.js';
+import { type HttpLimits, type HttpSession, openHttpSession, type TlsCertificateInfo } from './http-session.js';
+import { type SweepSummary, type SweepTarget, sweep } from './tcp-sweep.js';
+
+export interface ProbeOptions extends HttpLimits {
+  /** TCP connects in flight at once. */
+  readonly connectConcurrency: number;
+  /** Open endpoints being fingerprinted at once. */
+  readonly httpConcurrency: number;
+}
+
+export const DEFAULT_PROBE_OPTIONS: ProbeOptions = {
+  connectConcurrency: 256,
+  httpConcurrency: 32,
+  connectTimeoutMs: 1_500,
+  headersTimeoutMs: 4_000,
+  bodyTimeoutMs: 4_000,
+  requestTimeoutMs: 8_000,
+  maxBodyBytes: 1024 * 1024,
+  userAgent: 'ai-exposure-monitor/0.1 (+https://github.com/ai-exposure-monitor)',
+};
+
+/** An AI endpoint found by probing. */
+export interface Observation extends Identification {
+  readonly ip: string;
+  readonly port: number;
+  readonly tls: boolean;
+  readonly certificate?: TlsCertificateInfo;
+  /** HTTP requests sent to this endpoint while fingerprinting. */
+  readonly requests: number;
+}
+
+export interface ProbeReport {
+  readonly observations: Observation[];
+  readonly sweep: SweepSummary;
+  /** Open ports that spoke HTTP(S) but matched no catalog entry. */
+  readonly unidentified: number;
+  /** Open ports that did not speak HTTP or HTTPS. */
+  readonly nonHttp: number;
+  readonly httpRequests: number;
+}
+
+/** Ports where TLS is tried first: conventional HTTPS ports. */
+const TLS_FIRST_PORTS = new Set([443, 8443, 9443, 6443, 4443, 8444]);
+
+/**
+ * Sweeps the targets and fingerprints each open port as soon as it is found. A broken target only
+ * ever yields "not identified": errors of single endpoints never fail the whole call.
+ */
+export async function probeTargets(
+  targets: Iterable<SweepTarget>,
+  catalog: readonly CatalogEntry[],
+  options: ProbeOptions,
+): Promise<ProbeReport> {
+  const observations: Observation[] = [];
+  let unidentified = 0;
+  let nonHttp = 0;
+  let httpRequests = 0;
+  const orderedByPort = new Map<number, CatalogEntry[]>();
+  const waiting: SweepTarget[] = [];
+  const running = new Set<Promise<void>>();
+
+  const fingerprint = async (target: SweepTarget): Promise<void> => {
+    let ordered = orderedByPort.get(target.port);
+    if (!ordered) {
+      ordered = orderCatalogForPort(catalog, target.port);
+      orderedByPort.set(target.port, ordered);
+    }
+    const result = await fingerprintEndpoint(target, ordered, options);
+    httpRequests += result.requests;
+    if (result.kind === 'identified') observations.push(result.observation);
+    else if (result.kind === 'unidentified') unidentified++;
+    else nonHttp++;
+  };
+
+  const pump = (): void => {
+    while (running.size < options.httpConcurrency && waiting.length > 0) {
+      const target = waiting.shift() as SweepTarget;
+      const task = fingerprint(target).finally(() => {
+        running.delete(task);
+        pump();
+      });
+      running.add(task);
+    }
+  };
+
+  const summary = await sweep(targets, {
+    concurrency: options.connectConcurrency,
+    connectTimeoutMs: options.connectTimeoutMs,
+    onOpen: (target) => {
+      waiting.push(target);
+      pump();
+    },
+  });
+  while (running.size > 0) await Promise.all([...running]);
+  observations.sort((a, b) => compareEndpoint(a, b));
+  return { observations, sweep: summary, unidentified, nonHttp, httpRequests };
+}
+
+type EndpointResult =
+  | { kind: 'identified'; observation: Observation; requests: number }
+  | { kind: 'unidentified' | 'non-http'; requests: number };
+
+/** Finds the protocol (HTTP or HTTPS) an open port speaks, then runs the catalog over it. */
+export async function fingerprintEndpoint(
+  target: SweepTarget,
+  orderedCatalog: readonly CatalogEntry[],
+  limits: HttpLimits,
+): Promise<EndpointResult> {
+  const order = TLS_FIRST_PORTS.has(target.port) ? [true, false] : [false, true];
+  let requests = 0;
+  for (const tls of order) {
+    const session = openHttpSession(target.host, target.port, tls, limits);
+    try {
+      const fetch = cachingFetch(session.fetch);
+      const root = await fetch({ path: '/' });
+      if (!root.ok || (!tls && looksLikeHttpsPort(root))) {
+        requests += fetch.sent();
+        continue;
+      }
+      const identification = await identifyEndpoint(fetch, orderedCatalog);
+      requests += fetch.sent();
+      if (!identification) return { kind: 'unidentified', requests };
+      const certificate = session.certificate();
+      return {
+        kind: 'identified',
+        requests,
+        observation: {
+          ip: target.host,
+          port: target.port,
+          tls,
+          ...identification,
+          ...(certificate ? { certificate } : {}),
+          requests,
+        },
+      };
+    } finally {
+      await closeQuietly(session);
+    }
+  }
+  return { kind: 'non-http', requests };
+}
+
+/** Plain HTTP sent to a TLS port: nginx, Apache and Go answer 400 with these texts. */
+function looksLikeHttpsPort(response: HttpResponse): boolean {
+  return (
+    response.status === 400 &&
+    /plain HTTP request was sent to HTTPS port|Client sent an HTTP request to an HTTPS server|speaking plain HTTP to an SSL-enabled server/i.test(
+      response.body,
+    )
+  );
+}
+
+async function closeQuietly(session: HttpSession): Promise<void> {
+  try {
+    await session.close();
+  } catch {
+    // A session that fails to close has nothing left to give us.
+  }
+}
+
+export function compareEndpoint(a: { ip: string; port: number }, b: { ip: string; port: number }): number {
+  return a.ip === b.ip ? a.port - b.port : a.ip.localeCompare(b.ip, 'en', { numeric: true });
+}

@@ -1,0 +1,51 @@
+import type { AlertEvent } from '../alerts/alert-event.js';
+import type { AuthState } from '../fingerprint/catalog-schema.js';
+
+/** An accepted exposure: kept in state and in `findings`, but it alerts only when it gets worse. */
+export interface Suppression {
+  readonly reason: string;
+  readonly at: string;
+  /** ISO date after which the suppression no longer applies. */
+  readonly until?: string;
+}
+
+/**
+ * What the monitor remembers about one AI endpoint. Only AI endpoints are stored, so the table
+ * grows with what is found, not with what is scanned.
+ */
+export interface EndpointRecord {
+  readonly ip: string;
+  readonly port: number;
+  readonly tls: boolean;
+  readonly service: string;
+  readonly auth: AuthState;
+  readonly version: string | null;
+  readonly evidence: string;
+  readonly range: string;
+  readonly label?: string;
+  /** `gone` after enough complete runs without a sighting; kept so a return counts as new. */
+  readonly status: 'open' | 'gone';
+  readonly firstSeenAt: string;
+  readonly lastSeenAt: string;
+  readonly lastSeenRunId: string;
+  /** Consecutive complete runs in which the endpoint's block finished but the endpoint was absent. */
+  readonly missCount: number;
+  readonly lastMissRunId?: string;
+  readonly suppressed?: Suppression;
+  /** Optimistic-concurrency revision: every write is conditional on the revision it read. */
+  readonly rev: number;
+  /**
+   * Events decided together with this state but not yet copied to the outbox. Writing them in
+   * the same conditional update as the state makes "decide" and "record the alert" one atomic step.
+   */
+  readonly pendingEvents?: Readonly<Record<string, AlertEvent>>;
+}
+
+export function isSuppressed(record: Pick<EndpointRecord, 'suppressed'>, now: string): boolean {
+  const s = record.suppressed;
+  return s !== undefined && (s.until === undefined || s.until > now);
+}
+
+export function isOpenAuth(auth: AuthState): boolean {
+  return auth === 'none' || auth === 'default-credential';
+}

@@ -1,0 +1,159 @@
+import { ALERT_SCHEMA, type AlertEvent, type AlertType, alertId, endpointKey, type Severity } from '../alerts/alert-event.js';
+import type { Observation } from '../probing/probe-targets.js';
+import { type EndpointRecord, isOpenAuth, isSuppressed } from './endpoint-record.js';
+
+export interface SightingContext {
+  readonly runId: string;
+  readonly at: string;
+  readonly range: string;
+  readonly label?: string;
+}
+
+export interface Transition {
+  /** The record to write, or undefined when nothing changed and nothing needs writing. */
+  readonly next?: EndpointRecord;
+  readonly events: AlertEvent[];
+}
+
+/**
+ * Decides what one sighting means, given what was known before. Pure: the store applies the
+ * result with a write conditional on `previous.rev`, so two workers cannot both apply a change.
+ *
+ * Rules (design section 5): first sighting -> new_unauthenticated (open) or new_authenticated
+ * (info); required/unknown -> none is auth_regressed; none -> required is fixed; a new version
+ * is version_changed. A second sighting in the same run changes nothing (redelivered block).
+ * A suppressed endpoint only alerts when it gets worse (auth_regressed).
+ */
+export function decideSighting(previous: EndpointRecord | undefined, obs: Observation, ctx: SightingContext): Transition {
+  if (previous && previous.status === 'open' && previous.lastSeenRunId === ctx.runId) return { events: [] };
+
+  const base: EndpointRecord = {
+    ip: obs.ip,
+    port: obs.port,
+    tls: obs.tls,
+    service: obs.service,
+    auth: obs.auth,
+    version: obs.version,
+    evidence: obs.evidence,
+    range: ctx.range,
+    ...(ctx.label ? { label: ctx.label } : {}),
+    status: 'open',
+    firstSeenAt: previous?.firstSeenAt ?? ctx.at,
+    lastSeenAt: ctx.at,
+    lastSeenRunId: ctx.runId,
+    missCount: 0,
+    ...(previous?.suppressed ? { suppressed: previous.suppressed } : {}),
+    rev: (previous?.rev ?? 0) + 1,
+  };
+  const openSeverity: Severity = obs.auth === 'default-credential' ? 'critical' : obs.openSeverity;
+  const events: AlertEvent[] = [];
+  const emit = (type: AlertType, severity: Severity, evidence: string): void => {
+    events.push(buildEndpointEvent(type, severity, base, previous, ctx, evidence));
+  };
+
+  if (!previous || previous.status === 'gone') {
+    if (isOpenAuth(obs.auth)) emit('endpoint.new_unauthenticated', openSeverity, obs.evidence);
+    else emit('endpoint.new_authenticated', 'info', obs.evidence);
+  } else {
+    const wasOpen = isOpenAuth(previous.auth);
+    const isOpen = isOpenAuth(obs.auth);
+    if (!wasOpen && isOpen) emit('endpoint.auth_regressed', openSeverity, obs.evidence);
+    else if (wasOpen && obs.auth === 'required') emit('endpoint.fixed', 'info', obs.evidence);
+    if (previous.version !== null && obs.version !== null && previous.version !== obs.version) {
+      emit('endpoint.version_changed', 'low', `version ${previous.version} -> ${obs.version}`);
+    }
+  }
+
+  // An accepted exposure stays quiet unless it got worse.
+  const suppressed = previous !== undefined && isSuppressed(previous, ctx.at);
+  const kept = suppressed ? events.filter((e) => e.type === 'endpoint.auth_regressed') : events;
+  return { next: kept.length > 0 ? { ...base, pendingEvents: indexEvents(kept) } : base, events: kept };
+}
+
+export interface MissContext {
+  readonly runId: string;
+  readonly at: string;
+  /** Complete runs without a sighting before the endpoint counts as gone. */
+  readonly goneAfterMisses: number;
+}
+
+/**
+ * Decides what a miss means: the endpoint's block finished in this run, and the endpoint was not
+ * there. It becomes `gone` only after `goneAfterMisses` such runs in a row, so a flapping service
+ * does not produce a gone/new pair every cycle.
+ */
+export function decideMiss(previous: EndpointRecord, ctx: MissContext): Transition {
+  if (previous.status !== 'open' || previous.lastSeenRunId === ctx.runId || previous.lastMissRunId === ctx.runId) {
+    return { events: [] };
+  }
+  const missCount = previous.missCount + 1;
+  const base: EndpointRecord = {
+    ...withoutPending(previous),
+    missCount,
+    lastMissRunId: ctx.runId,
+    rev: previous.rev + 1,
+  };
+  if (missCount < ctx.goneAfterMisses) return { next: base, events: [] };
+  const gone: EndpointRecord = { ...base, status: 'gone' };
+  const event = buildEndpointEvent(
+    'endpoint.gone',
+    'info',
+    gone,
+    previous,
+    ctx,
+    `not seen in ${missCount} complete run${missCount === 1 ? '' : 's'} (last seen ${previous.lastSeenAt})`,
+  );
+  if (isSuppressed(previous, ctx.at)) return { next: gone, events: [] };
+  return { next: { ...gone, pendingEvents: indexEvents([event]) }, events: [event] };
+}
+
+export function buildRunIncompleteEvent(runId: string, at: string, evidence: string): AlertEvent {
+  return {
+    schema: ALERT_SCHEMA,
+    id: alertId('run.incomplete', 'run', runId),
+    type: 'run.incomplete',
+    severity: 'medium',
+    runId,
+    at,
+    evidence,
+  };
+}
+
+function buildEndpointEvent(
+  type: AlertType,
+  severity: Severity,
+  record: EndpointRecord,
+  previous: EndpointRecord | undefined,
+  ctx: { runId: string; at: string },
+  evidence: string,
+): AlertEvent {
+  return {
+    schema: ALERT_SCHEMA,
+    id: alertId(type, endpointKey(record), ctx.runId),
+    type,
+    severity,
+    runId: ctx.runId,
+    at: ctx.at,
+    endpoint: {
+      ip: record.ip,
+      port: record.port,
+      tls: record.tls,
+      service: record.service,
+      auth: record.auth,
+      version: record.version,
+      range: record.range,
+      ...(record.label ? { label: record.label } : {}),
+    },
+    ...(previous && previous.status === 'open' ? { previous: { auth: previous.auth, version: previous.version } } : {}),
+    evidence,
+  };
+}
+
+function indexEvents(events: readonly AlertEvent[]): Record<string, AlertEvent> {
+  return Object.fromEntries(events.map((e) => [e.id, e]));
+}
+
+function withoutPending(record: EndpointRecord): EndpointRecord {
+  const { pendingEvents: _pending, ...rest } = record;
+  return rest;
+}

@@ -1,0 +1,129 @@
+import { InputError } from './address.js';
+import { type AddressPolicy, checkRangeAllowed } from './address-policy.js';
+import { type AddressInterval, type Cidr, parseCidr, subtractIntervals } from './cidr.js';
+import { parsePorts } from './ports.js';
+
+/**
+ * A row of the monitored-range table as stored: operators edit it in the CLI or by hand in the
+ * DynamoDB console, so every field is checked again on each read.
+ */
+export interface RangeRow {
+  readonly cidr: string;
+  readonly label?: string;
+  readonly owner?: string;
+  /** Ports to sweep; the catalog's ports when absent. */
+  readonly ports?: readonly number[];
+  /** CIDRs inside the range that must never be probed. */
+  readonly exclude?: readonly string[];
+  readonly enabled?: boolean;
+}
+
+/** A range row that passed validation, ready for planning. */
+export interface MonitoredRange {
+  readonly cidr: Cidr;
+  readonly label?: string;
+  readonly owner?: string;
+  readonly ports: readonly number[];
+  readonly exclude: readonly Cidr[];
+  /** The addresses to probe: the CIDR less its exclusions (and less ranges planned before it). */
+  readonly intervals: readonly AddressInterval[];
+}
+
+const KNOWN_FIELDS = new Set(['cidr', 'label', 'owner', 'ports', 'exclude', 'enabled', 'updatedAt', 'createdAt']);
+const MAX_TEXT = 200;
+
+/**
+ * Validates one raw row (any shape) and returns it typed, or throws an `InputError` that names the
+ * row and the field. Unknown fields are refused so that a typo (`port` for `ports`) is visible.
+ */
+export function validateRangeRow(raw: unknown, policy: AddressPolicy, defaultPorts: readonly number[]): MonitoredRange {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new InputError('range row: expected an object with at least "cidr"');
+  }
+  const row = raw as Record<string, unknown>;
+  const where = typeof row.cidr === 'string' ? `range ${row.cidr}` : 'range row';
+  for (const key of Object.keys(row)) {
+    if (!KNOWN_FIELDS.has(key)) throw new InputError(`${where}: unknown field "${key}" (known: ${[...KNOWN_FIELDS].join(', ')})`);
+  }
+  if (typeof row.cidr !== 'string') throw new InputError(`range row: field "cidr" must be a string, got ${describe(row.cidr)}`);
+  let cidr: Cidr;
+  try {
+    cidr = parseCidr(row.cidr);
+    checkRangeAllowed(cidr, policy);
+  } catch (err) {
+    throw new InputError(`${where}: field "cidr": ${(err as Error).message}`);
+  }
+  const label = optionalText(row.label, 'label', where);
+  const owner = optionalText(row.owner, 'owner', where);
+  let ports: number[] = [...defaultPorts];
+  if (row.ports !== undefined && row.ports !== null && row.ports !== '') {
+    if (typeof row.ports !== 'string' && !Array.isArray(row.ports) && !(row.ports instanceof Set)) {
+      throw new InputError(`${where}: field "ports" must be a list or a comma-separated string, got ${describe(row.ports)}`);
+    }
+    const list = row.ports instanceof Set ? [...row.ports] : row.ports;
+    try {
+      ports = parsePorts(list as string | (string | number)[], `${where}: field "ports"`);
+    } catch (err) {
+      throw new InputError((err as Error).message);
+    }
+  }
+  const exclude: Cidr[] = [];
+  if (row.exclude !== undefined && row.exclude !== null && row.exclude !== '') {
+    const list =
+      typeof row.exclude === 'string'
+        ? row.exclude.split(',').filter((s) => s.trim() !== '')
+        : Array.isArray(row.exclude) || row.exclude instanceof Set
+          ? [...row.exclude]
+          : undefined;
+    if (!list) throw new InputError(`${where}: field "exclude" must be a list of CIDRs, got ${describe(row.exclude)}`);
+    for (const item of list) {
+      if (typeof item !== 'string') throw new InputError(`${where}: field "exclude": ${describe(item)} is not a CIDR string`);
+      try {
+        exclude.push(parseCidr(item));
+      } catch (err) {
+        throw new InputError(`${where}: field "exclude": ${(err as Error).message}`);
+      }
+    }
+  }
+  if (row.enabled !== undefined && typeof row.enabled !== 'boolean') {
+    throw new InputError(`${where}: field "enabled" must be true or false, got ${describe(row.enabled)}`);
+  }
+  const intervals = subtractIntervals([cidr], exclude);
+  return { cidr, ports, exclude, intervals, ...(label ? { label } : {}), ...(owner ? { owner } : {}) };
+}
+
+/** Whether a raw row is switched off (checked before validation so a disabled bad row is quiet). */
+export function isRowDisabled(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && (raw as Record<string, unknown>).enabled === false;
+}
+
+/**
+ * Removes overlaps between ranges: each address is planned once, by the most specific range that
+ * covers it (the longest prefix wins, so a /28 carved out of a /24 keeps its own label and ports).
+ */
+export function deduplicateRanges(ranges: readonly MonitoredRange[]): MonitoredRange[] {
+  const ordered = [...ranges].sort((a, b) => b.cidr.prefix - a.cidr.prefix || (a.cidr.first < b.cidr.first ? -1 : 1));
+  const covered: AddressInterval[] = [];
+  const out: MonitoredRange[] = [];
+  for (const range of ordered) {
+    const intervals = subtractIntervals(range.intervals, covered);
+    covered.push(...range.intervals);
+    if (intervals.length > 0) out.push({ ...range, intervals });
+  }
+  return out.sort((a, b) => (a.cidr.family !== b.cidr.family ? a.cidr.family - b.cidr.family : a.cidr.first < b.cidr.first ? -1 : 1));
+}
+
+function optionalText(value: unknown, field: string, where: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new InputError(`${where}: field "${field}" must be text, got ${describe(value)}`);
+  if (value.length > MAX_TEXT) throw new InputError(`${where}: field "${field}" is longer than ${MAX_TEXT} characters`);
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  const text = typeof value === 'string' ? `"${value.slice(0, 40)}"` : String(value).slice(0, 40);
+  return `${typeof value} ${text}`;
+}
