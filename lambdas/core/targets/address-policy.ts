@@ -1,5 +1,5 @@
 import { InputError } from './address.js';
-import { type AddressInterval, type Cidr, contains, intervalSize, overlaps, parseCidr } from './cidr.js';
+import { type AddressInterval, type Cidr, contains, intervalSize, MIN_IPV6_PREFIX, overlaps, parseCidr } from './cidr.js';
 
 /**
  * Which addresses the monitor may probe (design section 6). The lists follow the IANA IPv4 and
@@ -65,6 +65,11 @@ function isLoopback(interval: AddressInterval): boolean {
  * larger than allowed. Throws an `InputError` naming the value and the rule otherwise.
  */
 export function checkRangeAllowed(cidr: Cidr, policy: AddressPolicy): void {
+  if (cidr.family === 6 && cidr.prefix < MIN_IPV6_PREFIX) {
+    throw new InputError(
+      `${cidr.text} is too large for an IPv6 range: IPv6 is accepted only as single addresses or /${MIN_IPV6_PREFIX} and smaller, because a wider IPv6 range cannot be swept address by address`,
+    );
+  }
   for (const r of REFUSED) {
     if (overlaps(r.cidr, cidr)) {
       throw new InputError(`${cidr.text} is refused: it overlaps ${r.cidr.text}, ${r.name}, which is never scanned`);

@@ -41,11 +41,6 @@ export function parseCidr(text: string): Cidr {
     }
     prefix = Number(prefixText);
   }
-  if (address.family === 6 && prefix < MIN_IPV6_PREFIX) {
-    throw new InputError(
-      `"${text}" is too large for an IPv6 range: IPv6 rows are accepted only as single addresses or /${MIN_IPV6_PREFIX} and smaller (a wider IPv6 sweep is mostly empty space and cannot be covered by probing)`,
-    );
-  }
   const hostBits = BigInt(bits - prefix);
   const mask = (1n << hostBits) - 1n;
   if ((address.value & mask) !== 0n) {

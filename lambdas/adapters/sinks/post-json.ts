@@ -1,0 +1,42 @@
+import { request } from 'undici';
+import { SinkError } from '../../core/alerts/sink-error.js';
+
+/** A webhook URL carries its secret in the path: logs and errors show only scheme and host. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}/…`;
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
+/**
+ * POSTs JSON and maps the answer to success or a `SinkError`: 429 and 5xx are retryable (429
+ * honours Retry-After), other 4xx are permanent, a timeout or connection error is retryable.
+ */
+export async function postJson(url: string, body: unknown, timeoutMs: number, userAgent: string): Promise<void> {
+  let response: Awaited<ReturnType<typeof request>>;
+  try {
+    response = await request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': userAgent },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+    });
+  } catch (err) {
+    throw new SinkError(`POST ${redactUrl(url)} failed: ${(err as Error).name}: ${(err as Error).message}`.slice(0, 300));
+  }
+  const text = (await response.body.text().catch(() => '')).slice(0, 200);
+  if (response.statusCode >= 200 && response.statusCode < 300) return;
+  const status = response.statusCode;
+  const detail = `POST ${redactUrl(url)} -> ${status}${text ? ` ${JSON.stringify(text)}` : ''}`;
+  if (status === 429) {
+    const header = response.headers['retry-after'];
+    const seconds = Number(Array.isArray(header) ? header[0] : header);
+    throw new SinkError(detail, Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined);
+  }
+  throw new SinkError(detail, undefined, status >= 400 && status < 500 && status !== 408);
+}

@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { catalog } from '../core/fingerprint/catalog/index.js';
+import { catalogPorts } from '../core/fingerprint/catalog-ports.js';
+import { DEFAULT_BLOCK_SIZE } from '../core/planning/plan-blocks.js';
+import type { MonitorSettings } from '../core/pipeline/monitor-settings.js';
+import { DEFAULT_PROBE_OPTIONS, type ProbeOptions } from '../core/probing/probe-targets.js';
+import { InputError } from '../core/targets/address.js';
+import { parsePorts } from '../core/targets/ports.js';
+
+/** Option values as `node:util` parseArgs returns them. */
+export type OptionValues = Record<string, string | boolean | undefined>;
+
+/** Every option any command takes; each command reads the ones it needs. */
+export const OPTION_SPEC = {
+  help: { type: 'boolean', short: 'h' },
+  json: { type: 'boolean' },
+  all: { type: 'boolean' },
+  ports: { type: 'string', short: 'p' },
+  concurrency: { type: 'string' },
+  timeout: { type: 'string' },
+  'state-dir': { type: 'string' },
+  'allow-private': { type: 'boolean' },
+  'max-range-prefix': { type: 'string' },
+  'gone-after': { type: 'string' },
+  webhook: { type: 'string' },
+  'slack-webhook': { type: 'string' },
+  label: { type: 'string' },
+  owner: { type: 'string' },
+  exclude: { type: 'string' },
+  reason: { type: 'string' },
+  until: { type: 'string' },
+  contact: { type: 'string' },
+} as const;
+
+export const DEFAULT_STATE_DIR = '.exposure-monitor';
+
+export function stateDir(values: OptionValues): string {
+  const dir = typeof values['state-dir'] === 'string' ? values['state-dir'] : DEFAULT_STATE_DIR;
+  return path.resolve(dir);
+}
+
+export function intOption(values: OptionValues, name: string, fallback: number, min: number, max: number): number {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new InputError(`--${name}: "${String(raw)}" must be a whole number from ${min} to ${max}`);
+  }
+  return Number(raw);
+}
+
+export function defaultPorts(): number[] {
+  return catalogPorts(catalog);
+}
+
+export function portsOption(values: OptionValues): number[] | undefined {
+  return typeof values.ports === 'string' ? parsePorts(values.ports, '--ports') : undefined;
+}
+
+export function monitorSettings(values: OptionValues): MonitorSettings {
+  return {
+    policy: {
+      allowPrivate: values['allow-private'] === true,
+      maxRangePrefixV4: intOption(values, 'max-range-prefix', 16, 8, 32),
+    },
+    blockSize: DEFAULT_BLOCK_SIZE,
+    defaultPorts: portsOption(values) ?? defaultPorts(),
+    goneAfterMisses: intOption(values, 'gone-after', 2, 1, 100),
+  };
+}
+
+export function probeOptions(values: OptionValues): ProbeOptions {
+  const timeout = intOption(values, 'timeout', DEFAULT_PROBE_OPTIONS.connectTimeoutMs, 50, 60_000);
+  const contact = typeof values.contact === 'string' ? values.contact.replace(/[^\x21-\x7e]/g, '').slice(0, 120) : undefined;
+  return {
+    ...DEFAULT_PROBE_OPTIONS,
+    connectConcurrency: intOption(values, 'concurrency', DEFAULT_PROBE_OPTIONS.connectConcurrency, 1, 4096),
+    connectTimeoutMs: timeout,
+    ...(contact ? { userAgent: `ai-exposure-monitor/0.1 (+${contact})` } : {}),
+  };
+}
+
+export function urlOption(values: OptionValues, name: string): string | undefined {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string') throw new InputError(`--${name} needs a URL`);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new InputError(`--${name}: "${raw.slice(0, 80)}" is not a URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InputError(`--${name}: only http and https URLs are accepted`);
+  return raw;
+}

@@ -1,0 +1,74 @@
+import { formatTable } from '../../core/alerts/text-table.js';
+import { InputError } from '../../core/targets/address.js';
+import { parseCidr } from '../../core/targets/cidr.js';
+import { type RangeRow, validateRangeRow } from '../../core/targets/range-row.js';
+import type { CliIo } from '../cli-io.js';
+import { defaultPorts, monitorSettings, type OptionValues, portsOption } from '../cli-options.js';
+import { withLocalStore } from '../local-stack.js';
+
+/** `ranges add|list|remove`: edits the monitored-range table of the local store. */
+export async function rangesCommand(positionals: readonly string[], values: OptionValues, io: CliIo): Promise<number> {
+  const [action, ...rest] = positionals;
+  switch (action) {
+    case 'add':
+      return addRange(rest, values, io);
+    case 'list':
+      return listRanges(values, io);
+    case 'remove':
+      return removeRange(rest, values, io);
+    default:
+      throw new InputError(`ranges: unknown action ${JSON.stringify(action ?? '')}; use add, list or remove`);
+  }
+}
+
+async function addRange(args: readonly string[], values: OptionValues, io: CliIo): Promise<number> {
+  if (args.length !== 1) throw new InputError('ranges add: give exactly one CIDR');
+  const settings = monitorSettings(values);
+  const cidr = parseCidr(args[0] as string);
+  const ports = portsOption(values);
+  const exclude = typeof values.exclude === 'string' ? values.exclude.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  const row: RangeRow = {
+    cidr: cidr.text,
+    ...(typeof values.label === 'string' ? { label: values.label } : {}),
+    ...(typeof values.owner === 'string' ? { owner: values.owner } : {}),
+    ...(ports ? { ports } : {}),
+    ...(exclude ? { exclude } : {}),
+    enabled: true,
+  };
+  // The same validation the planner applies on every cycle: a row the planner would refuse is refused now.
+  validateRangeRow(row, settings.policy, defaultPorts());
+  await withLocalStore(values, (d) => d.store.putRangeRow(row));
+  io.out(`added ${row.cidr}${row.label ? ` (${row.label})` : ''}`);
+  return 0;
+}
+
+async function listRanges(values: OptionValues, io: CliIo): Promise<number> {
+  const rows = await withLocalStore(values, (d) => d.store.listRangeRows());
+  const typed = rows as Record<string, unknown>[];
+  typed.sort((a, b) => String(a.cidr).localeCompare(String(b.cidr), 'en', { numeric: true }));
+  if (values.json === true) {
+    for (const row of typed) io.out(JSON.stringify(row));
+    return 0;
+  }
+  if (typed.length === 0) {
+    io.out('no ranges registered; add one with: exposure-monitor ranges add <cidr>');
+    return 0;
+  }
+  const list = (v: unknown): string => (Array.isArray(v) || v instanceof Set ? [...v].join(',') : v === undefined ? '' : String(v));
+  io.out(
+    formatTable(
+      ['CIDR', 'LABEL', 'OWNER', 'PORTS', 'EXCLUDE', 'ENABLED'],
+      typed.map((r) => [String(r.cidr), list(r.label), list(r.owner), list(r.ports) || '(catalog)', list(r.exclude), r.enabled === false ? 'no' : 'yes']),
+    ),
+  );
+  return 0;
+}
+
+async function removeRange(args: readonly string[], values: OptionValues, io: CliIo): Promise<number> {
+  if (args.length !== 1) throw new InputError('ranges remove: give exactly one CIDR');
+  const cidr = parseCidr(args[0] as string).text;
+  const removed = await withLocalStore(values, (d) => d.store.deleteRangeRow(cidr));
+  if (!removed) throw new InputError(`ranges remove: ${cidr} is not a registered range`);
+  io.out(`removed ${cidr}`);
+  return 0;
+}

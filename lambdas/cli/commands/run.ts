@@ -1,0 +1,58 @@
+import { SlackWebhookSink } from '../../adapters/sinks/slack-webhook-sink.js';
+import { TerminalSink } from '../../adapters/sinks/terminal-sink.js';
+import { WebhookSink } from '../../adapters/sinks/webhook-sink.js';
+import { renderTerminalTable } from '../../core/alerts/render-terminal.js';
+import { catalog } from '../../core/fingerprint/catalog/index.js';
+import { systemClock } from '../../core/pipeline/monitor-settings.js';
+import type { AlertSink, StateStore } from '../../core/ports.js';
+import { InputError } from '../../core/targets/address.js';
+import { type LocalCycleResult, runLocalCycle } from '../../local/run-local-cycle.js';
+import { type CliIo, progressReporter } from '../cli-io.js';
+import { cliLogger } from '../cli-logger.js';
+import { monitorSettings, type OptionValues, probeOptions, urlOption } from '../cli-options.js';
+import { withLocalStore } from '../local-stack.js';
+
+/** `run`: one monitoring cycle now, on the embedded stack. */
+export async function runCommand(positionals: readonly string[], values: OptionValues, io: CliIo): Promise<number> {
+  if (positionals.length > 0) throw new InputError(`run: unexpected argument ${JSON.stringify(positionals[0])}`);
+  const result = await withLocalStore(values, (d) => runCycleOnStore(d.store, values, io));
+  return result.deadLetteredBlocks.length > 0 || result.delivery.deadLettered.length > 0 ? 1 : 0;
+}
+
+/** Runs one cycle with the CLI's sinks and prints what it found; shared by `run` and `demo`. */
+export async function runCycleOnStore(store: StateStore, values: OptionValues, io: CliIo, heading?: string): Promise<LocalCycleResult> {
+  const terminal = new TerminalSink();
+  const sinks: AlertSink[] = [terminal];
+  const userAgent = probeOptions(values).userAgent;
+  const webhook = urlOption(values, 'webhook');
+  if (webhook) sinks.push(new WebhookSink(webhook, { timeoutMs: 10_000, userAgent }));
+  const slack = urlOption(values, 'slack-webhook');
+  if (slack) sinks.push(new SlackWebhookSink(slack, { timeoutMs: 10_000, userAgent }));
+  const json = values.json === true;
+  const progress = progressReporter(io, !json);
+  const result = await runLocalCycle({
+    store,
+    settings: monitorSettings(values),
+    probe: probeOptions(values),
+    catalog,
+    sinks,
+    clock: systemClock,
+    logger: cliLogger(io),
+    onProgress: (p) => progress.update(`probing: ${p.done}/${p.total} blocks, ${p.endpoints} AI endpoints`),
+  });
+  progress.done();
+  for (const problem of result.plan.rangeProblems) io.err(`warning: range ${problem.row} skipped: ${problem.error}`);
+  for (const dead of result.deadLetteredBlocks) io.err(`error: block dead-lettered: ${dead.error}`);
+  for (const dead of result.delivery.deadLettered) io.err(`error: alert ${dead.id} (${dead.type}) not delivered to every sink; it will be retried next run`);
+  if (json) {
+    for (const event of terminal.events) io.out(JSON.stringify(event));
+    return result;
+  }
+  if (heading) io.out(heading);
+  io.out(
+    `run ${result.plan.runId}: ${result.plan.ranges} range${result.plan.ranges === 1 ? '' : 's'}, ${result.plan.addresses} addresses, ${result.plan.blocks} blocks, ${terminal.events.length} alert${terminal.events.length === 1 ? '' : 's'}`,
+  );
+  if (result.plan.ranges === 0 && result.plan.rangeProblems.length === 0) io.out('no ranges registered; add one with: exposure-monitor ranges add <cidr>');
+  io.out(renderTerminalTable(terminal.events));
+  return result;
+}

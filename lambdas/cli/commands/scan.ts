@@ -1,0 +1,85 @@
+import { cleanText } from '../../core/alerts/sanitize.js';
+import { formatTable } from '../../core/alerts/text-table.js';
+import { catalog } from '../../core/fingerprint/catalog/index.js';
+import { type Observation, probeTargets } from '../../core/probing/probe-targets.js';
+import type { SweepTarget } from '../../core/probing/tcp-sweep.js';
+import { formatAddress, InputError } from '../../core/targets/address.js';
+import { checkRangeAllowed } from '../../core/targets/address-policy.js';
+import { containsAddress, mergeIntervals } from '../../core/targets/cidr.js';
+import { parseScanTarget, type ScanTarget } from '../../core/targets/scan-target.js';
+import type { CliIo } from '../cli-io.js';
+import { monitorSettings, type OptionValues, probeOptions } from '../cli-options.js';
+
+/** `scan <target>...`: a one-shot scan with no state. Every target is checked before any traffic. */
+export async function scanCommand(positionals: readonly string[], values: OptionValues, io: CliIo): Promise<number> {
+  if (positionals.length === 0) throw new InputError('scan: give at least one target (an address, a CIDR or ip:port)');
+  const settings = monitorSettings(values);
+  const targets = positionals.map((text) => {
+    const target = parseScanTarget(text);
+    try {
+      checkRangeAllowed(target.cidr, settings.policy);
+    } catch (err) {
+      throw new InputError(`target "${text}": ${(err as Error).message}`);
+    }
+    return target;
+  });
+  const report = await probeTargets(expandTargets(targets, settings.defaultPorts), catalog, probeOptions(values));
+  if (values.json === true) {
+    for (const o of report.observations) io.out(JSON.stringify(toJsonLine(o)));
+  } else {
+    io.out(renderObservations(report.observations));
+    io.err(
+      `${report.sweep.attempted} probes, ${report.sweep.open} open, ${report.observations.length} AI endpoint${report.observations.length === 1 ? '' : 's'}, ${report.httpRequests} HTTP requests`,
+    );
+  }
+  return 0;
+}
+
+/** The JSON line of the CLI contract: ip, port, tls, service, auth, version, plus evidence. */
+export function toJsonLine(o: Observation): Record<string, unknown> {
+  return {
+    ip: o.ip,
+    port: o.port,
+    tls: o.tls,
+    service: o.service,
+    auth: o.auth,
+    version: o.version,
+    evidence: cleanText(o.evidence, 300),
+    ...(o.certificate ? { certificate: o.certificate } : {}),
+  };
+}
+
+export function renderObservations(observations: readonly Observation[]): string {
+  if (observations.length === 0) return 'no AI endpoints found';
+  return formatTable(
+    ['ENDPOINT', 'SERVICE', 'AUTH', 'VERSION', 'EVIDENCE'],
+    observations.map((o) => [
+      `${o.tls ? 'https' : 'http'}://${o.ip}:${o.port}`,
+      o.service,
+      o.auth,
+      cleanText(o.version ?? '-', 20),
+      cleanText(o.evidence, 70),
+    ]),
+  );
+}
+
+/** Whole-CIDR targets are merged first, so overlapping targets are probed once. */
+function* expandTargets(targets: readonly ScanTarget[], ports: readonly number[]): Generator<SweepTarget> {
+  const whole = mergeIntervals(targets.filter((t) => t.port === undefined).map((t) => t.cidr));
+  for (const interval of whole) {
+    for (let value = interval.first; value <= interval.last; value++) {
+      const host = formatAddress({ family: interval.family, value });
+      for (const port of ports) yield { host, port };
+    }
+  }
+  const single = new Set<string>();
+  for (const target of targets) {
+    if (target.port === undefined) continue;
+    const address = { family: target.cidr.family, value: target.cidr.first };
+    if (whole.some((i) => containsAddress(i, address)) && ports.includes(target.port)) continue;
+    const host = formatAddress(address);
+    if (single.has(`${host}|${target.port}`)) continue;
+    single.add(`${host}|${target.port}`);
+    yield { host, port: target.port };
+  }
+}

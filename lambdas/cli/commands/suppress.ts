@@ -1,0 +1,39 @@
+import { parseScanTarget } from '../../core/targets/scan-target.js';
+import { formatAddress, InputError } from '../../core/targets/address.js';
+import type { CliIo } from '../cli-io.js';
+import type { OptionValues } from '../cli-options.js';
+import { withLocalStore } from '../local-stack.js';
+
+function endpointArg(command: string, positionals: readonly string[]): { ip: string; port: number } {
+  if (positionals.length !== 1) throw new InputError(`${command}: give exactly one endpoint as ip:port`);
+  const target = parseScanTarget(positionals[0] as string);
+  if (target.port === undefined || target.cidr.first !== target.cidr.last) throw new InputError(`${command}: "${positionals[0]}" is not ip:port`);
+  return { ip: formatAddress({ family: target.cidr.family, value: target.cidr.first }), port: target.port };
+}
+
+/** `suppress <ip:port> --reason R [--until DATE]`: accept an exposure; it alerts again only if it worsens. */
+export async function suppressCommand(positionals: readonly string[], values: OptionValues, io: CliIo): Promise<number> {
+  const { ip, port } = endpointArg('suppress', positionals);
+  const reason = typeof values.reason === 'string' ? values.reason.trim() : '';
+  if (reason === '') throw new InputError('suppress: --reason is required (say why this exposure is accepted)');
+  let until: string | undefined;
+  if (values.until !== undefined) {
+    const parsed = typeof values.until === 'string' ? Date.parse(values.until) : Number.NaN;
+    if (Number.isNaN(parsed)) throw new InputError(`suppress: --until "${String(values.until)}" is not a date (use YYYY-MM-DD)`);
+    until = new Date(parsed).toISOString();
+  }
+  const ok = await withLocalStore(values, (d) =>
+    d.store.setSuppression(ip, port, { reason: reason.slice(0, 200), at: new Date().toISOString(), ...(until ? { until } : {}) }),
+  );
+  if (!ok) throw new InputError(`suppress: ${ip}:${port} is not a known endpoint (see: exposure-monitor findings)`);
+  io.out(`suppressed ${ip}:${port}${until ? ` until ${until.slice(0, 10)}` : ''}`);
+  return 0;
+}
+
+export async function unsuppressCommand(positionals: readonly string[], values: OptionValues, io: CliIo): Promise<number> {
+  const { ip, port } = endpointArg('unsuppress', positionals);
+  const ok = await withLocalStore(values, (d) => d.store.setSuppression(ip, port, undefined));
+  if (!ok) throw new InputError(`unsuppress: ${ip}:${port} is not a known endpoint`);
+  io.out(`unsuppressed ${ip}:${port}`);
+  return 0;
+}

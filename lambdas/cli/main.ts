@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util';
+import { cleanText } from '../core/alerts/sanitize.js';
+import { InputError } from '../core/targets/address.js';
+import { type CliIo, processIo } from './cli-io.js';
+import { OPTION_SPEC, type OptionValues } from './cli-options.js';
+import { demoCommand } from './commands/demo.js';
+import { findingsCommand } from './commands/findings.js';
+import { rangesCommand } from './commands/ranges.js';
+import { runCommand } from './commands/run.js';
+import { scanCommand } from './commands/scan.js';
+import { suppressCommand, unsuppressCommand } from './commands/suppress.js';
+
+export const USAGE = `exposure-monitor: find unauthenticated AI endpoints in your own address ranges
+
+Usage:
+  exposure-monitor scan <target>... [--ports P] [--json] [--concurrency N] [--timeout MS]
+      One-shot scan, no state. A target is an IPv4 address, a CIDR or ip:port.
+  exposure-monitor ranges add <cidr> [--label L] [--owner O] [--ports P] [--exclude CIDR,...]
+  exposure-monitor ranges list [--json]
+  exposure-monitor ranges remove <cidr>
+      Edit the monitored-range table of the local store.
+  exposure-monitor run [--webhook URL] [--slack-webhook URL] [--state-dir D] [--json]
+      One monitoring cycle now: plan, probe, diff, alert (terminal, and the webhooks when given).
+  exposure-monitor findings [--json] [--all]
+      Known endpoints (--all includes gone ones) and alerts not yet delivered.
+  exposure-monitor suppress <ip:port> --reason R [--until YYYY-MM-DD]
+  exposure-monitor unsuppress <ip:port>
+      Accept an exposure: kept in state and findings, alerts again only if it gets worse.
+  exposure-monitor demo
+      Starts look-alike AI services on loopback, runs cycles with a change between them.
+
+Options:
+  --state-dir D          local state directory (default ./.exposure-monitor)
+  --ports P              comma list or ranges, e.g. 8000,8080,11434 (default: the catalog's ports)
+  --allow-private        permit RFC 1918, shared and link-local ranges (needed by ranges add and run)
+  --max-range-prefix N   largest range per row, as a prefix length (default 16)
+  --gone-after N         complete runs without a sighting before "gone" (default 2)
+  --concurrency N        TCP connects in flight (default 256)
+  --timeout MS           TCP connect timeout (default 1500)
+  --contact URL          contact shown in the scanner's User-Agent
+  --json                 machine-readable output, one JSON object per line
+  -h, --help             this text
+
+Exit codes: 0 success, 2 bad input (the message names the value), 1 other failure.`;
+
+type Command = (positionals: readonly string[], values: OptionValues, io: CliIo) => Promise<number>;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  scan: scanCommand,
+  ranges: rangesCommand,
+  run: runCommand,
+  findings: findingsCommand,
+  suppress: suppressCommand,
+  unsuppress: unsuppressCommand,
+  demo: demoCommand,
+};
+
+/** Runs the CLI and returns its exit code; never throws. */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let values: OptionValues;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({ args: [...argv], options: OPTION_SPEC, allowPositionals: true, strict: true }) as {
+      values: OptionValues;
+      positionals: string[];
+    });
+  } catch (err) {
+    io.err(`error: ${cleanText((err as Error).message, 300)}\nRun "exposure-monitor --help" for usage.`);
+    return 2;
+  }
+  const [name, ...rest] = positionals;
+  if (values.help === true || name === undefined || name === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`error: unknown command ${JSON.stringify(cleanText(name, 40))}\nRun "exposure-monitor --help" for usage.`);
+    return 2;
+  }
+  try {
+    return await command(rest, values, io);
+  } catch (err) {
+    if (err instanceof InputError) {
+      io.err(`error: ${err.message}`);
+      return 2;
+    }
+    io.err(`error: ${cleanText((err as Error).stack ?? String(err), 2000)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,42 @@
+import type { AlertEvent } from './alert-event.js';
+import { EVENT_TITLES, endpointLabel } from './describe-event.js';
+import { escapeSlack, slackCode } from './sanitize.js';
+
+const SEVERITY_ICON: Readonly<Record<AlertEvent['severity'], string>> = {
+  critical: ':rotating_light:',
+  high: ':warning:',
+  medium: ':large_orange_diamond:',
+  low: ':small_blue_diamond:',
+  info: ':information_source:',
+};
+
+export interface SlackMessage {
+  readonly text: string;
+  readonly blocks: readonly Record<string, unknown>[];
+}
+
+/**
+ * One event as a Slack incoming-webhook message (Block Kit). Every value that came from a scanned
+ * host goes through `slackCode`/`escapeSlack`, so a banner saying `<!channel>` pings nobody.
+ */
+export function renderSlackMessage(event: AlertEvent): SlackMessage {
+  const title = `${SEVERITY_ICON[event.severity]} ${EVENT_TITLES[event.type]}`;
+  const fields: string[] = [];
+  if (event.endpoint) {
+    const e = event.endpoint;
+    fields.push(`*Endpoint*\n${slackCode(endpointLabel(event))}`);
+    fields.push(`*Service*\n${slackCode(e.service, 40)}`);
+    fields.push(`*Auth*\n${event.previous && event.previous.auth !== e.auth ? `${slackCode(event.previous.auth)} → ` : ''}${slackCode(e.auth)}`);
+    fields.push(`*Version*\n${slackCode(e.version ?? 'unknown', 40)}`);
+    fields.push(`*Range*\n${slackCode(e.range)}${e.label ? ` ${escapeSlack(e.label, 60)}` : ''}`);
+  }
+  fields.push(`*Severity*\n${event.severity}`);
+  const blocks: Record<string, unknown>[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: `*${title}*` } },
+    { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) },
+    { type: 'section', text: { type: 'mrkdwn', text: `*Evidence* ${slackCode(event.evidence, 300)}` } },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: `run ${escapeSlack(event.runId)} · event ${escapeSlack(event.id)} · ${escapeSlack(event.at)}` }] },
+  ];
+  const fallback = `${EVENT_TITLES[event.type]}: ${escapeSlack(endpointLabel(event))} ${event.endpoint ? escapeSlack(event.endpoint.service, 40) : ''}`.trim();
+  return { text: fallback, blocks };
+}

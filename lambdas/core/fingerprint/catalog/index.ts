@@ -1,0 +1,32 @@
+import type { CatalogEntry } from '../catalog-schema.js';
+import { comfyui } from './comfyui.js';
+import { gradio } from './gradio.js';
+import { jupyter } from './jupyter.js';
+import { llamaCpp } from './llama-cpp.js';
+import { mlflow } from './mlflow.js';
+import { ollama } from './ollama.js';
+import { openaiCompatible } from './openai-compatible.js';
+import { qdrant } from './qdrant.js';
+import { ray } from './ray.js';
+import { tfServing } from './tf-serving.js';
+import { triton } from './triton.js';
+import { vllm } from './vllm.js';
+
+/**
+ * Every fingerprint the engine knows. Catalog order breaks ties after port hints and `order`
+ * (see `orderCatalogForPort`); the generic OpenAI-compatible fallback stays last.
+ */
+export const catalog: readonly CatalogEntry[] = [
+  ollama,
+  vllm,
+  llamaCpp,
+  triton,
+  tfServing,
+  jupyter,
+  gradio,
+  comfyui,
+  ray,
+  mlflow,
+  qdrant,
+  openaiCompatible,
+];

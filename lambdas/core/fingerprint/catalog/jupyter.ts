@@ -1,0 +1,59 @@
+import type { CatalogEntry } from '../catalog-schema.js';
+
+/**
+ * Jupyter Server (JupyterLab, Notebook 7; classic Notebook behaves alike). Token auth is on by
+ * default. `GET /api` is deliberately unauthenticated and only says `{"version": ...}`, so it is
+ * made specific by Jupyter's own Content-Security-Policy, whose report-uri is
+ * `<base_url>api/security/csp-report`. `GET /api/status` is `@web.authenticated`: API handlers raise
+ * 403 `{"message": "Forbidden", "reason": null}` instead of redirecting to the login page.
+ * Sources (jupyter-server/jupyter_server):
+ * - jupyter_server/base/handlers.py: `APIVersionHandler` (`@allow_unauthenticated`),
+ *   `APIHandler.get_login_url` (403), `APIHandler.write_error` (JSON message/reason),
+ *   `content_security_policy`, `set_default_headers`.
+ * - jupyter_server/services/api/handlers.py: `APIStatusHandler` -> `{"connections","kernels","last_activity","started"}`.
+ * - jupyter_server/services/security/__init__.py: `csp_report_uri = "/api/security/csp-report"`.
+ * - jupyter_server/__init__.py: `DEFAULT_JUPYTER_SERVER_PORT = 8888`.
+ */
+export const jupyter: CatalogEntry = {
+  service: 'jupyter',
+  name: 'Jupyter Server / JupyterLab / Notebook',
+  category: 'notebook',
+  ports: [8888],
+  openSeverity: 'critical',
+  sources: [
+    'https://github.com/jupyter-server/jupyter_server/blob/main/jupyter_server/base/handlers.py',
+    'https://github.com/jupyter-server/jupyter_server/blob/main/jupyter_server/services/api/handlers.py',
+    'https://github.com/jupyter-server/jupyter_server/blob/main/jupyter_server/services/security/__init__.py',
+  ],
+  exposes: 'kernels and terminals: arbitrary code execution on the host',
+  identify: [
+    {
+      request: { path: '/api' },
+      match: {
+        status: 200,
+        json: [{ path: 'version', type: 'string' }],
+        headers: [{ name: 'content-security-policy', contains: 'api/security/csp-report' }],
+      },
+    },
+    // Same document when a proxy rewrites the CSP: Tornado's default Server header.
+    {
+      request: { path: '/api' },
+      match: { status: 200, json: [{ path: 'version', type: 'string' }], headers: [{ name: 'server', regex: '^TornadoServer/' }] },
+    },
+  ],
+  auth: [
+    {
+      request: { path: '/api/status' },
+      match: { status: 200, json: [{ path: 'kernels', type: 'number' }, { path: 'started', type: 'string' }] },
+      auth: 'none',
+      evidence: 'GET /api/status -> {status} without a token ({json:kernels} kernels running)',
+    },
+    {
+      request: { path: '/api/status' },
+      match: { status: 403, json: [{ path: 'message', equals: 'Forbidden' }] },
+      auth: 'required',
+      evidence: 'GET /api/status -> {status} Forbidden (token/password auth on)',
+    },
+  ],
+  version: [{ request: { path: '/api' }, json: 'version' }],
+};

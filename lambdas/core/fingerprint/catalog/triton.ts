@@ -1,0 +1,60 @@
+import type { CatalogEntry } from '../catalog-schema.js';
+
+/**
+ * NVIDIA Triton Inference Server. No authentication of its own; the optional restricted-API
+ * feature (`--http-restricted-api=<apis>:<header>=<value>`) answers 403
+ * `{"error":"This API is restricted, expecting header '<header>'"}` for the listed API groups,
+ * and that message is itself a Triton marker. Model statistics (`GET /v2/models/stats`, group
+ * `statistics`) name every loaded model, so a 200 there proves open access.
+ * Sources (triton-inference-server/server):
+ * - src/http_server.cc: `Handle` routes `/v2`, `/v2/models/stats`, health, repository;
+ *   `HandleServerMetadata`; `RespondIfRestricted` (403); unknown path 404 `{"error":"Not Found"}`.
+ * - triton-inference-server/core src/server.cc: server metadata `id_ = "triton"`, extensions list.
+ * - docs/protocol/extension_statistics.md: `{"model_stats":[{"name","version","inference_count",...}]}`.
+ * - docs/customization_guide/inference_protocols.md: "Limit Endpoint Access" (restricted APIs).
+ * - docs/user_guide/metrics.md: `nv_inference_*` Prometheus metrics on port 8002.
+ */
+export const triton: CatalogEntry = {
+  service: 'triton',
+  name: 'NVIDIA Triton Inference Server',
+  category: 'model-server',
+  ports: [8000, 8002],
+  sources: [
+    'https://github.com/triton-inference-server/server/blob/main/src/http_server.cc',
+    'https://github.com/triton-inference-server/core/blob/main/src/server.cc',
+    'https://github.com/triton-inference-server/server/blob/main/docs/protocol/extension_statistics.md',
+    'https://github.com/triton-inference-server/server/blob/main/docs/customization_guide/inference_protocols.md',
+    'https://github.com/triton-inference-server/server/blob/main/docs/user_guide/metrics.md',
+  ],
+  exposes: 'model names and statistics, model repository control and inference',
+  identify: [
+    {
+      request: { path: '/v2' },
+      match: { status: 200, json: [{ path: 'name', equals: 'triton' }, { path: 'extensions', type: 'array' }] },
+    },
+    { request: { path: '/v2' }, match: { status: 403, bodyContains: ['This API is restricted, expecting header'] } },
+    // Metrics port (8002): Triton's own metric family.
+    { request: { path: '/metrics' }, match: { status: 200, bodyContains: ['# TYPE nv_inference_request_success'] } },
+  ],
+  auth: [
+    {
+      request: { path: '/v2/models/stats' },
+      match: { status: 200, json: [{ path: 'model_stats', type: 'array' }] },
+      auth: 'none',
+      evidence: 'GET /v2/models/stats -> {status}, {count:model_stats[]} model versions (first: {json:model_stats[].name})',
+    },
+    {
+      request: { path: '/v2/models/stats' },
+      match: { status: 403, bodyContains: ['This API is restricted, expecting header'] },
+      auth: 'required',
+      evidence: 'GET /v2/models/stats -> {status} "{json:error}" (restricted-API header key)',
+    },
+    {
+      request: { path: '/metrics' },
+      match: { status: 200, bodyContains: ['# TYPE nv_inference_request_success'] },
+      auth: 'none',
+      evidence: 'GET /metrics -> {status}: per-model inference metrics readable without credentials',
+    },
+  ],
+  version: [{ request: { path: '/v2' }, json: 'version' }],
+};

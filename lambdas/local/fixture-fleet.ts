@@ -1,0 +1,157 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Look-alike AI services on loopback, served from the recorded response fixtures in
+ * `test/fixtures/http/`. The demo and the tests use them; they only ever bind 127.x addresses.
+ */
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const FIXTURE_ROOT = path.resolve(HERE, '../../test/fixtures');
+
+export interface FixtureResponse {
+  readonly request?: string;
+  readonly status: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+}
+
+export interface ResponseFixture {
+  readonly service: string;
+  readonly auth: string;
+  readonly version: string | null;
+  readonly source: string;
+  readonly responses: readonly FixtureResponse[];
+  readonly fallback?: FixtureResponse;
+}
+
+export function loadFixture(service: string, state: string): ResponseFixture {
+  return JSON.parse(readFileSync(path.join(FIXTURE_ROOT, 'http', service, `${state}.json`), 'utf8')) as ResponseFixture;
+}
+
+/** Every fixture file: `{ service, state, fixture }`. */
+export function listFixtures(): { service: string; state: string; fixture: ResponseFixture }[] {
+  const root = path.join(FIXTURE_ROOT, 'http');
+  const out: { service: string; state: string; fixture: ResponseFixture }[] = [];
+  for (const service of readdirSync(root, { withFileTypes: true })) {
+    if (!service.isDirectory()) continue;
+    for (const file of readdirSync(path.join(root, service.name))) {
+      if (!file.endsWith('.json')) continue;
+      const state = file.slice(0, -'.json'.length);
+      out.push({ service: service.name, state, fixture: loadFixture(service.name, state) });
+    }
+  }
+  return out.sort((a, b) => `${a.service}/${a.state}`.localeCompare(`${b.service}/${b.state}`));
+}
+
+const DEFAULT_FALLBACK: FixtureResponse = { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not Found' };
+
+/** Finds the recorded answer for `METHOD path` (exact path with query first, then without). */
+export function fixtureAnswer(fixture: ResponseFixture, method: string, url: string): FixtureResponse {
+  const bare = url.split('?')[0] ?? url;
+  const wanted = [`${method} ${url}`, `${method} ${bare}`];
+  if (method === 'HEAD') wanted.push(`GET ${url}`, `GET ${bare}`);
+  for (const key of wanted) {
+    const hit = fixture.responses.find((r) => r.request === key);
+    if (hit) return hit;
+  }
+  return fixture.fallback ?? DEFAULT_FALLBACK;
+}
+
+export function serializeBody(answer: FixtureResponse): { body: string; contentType: string | undefined } {
+  if (answer.body === undefined || answer.body === null) return { body: '', contentType: undefined };
+  if (typeof answer.body === 'string') return { body: answer.body, contentType: undefined };
+  return { body: JSON.stringify(answer.body), contentType: 'application/json' };
+}
+
+export interface FleetMember {
+  readonly host: string;
+  readonly port: number;
+  readonly tls?: boolean;
+  /** A fixture to serve, or a handler for servers that are not fixtures (decoys, hostile hosts). */
+  readonly fixture?: ResponseFixture;
+  readonly handler?: http.RequestListener;
+}
+
+export interface RunningMember {
+  readonly member: FleetMember;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+let tlsMaterial: { key: Buffer; cert: Buffer } | undefined;
+function loopbackTls(): { key: Buffer; cert: Buffer } {
+  tlsMaterial ??= {
+    key: readFileSync(path.join(FIXTURE_ROOT, 'tls', 'loopback-key.pem')),
+    cert: readFileSync(path.join(FIXTURE_ROOT, 'tls', 'loopback-cert.pem')),
+  };
+  return tlsMaterial;
+}
+
+export function fixtureHandler(fixture: ResponseFixture): http.RequestListener {
+  return (req, res) => {
+    const answer = fixtureAnswer(fixture, req.method ?? 'GET', req.url ?? '/');
+    const { body, contentType } = serializeBody(answer);
+    const headers: Record<string, string> = { ...(contentType ? { 'content-type': contentType } : {}), ...answer.headers };
+    res.writeHead(answer.status, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+}
+
+/** Starts one member. Refuses any address outside 127.0.0.0/8. */
+export async function startMember(member: FleetMember): Promise<RunningMember> {
+  if (!/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(member.host)) throw new Error(`fixture fleet binds loopback only, not ${member.host}`);
+  const handler = member.handler ?? (member.fixture ? fixtureHandler(member.fixture) : undefined);
+  if (!handler) throw new Error(`fleet member ${member.host}:${member.port} has neither a fixture nor a handler`);
+  const server = member.tls ? https.createServer(loopbackTls(), handler) : http.createServer(handler);
+  server.keepAliveTimeout = 2_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(member.port, member.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    member: { ...member, port },
+    url: `${member.tls ? 'https' : 'http'}://${member.host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export class Fleet {
+  private readonly running = new Map<string, RunningMember>();
+
+  async start(member: FleetMember): Promise<RunningMember> {
+    const started = await startMember(member);
+    this.running.set(`${member.host}:${started.member.port}`, started);
+    return started;
+  }
+
+  async stop(host: string, port: number): Promise<void> {
+    const key = `${host}:${port}`;
+    await this.running.get(key)?.close();
+    this.running.delete(key);
+  }
+
+  /** Replaces what a member serves (e.g. the same service restarted without auth). */
+  async replace(member: FleetMember): Promise<RunningMember> {
+    await this.stop(member.host, member.port);
+    return this.start(member);
+  }
+
+  get members(): RunningMember[] {
+    return [...this.running.values()];
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.running.values()].map((m) => m.close()));
+    this.running.clear();
+  }
+}
