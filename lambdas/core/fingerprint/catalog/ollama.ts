@@ -19,7 +19,7 @@ export const ollama: CatalogEntry = {
     { request: { path: '/' }, match: { status: 200, bodyRegex: '^Ollama is running\\s*$' } },
     {
       request: { path: '/api/tags' },
-      match: { status: 200, json: [{ path: 'models', type: 'array' }], bodyExcludes: ['koboldcpp'] },
+      match: { status: 200, json: [{ path: 'models', type: 'array' }], bodyExcludes: ['koboldcpp', 'llamacpp'] },
     },
   ],
   auth: [

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EmbeddedDynamo } from '../../lambdas/adapters/local/embedded-dynamodb.js';
+import { ALERT_SCHEMA, type AlertEvent } from '../../lambdas/core/alerts/alert-event.js';
+import type { EndpointRecord } from '../../lambdas/core/state/endpoint-record.js';
+import { freshDynamo } from '../support/dynalite.js';
+
+let dynamo: EmbeddedDynamo;
+beforeAll(async () => {
+  dynamo = await freshDynamo();
+});
+afterAll(() => dynamo.close());
+
+const record = (rev: number, extra: Partial<EndpointRecord> = {}): EndpointRecord => ({
+  ip: '127.0.0.7',
+  port: 8000,
+  tls: false,
+  service: 'vllm',
+  auth: 'none',
+  version: null,
+  evidence: 'e',
+  range: '127.0.0.0/24',
+  status: 'open',
+  firstSeenAt: '2026-01-01T00:00:00.000Z',
+  lastSeenAt: '2026-01-01T00:00:00.000Z',
+  lastSeenRunId: 'r1',
+  missCount: 0,
+  rev,
+  ...extra,
+});
+const event = (id: string): AlertEvent => ({ schema: ALERT_SCHEMA, id, type: 'run.incomplete', severity: 'medium', runId: 'r1', at: '2026-01-01T00:00:00.000Z', evidence: 'x' });
+
+describe('DynamoStateStore on dynalite', () => {
+  it('stores range rows as people would edit them', async () => {
+    await dynamo.store.putRangeRow({ cidr: '127.0.0.0/24', label: 'lab', ports: [8000], enabled: true });
+    expect(await dynamo.store.listRangeRows()).toEqual([expect.objectContaining({ cidr: '127.0.0.0/24', label: 'lab', ports: [8000], enabled: true })]);
+    expect(await dynamo.store.deleteRangeRow('127.0.0.0/24')).toBe(true);
+    expect(await dynamo.store.deleteRangeRow('127.0.0.0/24')).toBe(false);
+  });
+
+  it('applies an endpoint write only against the revision it read', async () => {
+    expect(await dynamo.store.writeEndpoint(record(1), 0)).toBe('applied');
+    expect(await dynamo.store.writeEndpoint(record(1), 0)).toBe('conflict');
+    expect(await dynamo.store.writeEndpoint(record(2, { auth: 'required' }), 1)).toBe('applied');
+    expect(await dynamo.store.writeEndpoint(record(2, { auth: 'none' }), 1)).toBe('conflict');
+    expect((await dynamo.store.getEndpoint('127.0.0.7', 8000))?.auth).toBe('required');
+  });
+
+  it('keeps pending events with the state and clears them one by one', async () => {
+    const pending = { a1: event('a1'), a2: event('a2') };
+    expect(await dynamo.store.writeEndpoint(record(3, { pendingEvents: pending }), 2)).toBe('applied');
+    expect(Object.keys((await dynamo.store.getEndpoint('127.0.0.7', 8000))?.pendingEvents ?? {})).toEqual(['a1', 'a2']);
+    await dynamo.store.clearPendingEvents('127.0.0.7', 8000, ['a1']);
+    expect(Object.keys((await dynamo.store.getEndpoint('127.0.0.7', 8000))?.pendingEvents ?? {})).toEqual(['a2']);
+  });
+
+  it('counts a finished block once however often it is marked', async () => {
+    await dynamo.store.createRun({ runId: 'run-a', startedAt: '2026-01-01T00:00:00.000Z', status: 'running', ranges: [], blockSize: 256, blocksTotal: 2, blocksDone: 0 });
+    expect(await dynamo.store.markBlockDone('run-a', 0)).toEqual({ done: 1, total: 2 });
+    expect(await dynamo.store.markBlockDone('run-a', 0)).toEqual({ done: 1, total: 2 });
+    expect(await dynamo.store.markBlockDone('run-a', 1)).toEqual({ done: 2, total: 2 });
+    expect([...(await dynamo.store.doneBlocks('run-a'))].sort()).toEqual([0, 1]);
+    expect(await dynamo.store.claimFinalize('run-a')).toBe(true);
+    expect(await dynamo.store.claimFinalize('run-a')).toBe(false);
+  });
+
+  it('keeps one outbox item per event id and lets one worker claim a delivery', async () => {
+    await dynamo.store.addAlert(event('ev-1'));
+    await dynamo.store.addAlert(event('ev-1'));
+    const undelivered = await dynamo.store.listUndelivered();
+    expect(undelivered.filter((u) => u.event.id === 'ev-1')).toHaveLength(1);
+    const now = '2026-01-01T00:00:00.000Z';
+    expect(await dynamo.store.claimDelivery('ev-1', 'slack-1', now, 60_000)).toBe(true);
+    expect(await dynamo.store.claimDelivery('ev-1', 'slack-1', now, 60_000)).toBe(false);
+    // A lease that ran out (the worker died) can be taken over.
+    expect(await dynamo.store.claimDelivery('ev-1', 'slack-1', '2026-01-01T00:05:00.000Z', 60_000)).toBe(true);
+    await dynamo.store.recordDelivery('ev-1', 'slack-1', { ok: true, at: now });
+    expect(await dynamo.store.claimDelivery('ev-1', 'slack-1', '2026-01-02T00:00:00.000Z', 60_000)).toBe(false);
+    await dynamo.store.settle('ev-1', 'delivered');
+    expect((await dynamo.store.listUndelivered()).some((u) => u.event.id === 'ev-1')).toBe(false);
+    expect((await dynamo.store.listAlerts(10)).find((u) => u.event.id === 'ev-1')?.deliveries['slack-1']).toMatchObject({ status: 'delivered', attempts: 2 });
+  });
+
+  it('counts its DynamoDB requests', () => {
+    expect(dynamo.store.requestCount).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { catalog } from '../../../lambdas/core/fingerprint/catalog/index.js';
+import { cachingFetch } from '../../../lambdas/core/fingerprint/http-result.js';
+import { identifyEndpoint, orderCatalogForPort } from '../../../lambdas/core/fingerprint/identify.js';
+import { listFixtures } from '../../../lambdas/local/fixture-fleet.js';
+import { fixtureFetch } from '../../support/fixture-fetch.js';
+
+const fixtures = listFixtures();
+const SERVICE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+describe('fingerprint catalog', () => {
+  it('has unique kebab-case service ids, sources, ports and probes for every entry', () => {
+    const ids = catalog.map((e) => e.service);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const entry of catalog) {
+      expect(entry.service).toMatch(SERVICE_ID);
+      expect(entry.sources.length, entry.service).toBeGreaterThan(0);
+      if (entry.category !== 'generic') expect(entry.ports.length, entry.service).toBeGreaterThan(0);
+      expect(entry.identify.length, entry.service).toBeGreaterThan(0);
+      expect(entry.auth.length, entry.service).toBeGreaterThan(0);
+    }
+  });
+
+  it('covers the first products the pipeline promises, each with an auth-off fixture', () => {
+    const required = ['ollama', 'vllm', 'openai-compatible', 'llama-cpp', 'triton', 'tf-serving', 'jupyter', 'gradio', 'comfyui', 'ray', 'mlflow', 'qdrant'];
+    for (const service of required) {
+      expect(catalog.some((e) => e.service === service), service).toBe(true);
+      expect(fixtures.some((f) => f.service === service && f.state === 'none'), `${service}/none.json`).toBe(true);
+    }
+  });
+
+  it('has fixtures only for catalog services, each naming its source', () => {
+    for (const f of fixtures) {
+      expect(catalog.some((e) => e.service === f.service), f.service).toBe(true);
+      expect(f.fixture.service).toBe(f.service);
+      expect(f.fixture.auth).toBe(f.state);
+      expect(f.fixture.source.length).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe.each(fixtures.map((f) => [`${f.service}/${f.state}`, f] as const))('fixture %s', (_name, f) => {
+  const entry = catalog.find((e) => e.service === f.service);
+  const ports = [...new Set([...(entry?.ports ?? []), 8080, 443, 31337])];
+
+  it.each(ports)('is identified with its auth state and version on port %i', async (port) => {
+    const sent: string[] = [];
+    const result = await identifyEndpoint(cachingFetch(fixtureFetch(f.fixture, sent)), orderCatalogForPort(catalog, port));
+    expect(result?.service).toBe(f.fixture.service);
+    expect(result?.auth).toBe(f.fixture.auth);
+    expect(result?.version ?? null).toBe(f.fixture.version);
+    expect(result?.evidence).not.toMatch(/\{(status|count|json)/);
+    // Never more than a bounded number of requests per endpoint, whatever the port.
+    expect(sent.length).toBeLessThanOrEqual(30);
+  });
+});

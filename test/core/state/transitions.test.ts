@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { AuthState } from '../../../lambdas/core/fingerprint/catalog-schema.js';
+import type { Observation } from '../../../lambdas/core/probing/probe-targets.js';
+import type { EndpointRecord } from '../../../lambdas/core/state/endpoint-record.js';
+import { decideMiss, decideSighting } from '../../../lambdas/core/state/transitions.js';
+
+const obs = (auth: AuthState, version: string | null = '1.0'): Observation => ({
+  ip: '127.0.0.5',
+  port: 11434,
+  tls: false,
+  service: 'ollama',
+  name: 'Ollama',
+  auth,
+  version,
+  evidence: 'GET /api/tags -> 200',
+  exposes: 'models',
+  openSeverity: 'high',
+  requests: 3,
+});
+const ctx = (runId: string) => ({ runId, at: `2026-01-0${runId.length}T00:00:00.000Z`, range: '127.0.0.0/24' });
+
+function known(auth: AuthState, extra: Partial<EndpointRecord> = {}): EndpointRecord {
+  const first = decideSighting(undefined, obs(auth), ctx('r1')).next as EndpointRecord;
+  const { pendingEvents: _p, ...rest } = first;
+  return { ...rest, ...extra };
+}
+
+describe('decideSighting', () => {
+  it.each([
+    ['none', 'endpoint.new_unauthenticated', 'high'],
+    ['default-credential', 'endpoint.new_unauthenticated', 'critical'],
+    ['required', 'endpoint.new_authenticated', 'info'],
+    ['unknown', 'endpoint.new_authenticated', 'info'],
+  ] as const)('first sighting with auth %s is %s (%s)', (auth, type, severity) => {
+    const t = decideSighting(undefined, obs(auth), ctx('r1'));
+    expect(t.events.map((e) => [e.type, e.severity])).toEqual([[type, severity]]);
+    expect(t.next?.pendingEvents?.[t.events[0]?.id as string]).toEqual(t.events[0]);
+    expect(t.next?.rev).toBe(1);
+  });
+
+  it.each([
+    ['required', 'none', ['endpoint.auth_regressed']],
+    ['unknown', 'none', ['endpoint.auth_regressed']],
+    ['none', 'required', ['endpoint.fixed']],
+    ['none', 'none', []],
+    ['required', 'required', []],
+  ] as const)('known %s then %s gives %j', (before, after, types) => {
+    const t = decideSighting(known(before), obs(after), ctx('r22'));
+    expect(t.events.map((e) => e.type)).toEqual(types);
+    expect(t.next?.lastSeenRunId).toBe('r22');
+    if (types.length) expect(t.events[0]?.previous).toEqual({ auth: before, version: '1.0' });
+  });
+
+  it('reports a version change', () => {
+    const t = decideSighting(known('none'), obs('none', '2.0'), ctx('r22'));
+    expect(t.events.map((e) => [e.type, e.evidence])).toEqual([['endpoint.version_changed', 'version 1.0 -> 2.0']]);
+  });
+
+  it('does nothing on a second sighting in the same run (a redelivered block)', () => {
+    expect(decideSighting(known('required'), obs('none'), ctx('r1'))).toEqual({ events: [] });
+  });
+
+  it('gives the same event id for the same endpoint, transition and run', () => {
+    const a = decideSighting(undefined, obs('none'), ctx('r1')).events[0];
+    const b = decideSighting(undefined, obs('none'), ctx('r1')).events[0];
+    const c = decideSighting(undefined, obs('none'), ctx('r2')).events[0];
+    expect(a?.id).toBe(b?.id);
+    expect(a?.id).not.toBe(c?.id);
+  });
+
+  it('keeps a suppressed endpoint quiet unless its auth regresses', () => {
+    const suppressed = { reason: 'lab box', at: '2026-01-01T00:00:00.000Z' };
+    expect(decideSighting(known('none', { suppressed }), obs('required'), ctx('r22')).events).toEqual([]);
+    expect(decideSighting(known('required', { suppressed }), obs('none'), ctx('r22')).events.map((e) => e.type)).toEqual(['endpoint.auth_regressed']);
+    const expired = { ...suppressed, until: '2026-01-01T00:00:00.000Z' };
+    expect(decideSighting(known('none', { suppressed: expired }), obs('required'), ctx('r22')).events.map((e) => e.type)).toEqual(['endpoint.fixed']);
+  });
+});
+
+describe('decideMiss', () => {
+  const missCtx = (runId: string, goneAfterMisses = 2) => ({ runId, at: '2026-02-01T00:00:00.000Z', goneAfterMisses });
+
+  it('reports gone only after the configured number of complete misses', () => {
+    const first = decideMiss(known('none'), missCtx('r2'));
+    expect(first.events).toEqual([]);
+    expect(first.next).toMatchObject({ missCount: 1, status: 'open' });
+    const second = decideMiss(first.next as EndpointRecord, missCtx('r3'));
+    expect(second.events.map((e) => e.type)).toEqual(['endpoint.gone']);
+    expect(second.next).toMatchObject({ missCount: 2, status: 'gone' });
+  });
+
+  it('counts one miss per run however often it is applied', () => {
+    const first = decideMiss(known('none'), missCtx('r2'));
+    expect(decideMiss(first.next as EndpointRecord, missCtx('r2'))).toEqual({ events: [] });
+  });
+
+  it('resets the miss count when the endpoint is seen again', () => {
+    const missed = decideMiss(known('none'), missCtx('r2')).next as EndpointRecord;
+    expect(decideSighting(missed, obs('none'), ctx('r33')).next?.missCount).toBe(0);
+  });
+
+  it('treats a return after gone as new', () => {
+    const gone = decideMiss(known('none'), missCtx('r2', 1)).next as EndpointRecord;
+    expect(decideSighting({ ...gone, pendingEvents: undefined }, obs('none'), ctx('r33')).events.map((e) => e.type)).toEqual(['endpoint.new_unauthenticated']);
+  });
+});

@@ -1,0 +1,65 @@
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalog } from '../../lambdas/core/fingerprint/catalog/index.js';
+import { DEFAULT_PROBE_OPTIONS, probeTargets } from '../../lambdas/core/probing/probe-targets.js';
+import { Fleet, listFixtures, loadFixture, type RunningMember } from '../../lambdas/local/fixture-fleet.js';
+
+// This file's servers live on 127.0.21.x; other files use other 127.0.x nets.
+const fleet = new Fleet();
+const options = { ...DEFAULT_PROBE_OPTIONS, connectTimeoutMs: 500, headersTimeoutMs: 2_000, bodyTimeoutMs: 2_000, requestTimeoutMs: 4_000 };
+let open: RunningMember;
+let locked: RunningMember;
+let tls: RunningMember;
+let plainWeb: RunningMember;
+let closedPort: number;
+
+beforeAll(async () => {
+  open = await fleet.start({ host: '127.0.21.1', port: 0, fixture: loadFixture('ollama', 'none') });
+  locked = await fleet.start({ host: '127.0.21.2', port: 0, fixture: loadFixture('vllm', 'required') });
+  tls = await fleet.start({ host: '127.0.21.3', port: 0, tls: true, fixture: loadFixture('qdrant', 'none') });
+  plainWeb = await fleet.start({
+    host: '127.0.21.4',
+    port: 0,
+    handler: (_req: http.IncomingMessage, res: http.ServerResponse) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"status":"ok","version":"1.0"}');
+    },
+  });
+  // A port that was open a moment ago and is now closed: connection refused.
+  const gone = await fleet.start({ host: '127.0.21.5', port: 0, handler: () => undefined });
+  closedPort = gone.member.port;
+  await fleet.stop('127.0.21.5', closedPort);
+});
+afterAll(() => fleet.close());
+
+describe('probeTargets against real loopback servers', () => {
+  it('reports the open service, the auth-enforcing one and the TLS one; skips closed and non-AI ports', async () => {
+    const targets = [open, locked, tls, plainWeb].map((m) => ({ host: m.member.host, port: m.member.port }));
+    targets.push({ host: '127.0.21.5', port: closedPort });
+    const report = await probeTargets(targets, catalog, options);
+    const summary = report.observations.map((o) => [o.ip, o.service, o.auth, o.tls, o.version]);
+    expect(summary).toEqual([
+      ['127.0.21.1', 'ollama', 'none', false, '0.5.7'],
+      ['127.0.21.2', 'vllm', 'required', false, '0.11.0'],
+      ['127.0.21.3', 'qdrant', 'none', true, '1.12.4'],
+    ]);
+    expect(report.sweep).toMatchObject({ attempted: 5, open: 4, closed: 1 });
+    expect(report.unidentified).toBe(1);
+    const viaTls = report.observations.find((o) => o.tls);
+    expect(viaTls?.certificate).toMatchObject({ selfSigned: true, authorized: false, subject: 'fixture.loopback.test' });
+  });
+
+  it('identifies every recorded fixture over real HTTP', async () => {
+    const members: RunningMember[] = [];
+    const fixtures = listFixtures();
+    for (const [i, f] of fixtures.entries()) {
+      members.push(await fleet.start({ host: `127.0.22.${i + 1}`, port: 0, fixture: f.fixture }));
+    }
+    const report = await probeTargets(members.map((m) => ({ host: m.member.host, port: m.member.port })), catalog, options);
+    const byHost = new Map(report.observations.map((o) => [o.ip, o]));
+    for (const [i, f] of fixtures.entries()) {
+      const o = byHost.get(`127.0.22.${i + 1}`);
+      expect([f.service, f.state, o?.service, o?.auth]).toEqual([f.service, f.state, f.fixture.service, f.fixture.auth]);
+    }
+  });
+});
