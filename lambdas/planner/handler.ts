@@ -1,0 +1,51 @@
+// Schedule (or `run --aws`) -> planCycle (core) -> block messages on the probe queue.
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
+import { SqsBlockQueue } from '../adapters/aws/sqs-block-queue.js';
+import { type Clock, systemClock } from '../core/pipeline/monitor-settings.js';
+import { type PlannedCycle, planCycle } from '../core/pipeline/plan-cycle.js';
+import type { BlockQueue, Logger, StateStore } from '../core/ports.js';
+import type { MonitorSettings } from '../core/pipeline/monitor-settings.js';
+import { awsStateStore } from '../shared/aws-stores.js';
+import { loadMonitorSettings, requiredEnv } from '../shared/config.js';
+import { ENV } from '../shared/env.js';
+import { lambdaLogger } from '../shared/lambda-logger.js';
+import { countMetric, lambdaMetrics } from '../shared/metrics.js';
+
+export interface PlannerDeps {
+  readonly store: StateStore;
+  readonly queue: BlockQueue;
+  readonly settings: MonitorSettings;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly metrics?: Metrics;
+}
+
+export type PlannerResult = Pick<PlannedCycle, 'runId' | 'blocks' | 'addresses' | 'ranges' | 'rangeProblems' | 'closedRuns'>;
+
+export const makeHandler =
+  (getDeps: () => PlannerDeps) =>
+  async (_event: unknown): Promise<PlannerResult> => {
+    const deps = getDeps();
+    const plan = await planCycle(deps);
+    if (deps.metrics) {
+      countMetric(deps.metrics, 'Runs', 1);
+      deps.metrics.publishStoredMetrics();
+    }
+    return { runId: plan.runId, blocks: plan.blocks, addresses: plan.addresses, ranges: plan.ranges, rangeProblems: plan.rangeProblems, closedRuns: plan.closedRuns };
+  };
+
+let deps: PlannerDeps | undefined;
+function awsDeps(): PlannerDeps {
+  deps ??= {
+    store: awsStateStore(process.env),
+    queue: new SqsBlockQueue({ client: new SQSClient({}), queueUrl: requiredEnv(process.env, ENV.PROBE_QUEUE_URL) }),
+    settings: loadMonitorSettings(process.env),
+    clock: systemClock,
+    logger: lambdaLogger('planner'),
+    metrics: lambdaMetrics('planner'),
+  };
+  return deps;
+}
+
+export const handler = makeHandler(awsDeps);

@@ -1,0 +1,64 @@
+// SQS batch of block messages -> processBlock (core) per record -> batchItemFailures.
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { catalog } from '../core/fingerprint/catalog/index.js';
+import { type Clock, type MonitorSettings, systemClock } from '../core/pipeline/monitor-settings.js';
+import { processBlock } from '../core/pipeline/process-block.js';
+import type { Logger, StateStore } from '../core/ports.js';
+import type { ProbeOptions } from '../core/probing/probe-targets.js';
+import type { CatalogEntry } from '../core/fingerprint/catalog-schema.js';
+import { awsStateStore } from '../shared/aws-stores.js';
+import { loadMonitorSettings, loadProbeOptions } from '../shared/config.js';
+import { lambdaLogger } from '../shared/lambda-logger.js';
+import { countMetric, lambdaMetrics } from '../shared/metrics.js';
+
+export interface ProberDeps {
+  readonly store: StateStore;
+  readonly catalog: readonly CatalogEntry[];
+  readonly probe: ProbeOptions;
+  readonly settings: MonitorSettings;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly metrics?: Metrics;
+}
+
+export const makeHandler =
+  (getDeps: () => ProberDeps) =>
+  async (event: SQSEvent): Promise<SQSBatchResponse> => {
+    const deps = getDeps();
+    // A failed record (bad message, store error) is reported alone; SQS retries it and, after
+    // maxReceiveCount, moves it to the dead-letter queue. The rest of the batch is kept.
+    const processor = new BatchProcessor(EventType.SQS);
+    const recordHandler = async (record: SQSRecord): Promise<void> => {
+      try {
+        const outcome = await processBlock(record.body, deps);
+        if (deps.metrics && outcome.report) {
+          countMetric(deps.metrics, 'Probes', outcome.report.sweep.attempted);
+          countMetric(deps.metrics, 'AiEndpoints', outcome.observations.length);
+        }
+      } catch (err) {
+        deps.logger.error('block failed', { messageId: record.messageId, error: (err as Error).message });
+        throw err;
+      }
+    };
+    const response = await processPartialResponse(event, recordHandler, processor, { throwOnFullBatchFailure: false });
+    deps.metrics?.publishStoredMetrics();
+    return response;
+  };
+
+let deps: ProberDeps | undefined;
+function awsDeps(): ProberDeps {
+  deps ??= {
+    store: awsStateStore(process.env),
+    catalog,
+    probe: loadProbeOptions(process.env),
+    settings: loadMonitorSettings(process.env),
+    clock: systemClock,
+    logger: lambdaLogger('prober'),
+    metrics: lambdaMetrics('prober'),
+  };
+  return deps;
+}
+
+export const handler = makeHandler(awsDeps);

@@ -1,0 +1,72 @@
+import { catalog } from '../core/fingerprint/catalog/index.js';
+import { catalogPorts } from '../core/fingerprint/catalog-ports.js';
+import { DEFAULT_BLOCK_SIZE } from '../core/planning/plan-blocks.js';
+import type { MonitorSettings } from '../core/pipeline/monitor-settings.js';
+import { DEFAULT_PROBE_OPTIONS, type ProbeOptions } from '../core/probing/probe-targets.js';
+import { parsePorts } from '../core/targets/ports.js';
+import { ENV, type EnvName } from './env.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** A configuration problem names the variable and the bad value; the function cannot start without it fixed. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function requiredEnv(env: Env, name: EnvName): string {
+  const value = env[name];
+  if (value === undefined || value.trim() === '') throw new ConfigError(`environment variable ${name} is not set`);
+  return value;
+}
+
+export function optionalEnv(env: Env, name: EnvName): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+function intEnv(env: Env, name: EnvName, fallback: number, min: number, max: number): number {
+  const raw = optionalEnv(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`environment variable ${name}="${raw}" must be a whole number from ${min} to ${max}`);
+  return value;
+}
+
+function boolEnv(env: Env, name: EnvName): boolean {
+  const raw = optionalEnv(env, name);
+  if (raw === undefined) return false;
+  if (raw !== 'true' && raw !== 'false') throw new ConfigError(`environment variable ${name}="${raw}" must be true or false`);
+  return raw === 'true';
+}
+
+/** The monitor settings shared by planner and prober. */
+export function loadMonitorSettings(env: Env): MonitorSettings {
+  const ports = optionalEnv(env, ENV.DEFAULT_PORTS);
+  let defaultPorts: number[];
+  try {
+    defaultPorts = ports ? parsePorts(ports, ENV.DEFAULT_PORTS) : catalogPorts(catalog);
+  } catch (err) {
+    throw new ConfigError(`environment variable ${(err as Error).message}`);
+  }
+  return {
+    policy: { allowPrivate: boolEnv(env, ENV.ALLOW_PRIVATE), maxRangePrefixV4: intEnv(env, ENV.MAX_RANGE_PREFIX, 16, 8, 32) },
+    blockSize: intEnv(env, ENV.BLOCK_SIZE, DEFAULT_BLOCK_SIZE, 1, 4096),
+    defaultPorts,
+    goneAfterMisses: intEnv(env, ENV.GONE_AFTER_MISSES, 2, 1, 100),
+  };
+}
+
+export function loadProbeOptions(env: Env): ProbeOptions {
+  const httpTimeout = intEnv(env, ENV.PROBE_HTTP_TIMEOUT_MS, DEFAULT_PROBE_OPTIONS.headersTimeoutMs, 100, 60_000);
+  const contact = optionalEnv(env, ENV.SCANNER_CONTACT)?.replace(/[^\x21-\x7e]/g, '').slice(0, 120);
+  return {
+    ...DEFAULT_PROBE_OPTIONS,
+    // Lambda gives 1,024 file descriptors; leave room for the SDK's own sockets.
+    connectConcurrency: intEnv(env, ENV.PROBE_CONCURRENCY, DEFAULT_PROBE_OPTIONS.connectConcurrency, 1, 900),
+    connectTimeoutMs: intEnv(env, ENV.PROBE_CONNECT_TIMEOUT_MS, DEFAULT_PROBE_OPTIONS.connectTimeoutMs, 50, 30_000),
+    headersTimeoutMs: httpTimeout,
+    bodyTimeoutMs: httpTimeout,
+    requestTimeoutMs: httpTimeout * 2,
+    ...(contact ? { userAgent: `ai-exposure-monitor/0.1 (+${contact})` } : {}),
+  };
+}

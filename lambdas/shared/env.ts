@@ -1,0 +1,28 @@
+/**
+ * Environment variable names, defined once: the CDK stack sets them (lib/) and the handlers read
+ * them (lambdas/), so the two cannot drift. Secrets are never values here: only the ARN of a
+ * Secrets Manager secret, read by the function at cold start.
+ */
+export const ENV = {
+  RANGE_TABLE_NAME: 'RANGE_TABLE_NAME',
+  STATE_TABLE_NAME: 'STATE_TABLE_NAME',
+  PROBE_QUEUE_URL: 'PROBE_QUEUE_URL',
+  ALERT_TOPIC_ARN: 'ALERT_TOPIC_ARN',
+  /** ARN of the Secrets Manager secret holding the Slack incoming-webhook URL (optional). */
+  SLACK_WEBHOOK_SECRET_ARN: 'SLACK_WEBHOOK_SECRET_ARN',
+  /** ARN of the secret holding a generic JSON webhook URL (optional). */
+  WEBHOOK_SECRET_ARN: 'WEBHOOK_SECRET_ARN',
+  /** Comma list of ports swept when a range row names none; the catalog's ports when unset. */
+  DEFAULT_PORTS: 'DEFAULT_PORTS',
+  PROBE_CONCURRENCY: 'PROBE_CONCURRENCY',
+  PROBE_CONNECT_TIMEOUT_MS: 'PROBE_CONNECT_TIMEOUT_MS',
+  PROBE_HTTP_TIMEOUT_MS: 'PROBE_HTTP_TIMEOUT_MS',
+  BLOCK_SIZE: 'BLOCK_SIZE',
+  MAX_RANGE_PREFIX: 'MAX_RANGE_PREFIX',
+  ALLOW_PRIVATE: 'ALLOW_PRIVATE',
+  GONE_AFTER_MISSES: 'GONE_AFTER_MISSES',
+  /** Contact URL or address shown in the scanner's User-Agent. */
+  SCANNER_CONTACT: 'SCANNER_CONTACT',
+} as const;
+
+export type EnvName = (typeof ENV)[keyof typeof ENV];
