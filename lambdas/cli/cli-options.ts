@@ -30,6 +30,10 @@ export const OPTION_SPEC = {
   reason: { type: 'string' },
   until: { type: 'string' },
   contact: { type: 'string' },
+  aws: { type: 'boolean' },
+  stack: { type: 'string' },
+  table: { type: 'string' },
+  'state-table': { type: 'string' },
 } as const;
 
 export const DEFAULT_STATE_DIR = '.exposure-monitor';

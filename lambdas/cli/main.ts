@@ -15,7 +15,7 @@ export const USAGE = `exposure-monitor: find unauthenticated AI endpoints in you
 Usage:
   exposure-monitor scan <target>... [--ports P] [--json] [--concurrency N] [--timeout MS]
       One-shot scan, no state. A target is an IPv4 address, a CIDR or ip:port.
-  exposure-monitor ranges add <cidr> [--label L] [--owner O] [--ports P] [--exclude CIDR,...]
+  exposure-monitor ranges add <cidr> [--label L] [--owner O] [--ports P] [--exclude CIDR,...] [--aws ...]
   exposure-monitor ranges list [--json]
   exposure-monitor ranges remove <cidr>
       Edit the monitored-range table of the local store.
@@ -39,6 +39,10 @@ Options:
   --timeout MS           TCP connect timeout (default 1500)
   --contact URL          contact shown in the scanner's User-Agent
   --json                 machine-readable output, one JSON object per line
+  --aws                  ranges, findings, suppress: act on the deployed tables; run: start a cycle
+                         in the deployed stack now (invokes its planner). With --stack NAME (reads
+                         the stack outputs) or --table NAME [--state-table NAME]; uses the usual
+                         AWS credentials and region (AWS_PROFILE, AWS_REGION, ...)
   -h, --help             this text
 
 Exit codes: 0 success, 2 bad input (the message names the value), 1 other failure.`;

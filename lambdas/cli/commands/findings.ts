@@ -6,15 +6,16 @@ import { isSuppressed } from '../../core/state/endpoint-record.js';
 import { InputError } from '../../core/targets/address.js';
 import type { CliIo } from '../cli-io.js';
 import type { OptionValues } from '../cli-options.js';
-import { withLocalStore } from '../local-stack.js';
+import { withStore } from '../local-stack.js';
 
 /** `findings`: the known endpoints (open ones; `--all` adds gone ones) and undelivered alerts. */
 export async function findingsCommand(positionals: readonly string[], values: OptionValues, io: CliIo): Promise<number> {
   if (positionals.length > 0) throw new InputError(`findings: unexpected argument ${JSON.stringify(positionals[0])}`);
-  const { endpoints, undelivered } = await withLocalStore(values, async (d) => ({
-    endpoints: await d.store.listEndpoints(),
-    undelivered: await d.store.listUndelivered(),
-  }));
+  const { endpoints, undelivered } = await withStore(
+    values,
+    async (store) => ({ endpoints: await store.listEndpoints(), undelivered: await store.listUndelivered() }),
+    { stateTable: 'findings' },
+  );
   const now = new Date().toISOString();
   const shown = endpoints.filter((e) => values.all === true || e.status === 'open').sort(compareEndpoint);
   if (values.json === true) {

@@ -4,7 +4,7 @@ import { parseCidr } from '../../core/targets/cidr.js';
 import { type RangeRow, validateRangeRow } from '../../core/targets/range-row.js';
 import type { CliIo } from '../cli-io.js';
 import { defaultPorts, monitorSettings, type OptionValues, portsOption } from '../cli-options.js';
-import { withLocalStore } from '../local-stack.js';
+import { withStore } from '../local-stack.js';
 
 /** `ranges add|list|remove`: edits the monitored-range table of the local store. */
 export async function rangesCommand(positionals: readonly string[], values: OptionValues, io: CliIo): Promise<number> {
@@ -37,13 +37,13 @@ async function addRange(args: readonly string[], values: OptionValues, io: CliIo
   };
   // The same validation the planner applies on every cycle: a row the planner would refuse is refused now.
   validateRangeRow(row, settings.policy, defaultPorts());
-  await withLocalStore(values, (d) => d.store.putRangeRow(row));
+  await withStore(values, (store) => store.putRangeRow(row));
   io.out(`added ${row.cidr}${row.label ? ` (${row.label})` : ''}`);
   return 0;
 }
 
 async function listRanges(values: OptionValues, io: CliIo): Promise<number> {
-  const rows = await withLocalStore(values, (d) => d.store.listRangeRows());
+  const rows = await withStore(values, (store) => store.listRangeRows());
   const typed = rows as Record<string, unknown>[];
   typed.sort((a, b) => String(a.cidr).localeCompare(String(b.cidr), 'en', { numeric: true }));
   if (values.json === true) {
@@ -67,7 +67,7 @@ async function listRanges(values: OptionValues, io: CliIo): Promise<number> {
 async function removeRange(args: readonly string[], values: OptionValues, io: CliIo): Promise<number> {
   if (args.length !== 1) throw new InputError('ranges remove: give exactly one CIDR');
   const cidr = parseCidr(args[0] as string).text;
-  const removed = await withLocalStore(values, (d) => d.store.deleteRangeRow(cidr));
+  const removed = await withStore(values, (store) => store.deleteRangeRow(cidr));
   if (!removed) throw new InputError(`ranges remove: ${cidr} is not a registered range`);
   io.out(`removed ${cidr}`);
   return 0;

@@ -1,6 +1,8 @@
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { SlackWebhookSink } from '../../adapters/sinks/slack-webhook-sink.js';
 import { TerminalSink } from '../../adapters/sinks/terminal-sink.js';
 import { WebhookSink } from '../../adapters/sinks/webhook-sink.js';
+import { cleanText } from '../../core/alerts/sanitize.js';
 import { renderTerminalTable } from '../../core/alerts/render-terminal.js';
 import { catalog } from '../../core/fingerprint/catalog/index.js';
 import { systemClock } from '../../core/pipeline/monitor-settings.js';
@@ -10,13 +12,29 @@ import { type LocalCycleResult, runLocalCycle } from '../../local/run-local-cycl
 import { type CliIo, progressReporter } from '../cli-io.js';
 import { cliLogger } from '../cli-logger.js';
 import { monitorSettings, type OptionValues, probeOptions, urlOption } from '../cli-options.js';
-import { withLocalStore } from '../local-stack.js';
+import { resolveAwsTarget } from '../aws-target.js';
+import { withStore } from '../local-stack.js';
 
 /** `run`: one monitoring cycle now, on the embedded stack. */
 export async function runCommand(positionals: readonly string[], values: OptionValues, io: CliIo): Promise<number> {
   if (positionals.length > 0) throw new InputError(`run: unexpected argument ${JSON.stringify(positionals[0])}`);
-  const result = await withLocalStore(values, (d) => runCycleOnStore(d.store, values, io));
+  if (values.aws === true) return startAwsCycle(values, io);
+  const result = await withStore(values, (store) => runCycleOnStore(store, values, io));
   return result.deadLetteredBlocks.length > 0 || result.delivery.deadLettered.length > 0 ? 1 : 0;
+}
+
+/** `run --aws`: starts a cycle in the deployed stack now, by invoking its planner. */
+async function startAwsCycle(values: OptionValues, io: CliIo, lambda = new LambdaClient({})): Promise<number> {
+  const target = await resolveAwsTarget(values);
+  if (!target.plannerFunctionName) throw new InputError('run --aws needs --stack NAME (the planner function is read from its outputs)');
+  const out = await lambda.send(new InvokeCommand({ FunctionName: target.plannerFunctionName, Payload: Buffer.from(JSON.stringify({ source: 'exposure-monitor-cli' })) }));
+  const payload = out.Payload ? Buffer.from(out.Payload).toString('utf8') : '';
+  if (out.FunctionError) {
+    io.err(`error: the planner failed: ${cleanText(payload, 500)}`);
+    return 1;
+  }
+  io.out(values.json === true ? payload : `started run: ${cleanText(payload, 500)}`);
+  return 0;
 }
 
 /** Runs one cycle with the CLI's sinks and prints what it found; shared by `run` and `demo`. */

@@ -2,7 +2,7 @@ import { parseScanTarget } from '../../core/targets/scan-target.js';
 import { formatAddress, InputError } from '../../core/targets/address.js';
 import type { CliIo } from '../cli-io.js';
 import type { OptionValues } from '../cli-options.js';
-import { withLocalStore } from '../local-stack.js';
+import { withStore } from '../local-stack.js';
 
 function endpointArg(command: string, positionals: readonly string[]): { ip: string; port: number } {
   if (positionals.length !== 1) throw new InputError(`${command}: give exactly one endpoint as ip:port`);
@@ -22,8 +22,10 @@ export async function suppressCommand(positionals: readonly string[], values: Op
     if (Number.isNaN(parsed)) throw new InputError(`suppress: --until "${String(values.until)}" is not a date (use YYYY-MM-DD)`);
     until = new Date(parsed).toISOString();
   }
-  const ok = await withLocalStore(values, (d) =>
-    d.store.setSuppression(ip, port, { reason: reason.slice(0, 200), at: new Date().toISOString(), ...(until ? { until } : {}) }),
+  const ok = await withStore(
+    values,
+    (store) => store.setSuppression(ip, port, { reason: reason.slice(0, 200), at: new Date().toISOString(), ...(until ? { until } : {}) }),
+    { stateTable: 'suppress' },
   );
   if (!ok) throw new InputError(`suppress: ${ip}:${port} is not a known endpoint (see: exposure-monitor findings)`);
   io.out(`suppressed ${ip}:${port}${until ? ` until ${until.slice(0, 10)}` : ''}`);
@@ -32,7 +34,7 @@ export async function suppressCommand(positionals: readonly string[], values: Op
 
 export async function unsuppressCommand(positionals: readonly string[], values: OptionValues, io: CliIo): Promise<number> {
   const { ip, port } = endpointArg('unsuppress', positionals);
-  const ok = await withLocalStore(values, (d) => d.store.setSuppression(ip, port, undefined));
+  const ok = await withStore(values, (store) => store.setSuppression(ip, port, undefined), { stateTable: 'unsuppress' });
   if (!ok) throw new InputError(`unsuppress: ${ip}:${port} is not a known endpoint`);
   io.out(`unsuppressed ${ip}:${port}`);
   return 0;
