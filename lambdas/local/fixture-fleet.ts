@@ -15,6 +15,8 @@ export const FIXTURE_ROOT = path.resolve(HERE, '../../test/fixtures');
 
 export interface FixtureResponse {
   readonly request?: string;
+  /** Answer only when the request carries these headers (e.g. a default credential). */
+  readonly requestHeaders?: Readonly<Record<string, string>>;
   readonly status: number;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: unknown;
@@ -50,13 +52,25 @@ export function listFixtures(): { service: string; state: string; fixture: Respo
 
 const DEFAULT_FALLBACK: FixtureResponse = { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not Found' };
 
-/** Finds the recorded answer for `METHOD path` (exact path with query first, then without). */
-export function fixtureAnswer(fixture: ResponseFixture, method: string, url: string): FixtureResponse {
+/**
+ * Finds the recorded answer for `METHOD path` (exact path with query first, then without). An
+ * answer with `requestHeaders` applies only when the request carries them, and wins when it does.
+ */
+export function fixtureAnswer(
+  fixture: ResponseFixture,
+  method: string,
+  url: string,
+  headers: Readonly<Record<string, string | string[] | undefined>> = {},
+): FixtureResponse {
   const bare = url.split('?')[0] ?? url;
   const wanted = [`${method} ${url}`, `${method} ${bare}`];
   if (method === 'HEAD') wanted.push(`GET ${url}`, `GET ${bare}`);
+  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v]));
+  const headersMatch = (r: FixtureResponse): boolean =>
+    Object.entries(r.requestHeaders ?? {}).every(([k, v]) => lower[k.toLowerCase()] === v);
   for (const key of wanted) {
-    const hit = fixture.responses.find((r) => r.request === key);
+    const candidates = fixture.responses.filter((r) => r.request === key && headersMatch(r));
+    const hit = candidates.find((r) => r.requestHeaders) ?? candidates[0];
     if (hit) return hit;
   }
   return fixture.fallback ?? DEFAULT_FALLBACK;
@@ -94,7 +108,7 @@ function loopbackTls(): { key: Buffer; cert: Buffer } {
 
 export function fixtureHandler(fixture: ResponseFixture): http.RequestListener {
   return (req, res) => {
-    const answer = fixtureAnswer(fixture, req.method ?? 'GET', req.url ?? '/');
+    const answer = fixtureAnswer(fixture, req.method ?? 'GET', req.url ?? '/', req.headers);
     const { body, contentType } = serializeBody(answer);
     const headers: Record<string, string> = { ...(contentType ? { 'content-type': contentType } : {}), ...answer.headers };
     res.writeHead(answer.status, headers);

@@ -35,7 +35,7 @@ beforeAll(async () => {
       },
     ],
   });
-  lambda.on(InvokeCommand).resolves({ StatusCode: 200, Payload: Buffer.from('{"runId":"r-1","blocks":3}') });
+  lambda.on(InvokeCommand).resolves({ StatusCode: 200, Payload: Buffer.from('{"runId":"r-1","blocks":3}') as never });
 });
 afterAll(async () => {
   process.env = saved;

@@ -7,7 +7,7 @@ export function fixtureFetch(fixture: ResponseFixture, log: string[] = []): Http
   return async (request: ProbeRequest): Promise<HttpResult> => {
     const method = request.method ?? 'GET';
     log.push(`${method} ${request.path}`);
-    const answer = fixtureAnswer(fixture, method, request.path);
+    const answer = fixtureAnswer(fixture, method, request.path, request.headers ?? {});
     const { body, contentType } = serializeBody(answer);
     const headers: Record<string, string> = {};
     if (contentType) headers['content-type'] = contentType;

@@ -91,6 +91,20 @@ export interface VersionRule {
   readonly regex?: string;
 }
 
+/**
+ * A credential the product's own docs publish as the default. Checked only when the operator opts
+ * in (`--check-default-credentials`) and the endpoint enforces auth: one harmless authenticated
+ * read; a pass makes the state `default-credential`.
+ */
+export interface DefaultCredential {
+  /** What it is, for the evidence, e.g. "admin/password1234 (MLflow basic-auth app default)". */
+  readonly credential: string;
+  /** The request, with the credential in `headers` (e.g. `authorization: Basic ...`). */
+  readonly request: ProbeRequest;
+  /** What proves the credential worked. */
+  readonly match: ResponseMatcher;
+}
+
 export type ServiceCategory =
   | 'llm-server'
   | 'model-server'
@@ -117,6 +131,7 @@ export interface CatalogEntry {
   readonly identify: readonly IdentifyProbe[];
   readonly auth: readonly AuthRule[];
   readonly version?: readonly VersionRule[];
+  readonly defaultCredentials?: readonly DefaultCredential[];
   /** Lower runs earlier among equally hinted entries; generic fallbacks use a high number. */
   readonly order?: number;
   /** What the product exposes when open, for alert text ("model list", "code execution"). */

@@ -36,10 +36,29 @@ export function orderCatalogForPort(catalog: readonly CatalogEntry[], port: numb
  * (see `cachingFetch`) so that probes shared by several entries are sent once. Returns undefined
  * when no entry matches: the endpoint is not a known AI service.
  */
-export async function identifyEndpoint(fetch: HttpFetch, orderedCatalog: readonly CatalogEntry[]): Promise<Identification | undefined> {
+export interface IdentifyOptions {
+  /** Try the product's documented default credentials on endpoints that enforce auth (opt-in). */
+  readonly checkDefaultCredentials?: boolean;
+}
+
+export async function identifyEndpoint(
+  fetch: HttpFetch,
+  orderedCatalog: readonly CatalogEntry[],
+  options: IdentifyOptions = {},
+): Promise<Identification | undefined> {
   for (const entry of orderedCatalog) {
     if (!(await isIdentified(fetch, entry))) continue;
-    const { auth, evidence } = await classifyAuth(fetch, entry.auth);
+    let { auth, evidence } = await classifyAuth(fetch, entry.auth);
+    if (auth === 'required' && options.checkDefaultCredentials) {
+      for (const candidate of entry.defaultCredentials ?? []) {
+        const result = await fetch(candidate.request);
+        if (result.ok && matches(result, candidate.match)) {
+          auth = 'default-credential';
+          evidence = `documented default credential ${candidate.credential} accepted (${candidate.request.method ?? 'GET'} ${candidate.request.path} -> ${result.status}); without it: ${evidence}`;
+          break;
+        }
+      }
+    }
     const version = await extractVersion(fetch, entry.version ?? []);
     return {
       service: entry.service,

@@ -45,12 +45,25 @@ describe.each(fixtures.map((f) => [`${f.service}/${f.state}`, f] as const))('fix
 
   it.each(ports)('is identified with its auth state and version on port %i', async (port) => {
     const sent: string[] = [];
-    const result = await identifyEndpoint(cachingFetch(fixtureFetch(f.fixture, sent)), orderCatalogForPort(catalog, port));
+    // Default credentials are tried on every fixture: they must turn only the default-credential ones.
+    const result = await identifyEndpoint(cachingFetch(fixtureFetch(f.fixture, sent)), orderCatalogForPort(catalog, port), { checkDefaultCredentials: true });
     expect(result?.service).toBe(f.fixture.service);
     expect(result?.auth).toBe(f.fixture.auth);
     expect(result?.version ?? null).toBe(f.fixture.version);
     expect(result?.evidence).not.toMatch(/\{(status|count|json)/);
     // Never more than a bounded number of requests per endpoint, whatever the port.
     expect(sent.length).toBeLessThanOrEqual(30);
+  });
+
+  it('never sends a credential unless asked to', async () => {
+    const headersSent: string[] = [];
+    const fetch = fixtureFetch(f.fixture);
+    const spy = cachingFetch(async (request) => {
+      if (request.headers) headersSent.push(JSON.stringify(request.headers));
+      return fetch(request);
+    });
+    const result = await identifyEndpoint(spy, orderCatalogForPort(catalog, ports[0] as number));
+    expect(headersSent).toEqual([]);
+    expect(result?.auth).toBe(f.fixture.auth === 'default-credential' ? 'required' : f.fixture.auth);
   });
 });

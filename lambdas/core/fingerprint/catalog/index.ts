@@ -1,6 +1,9 @@
 import type { CatalogEntry } from '../catalog-schema.js';
 import { comfyui } from './comfyui.js';
 import { gradio } from './gradio.js';
+import { aiApps } from './group-ai-apps.js';
+import { llmServers } from './group-llm-servers.js';
+import { mlPlatforms } from './group-ml-platforms.js';
 import { jupyter } from './jupyter.js';
 import { llamaCpp } from './llama-cpp.js';
 import { mlflow } from './mlflow.js';
@@ -28,5 +31,8 @@ export const catalog: readonly CatalogEntry[] = [
   ray,
   mlflow,
   qdrant,
+  ...llmServers,
+  ...mlPlatforms,
+  ...aiApps,
   openaiCompatible,
 ];

@@ -1,0 +1,4 @@
+import type { CatalogEntry } from '../catalog-schema.js';
+
+/** Catalog entries of this group, in evaluation order (see index.ts). */
+export const mlPlatforms: readonly CatalogEntry[] = [];
