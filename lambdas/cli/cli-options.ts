@@ -31,6 +31,7 @@ export const OPTION_SPEC = {
   until: { type: 'string' },
   contact: { type: 'string' },
   aws: { type: 'boolean' },
+  'check-default-credentials': { type: 'boolean' },
   stack: { type: 'string' },
   table: { type: 'string' },
   'state-table': { type: 'string' },
@@ -79,6 +80,7 @@ export function probeOptions(values: OptionValues): ProbeOptions {
     ...DEFAULT_PROBE_OPTIONS,
     connectConcurrency: intOption(values, 'concurrency', DEFAULT_PROBE_OPTIONS.connectConcurrency, 1, 4096),
     connectTimeoutMs: timeout,
+    checkDefaultCredentials: values['check-default-credentials'] === true,
     ...(contact ? { userAgent: `ai-exposure-monitor/0.1 (+${contact})` } : {}),
   };
 }

@@ -3,6 +3,7 @@ import { cleanText } from '../core/alerts/sanitize.js';
 import { InputError } from '../core/targets/address.js';
 import { type CliIo, processIo } from './cli-io.js';
 import { OPTION_SPEC, type OptionValues } from './cli-options.js';
+import { catalogCommand } from './commands/catalog.js';
 import { demoCommand } from './commands/demo.js';
 import { findingsCommand } from './commands/findings.js';
 import { rangesCommand } from './commands/ranges.js';
@@ -26,6 +27,8 @@ Usage:
   exposure-monitor suppress <ip:port> --reason R [--until YYYY-MM-DD]
   exposure-monitor unsuppress <ip:port>
       Accept an exposure: kept in state and findings, alerts again only if it gets worse.
+  exposure-monitor catalog [--json]
+      The products the scanner identifies, their ports, and what is checked for each.
   exposure-monitor demo
       Starts look-alike AI services on loopback, runs cycles with a change between them.
 
@@ -38,6 +41,9 @@ Options:
   --concurrency N        TCP connects in flight (default 256)
   --timeout MS           TCP connect timeout (default 1500)
   --contact URL          contact shown in the scanner's User-Agent
+  --check-default-credentials
+                         scan, run: try each product's documented default credential (one harmless
+                         authenticated read) on endpoints that enforce auth; off by default
   --json                 machine-readable output, one JSON object per line
   --aws                  ranges, findings, suppress: act on the deployed tables; run: start a cycle
                          in the deployed stack now (invokes its planner). With --stack NAME (reads
@@ -57,6 +63,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   suppress: suppressCommand,
   unsuppress: unsuppressCommand,
   demo: demoCommand,
+  catalog: catalogCommand,
 };
 
 /** Runs the CLI and returns its exit code; never throws. */

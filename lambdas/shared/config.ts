@@ -67,6 +67,7 @@ export function loadProbeOptions(env: Env): ProbeOptions {
     headersTimeoutMs: httpTimeout,
     bodyTimeoutMs: httpTimeout,
     requestTimeoutMs: httpTimeout * 2,
+    checkDefaultCredentials: boolEnv(env, ENV.CHECK_DEFAULT_CREDENTIALS),
     ...(contact ? { userAgent: `ai-exposure-monitor/0.1 (+${contact})` } : {}),
   };
 }

@@ -21,6 +21,8 @@ export const ENV = {
   MAX_RANGE_PREFIX: 'MAX_RANGE_PREFIX',
   ALLOW_PRIVATE: 'ALLOW_PRIVATE',
   GONE_AFTER_MISSES: 'GONE_AFTER_MISSES',
+  /** "true" to try documented default credentials on endpoints that enforce auth (off by default). */
+  CHECK_DEFAULT_CREDENTIALS: 'CHECK_DEFAULT_CREDENTIALS',
   /** Contact URL or address shown in the scanner's User-Agent. */
   SCANNER_CONTACT: 'SCANNER_CONTACT',
 } as const;

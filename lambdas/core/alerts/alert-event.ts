@@ -40,6 +40,11 @@ export interface AlertEvent {
   readonly endpoint?: AlertEndpoint;
   readonly previous?: { readonly auth: AuthState; readonly version: string | null };
   readonly evidence: string;
+  /**
+   * Known vulnerabilities of the endpoint's product at its version (an extension of the contract:
+   * absent when none are known). Severity is raised to the worst of them.
+   */
+  readonly vulnerabilities?: readonly { readonly id: string; readonly severity: Exclude<Severity, 'info'> }[];
 }
 
 /**

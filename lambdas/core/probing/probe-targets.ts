@@ -2,6 +2,9 @@ import type { CatalogEntry } from '../fingerprint/catalog-schema.js';
 import { cachingFetch, type HttpResponse } from '../fingerprint/http-result.js';
 import { type Identification, identifyEndpoint, orderCatalogForPort } from '../fingerprint/identify.js';
 import { type HttpLimits, type HttpSession, openHttpSession, type TlsCertificateInfo } from './http-session.js';
+import { knownVulnerabilities } from '../vulnerabilities/cve-table.js';
+import type { KnownVulnerability } from '../vulnerabilities/known-vulnerability.js';
+import { matchVulnerabilities } from '../vulnerabilities/match-vulnerabilities.js';
 import { type SweepSummary, type SweepTarget, sweep } from './tcp-sweep.js';
 
 export interface ProbeOptions extends HttpLimits {
@@ -9,6 +12,8 @@ export interface ProbeOptions extends HttpLimits {
   readonly connectConcurrency: number;
   /** Open endpoints being fingerprinted at once. */
   readonly httpConcurrency: number;
+  /** Try documented default credentials on endpoints that enforce auth (opt-in, off by default). */
+  readonly checkDefaultCredentials?: boolean;
 }
 
 export const DEFAULT_PROBE_OPTIONS: ProbeOptions = {
@@ -28,8 +33,15 @@ export interface Observation extends Identification {
   readonly port: number;
   readonly tls: boolean;
   readonly certificate?: TlsCertificateInfo;
+  /** Known vulnerabilities of this product at this version, worst first. */
+  readonly vulnerabilities: readonly VulnerabilityRef[];
   /** HTTP requests sent to this endpoint while fingerprinting. */
   readonly requests: number;
+}
+
+export interface VulnerabilityRef {
+  readonly id: string;
+  readonly severity: KnownVulnerability['severity'];
 }
 
 export interface ProbeReport {
@@ -107,7 +119,7 @@ type EndpointResult =
 export async function fingerprintEndpoint(
   target: SweepTarget,
   orderedCatalog: readonly CatalogEntry[],
-  limits: HttpLimits,
+  limits: HttpLimits & { readonly checkDefaultCredentials?: boolean },
 ): Promise<EndpointResult> {
   const order = TLS_FIRST_PORTS.has(target.port) ? [true, false] : [false, true];
   let requests = 0;
@@ -120,7 +132,7 @@ export async function fingerprintEndpoint(
         requests += fetch.sent();
         continue;
       }
-      const identification = await identifyEndpoint(fetch, orderedCatalog);
+      const identification = await identifyEndpoint(fetch, orderedCatalog, { checkDefaultCredentials: limits.checkDefaultCredentials === true });
       requests += fetch.sent();
       if (!identification) return { kind: 'unidentified', requests };
       const certificate = session.certificate();
@@ -133,6 +145,7 @@ export async function fingerprintEndpoint(
           tls,
           ...identification,
           ...(certificate ? { certificate } : {}),
+          vulnerabilities: matchVulnerabilities(knownVulnerabilities, identification.service, identification.version).map((v) => ({ id: v.id, severity: v.severity })),
           requests,
         },
       };

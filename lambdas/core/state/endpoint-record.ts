@@ -21,6 +21,8 @@ export interface EndpointRecord {
   readonly auth: AuthState;
   readonly version: string | null;
   readonly evidence: string;
+  /** Known vulnerability ids at the current version (see the CVE table). */
+  readonly vulnerabilities?: readonly { readonly id: string; readonly severity: 'critical' | 'high' | 'medium' | 'low' }[];
   readonly range: string;
   readonly label?: string;
   /** `gone` after enough complete runs without a sighting; kept so a return counts as new. */

@@ -1,5 +1,6 @@
 import { ALERT_SCHEMA, type AlertEvent, type AlertType, alertId, endpointKey, type Severity } from '../alerts/alert-event.js';
 import type { Observation } from '../probing/probe-targets.js';
+import { raiseSeverity } from '../vulnerabilities/match-vulnerabilities.js';
 import { type EndpointRecord, isOpenAuth, isSuppressed } from './endpoint-record.js';
 
 export interface SightingContext {
@@ -35,6 +36,7 @@ export function decideSighting(previous: EndpointRecord | undefined, obs: Observ
     auth: obs.auth,
     version: obs.version,
     evidence: obs.evidence,
+    ...(obs.vulnerabilities.length > 0 ? { vulnerabilities: obs.vulnerabilities } : {}),
     range: ctx.range,
     ...(ctx.label ? { label: ctx.label } : {}),
     status: 'open',
@@ -45,7 +47,10 @@ export function decideSighting(previous: EndpointRecord | undefined, obs: Observ
     ...(previous?.suppressed ? { suppressed: previous.suppressed } : {}),
     rev: (previous?.rev ?? 0) + 1,
   };
-  const openSeverity: Severity = obs.auth === 'default-credential' ? 'critical' : obs.openSeverity;
+  // Severity rules: open is the product's open severity (high, or critical where the open API runs
+  // code); a working default credential is critical; known vulnerabilities raise it to the worst.
+  const vulnerable = obs.vulnerabilities;
+  const openSeverity: Severity = raiseSeverity(obs.auth === 'default-credential' ? 'critical' : obs.openSeverity, vulnerable);
   const events: AlertEvent[] = [];
   const emit = (type: AlertType, severity: Severity, evidence: string): void => {
     events.push(buildEndpointEvent(type, severity, base, previous, ctx, evidence));
@@ -60,7 +65,8 @@ export function decideSighting(previous: EndpointRecord | undefined, obs: Observ
     if (!wasOpen && isOpen) emit('endpoint.auth_regressed', openSeverity, obs.evidence);
     else if (wasOpen && obs.auth === 'required') emit('endpoint.fixed', 'info', obs.evidence);
     if (previous.version !== null && obs.version !== null && previous.version !== obs.version) {
-      emit('endpoint.version_changed', 'low', `version ${previous.version} -> ${obs.version}`);
+      const known = vulnerable.length > 0 ? `; known vulnerabilities: ${vulnerable.map((v) => v.id).join(', ')}` : '';
+      emit('endpoint.version_changed', raiseSeverity('low', vulnerable), `version ${previous.version} -> ${obs.version}${known}`);
     }
   }
 
@@ -146,6 +152,7 @@ function buildEndpointEvent(
     },
     ...(previous && previous.status === 'open' ? { previous: { auth: previous.auth, version: previous.version } } : {}),
     evidence,
+    ...(record.vulnerabilities && record.vulnerabilities.length > 0 && type !== 'endpoint.gone' ? { vulnerabilities: record.vulnerabilities } : {}),
   };
 }
 

@@ -15,7 +15,7 @@ export function matchVulnerabilities(
 }
 
 /** Raises a severity to the worst matching vulnerability's, never lowers it. */
-export function raiseSeverity(base: Severity, vulnerabilities: readonly KnownVulnerability[]): Severity {
+export function raiseSeverity(base: Severity, vulnerabilities: readonly { readonly severity: Severity }[]): Severity {
   let result = base;
   for (const v of vulnerabilities) if (SEVERITY_RANK[v.severity] > SEVERITY_RANK[result]) result = v.severity;
   return result;

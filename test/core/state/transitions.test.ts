@@ -15,6 +15,7 @@ const obs = (auth: AuthState, version: string | null = '1.0'): Observation => ({
   evidence: 'GET /api/tags -> 200',
   exposes: 'models',
   openSeverity: 'high',
+  vulnerabilities: [],
   requests: 3,
 });
 const ctx = (runId: string) => ({ runId, at: `2026-01-0${runId.length}T00:00:00.000Z`, range: '127.0.0.0/24' });
@@ -54,6 +55,15 @@ describe('decideSighting', () => {
   it('reports a version change', () => {
     const t = decideSighting(known('none'), obs('none', '2.0'), ctx('r22'));
     expect(t.events.map((e) => [e.type, e.evidence])).toEqual([['endpoint.version_changed', 'version 1.0 -> 2.0']]);
+  });
+
+  it('raises severity with known vulnerabilities and names them', () => {
+    const vulnerable = { ...obs('none', '0.1.20'), vulnerabilities: [{ id: 'CVE-2024-37032', severity: 'critical' as const }] };
+    const first = decideSighting(undefined, vulnerable, ctx('r1'));
+    expect(first.events[0]).toMatchObject({ severity: 'critical', vulnerabilities: [{ id: 'CVE-2024-37032', severity: 'critical' }] });
+    const upgrade = decideSighting(known('none'), { ...vulnerable, version: '0.1.20' }, ctx('r22'));
+    expect(upgrade.events.map((e) => [e.type, e.severity])).toEqual([['endpoint.version_changed', 'critical']]);
+    expect(upgrade.events[0]?.evidence).toContain('CVE-2024-37032');
   });
 
   it('does nothing on a second sighting in the same run (a redelivered block)', () => {

@@ -1,0 +1,31 @@
+import { formatTable } from '../../core/alerts/text-table.js';
+import { catalog } from '../../core/fingerprint/catalog/index.js';
+import { describeCatalog } from '../../core/fingerprint/describe-catalog.js';
+import { InputError } from '../../core/targets/address.js';
+import type { CliIo } from '../cli-io.js';
+import type { OptionValues } from '../cli-options.js';
+
+/** `catalog [--json]`: the products, their ports, and what is checked for each. */
+export async function catalogCommand(positionals: readonly string[], values: OptionValues, io: CliIo): Promise<number> {
+  if (positionals.length > 0) throw new InputError(`catalog: unexpected argument ${JSON.stringify(positionals[0])}`);
+  const summaries = describeCatalog(catalog);
+  if (values.json === true) {
+    for (const s of summaries) io.out(JSON.stringify(s));
+    return 0;
+  }
+  io.out(
+    formatTable(
+      ['SERVICE', 'PORTS', 'IDENTIFIED BY', 'AUTH CHECKED BY', 'VERSION', 'CVES'],
+      summaries.map((s) => [
+        s.service,
+        s.ports.join(',') || 'any',
+        s.identifiedBy.join(', '),
+        [...new Set(s.authChecks.map((a) => a.replace(/ => .*/, '')))].join(', '),
+        s.versionFrom.join(', ') || '-',
+        String(s.knownVulnerabilities),
+      ]),
+    ),
+  );
+  io.err(`${summaries.length} products`);
+  return 0;
+}

@@ -1,0 +1,35 @@
+import type { CatalogEntry, ProbeRequest } from './catalog-schema.js';
+import { knownVulnerabilities } from '../vulnerabilities/cve-table.js';
+
+/** What the scanner checks for one product, in words and paths: for `catalog` and the README table. */
+export interface CatalogSummary {
+  readonly service: string;
+  readonly name: string;
+  readonly category: string;
+  readonly ports: readonly number[];
+  readonly identifiedBy: readonly string[];
+  readonly authChecks: readonly string[];
+  readonly versionFrom: readonly string[];
+  readonly defaultCredentials: readonly string[];
+  readonly knownVulnerabilities: number;
+  readonly exposes: string;
+  readonly sources: readonly string[];
+}
+
+const req = (r: ProbeRequest): string => `${r.method ?? 'GET'} ${r.path}`;
+
+export function describeCatalog(catalog: readonly CatalogEntry[]): CatalogSummary[] {
+  return catalog.map((e) => ({
+    service: e.service,
+    name: e.name,
+    category: e.category,
+    ports: e.ports,
+    identifiedBy: [...new Set(e.identify.map((p) => req(p.request)))],
+    authChecks: [...new Set(e.auth.map((a) => `${req(a.request)} => ${a.auth}`))],
+    versionFrom: [...new Set((e.version ?? []).map((v) => req(v.request)))],
+    defaultCredentials: (e.defaultCredentials ?? []).map((d) => d.credential),
+    knownVulnerabilities: knownVulnerabilities.filter((v) => v.service === e.service).length,
+    exposes: e.exposes,
+    sources: e.sources,
+  }));
+}
