@@ -52,6 +52,8 @@ export interface ProbeReport {
   /** Open ports that did not speak HTTP or HTTPS. */
   readonly nonHttp: number;
   readonly httpRequests: number;
+  /** HTTP requests sent to each open port, in completion order (for requests-per-port figures). */
+  readonly requestsPerOpenPort: readonly number[];
 }
 
 /** Ports where TLS is tried first: conventional HTTPS ports. */
@@ -70,6 +72,7 @@ export async function probeTargets(
   let unidentified = 0;
   let nonHttp = 0;
   let httpRequests = 0;
+  const requestsPerOpenPort: number[] = [];
   const orderedByPort = new Map<number, CatalogEntry[]>();
   const waiting: SweepTarget[] = [];
   const running = new Set<Promise<void>>();
@@ -82,6 +85,7 @@ export async function probeTargets(
     }
     const result = await fingerprintEndpoint(target, ordered, options);
     httpRequests += result.requests;
+    requestsPerOpenPort.push(result.requests);
     if (result.kind === 'identified') observations.push(result.observation);
     else if (result.kind === 'unidentified') unidentified++;
     else nonHttp++;
@@ -108,7 +112,7 @@ export async function probeTargets(
   });
   while (running.size > 0) await Promise.all([...running]);
   observations.sort((a, b) => compareEndpoint(a, b));
-  return { observations, sweep: summary, unidentified, nonHttp, httpRequests };
+  return { observations, sweep: summary, unidentified, nonHttp, httpRequests, requestsPerOpenPort };
 }
 
 type EndpointResult =

@@ -1,0 +1,92 @@
+// Scores the fingerprint catalog over the project's own fixture fleet on loopback:
+// every recorded AI fixture plus every decoy, served by real HTTP(S) servers on 127.0.x.y,
+// scanned with the real prober. Prints recall, service and auth accuracy, false positives and
+// HTTP requests per open port. Run: npm run eval
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { catalog } from '../../lambdas/core/fingerprint/catalog/index.js';
+import { DEFAULT_PROBE_OPTIONS, probeTargets } from '../../lambdas/core/probing/probe-targets.js';
+import { Fleet, FIXTURE_ROOT, listFixtures, type ResponseFixture } from '../../lambdas/local/fixture-fleet.js';
+
+interface Case {
+  readonly name: string;
+  readonly host: string;
+  readonly port: number;
+  readonly tls: boolean;
+  readonly expected?: { service: string; auth: string };
+}
+
+function loadDecoys(): { name: string; fixture: ResponseFixture }[] {
+  const dir = path.join(FIXTURE_ROOT, 'decoys');
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+  } catch {
+    return [];
+  }
+  return files.map((f) => ({ name: `decoy/${f.slice(0, -5)}`, fixture: JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as ResponseFixture }));
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
+};
+
+async function main(): Promise<void> {
+  const fleet = new Fleet();
+  const cases: Case[] = [];
+  let n = 0;
+  const host = () => {
+    n++;
+    return `127.0.${200 + Math.floor(n / 250)}.${(n % 250) + 1}`;
+  };
+  try {
+    for (const f of listFixtures()) {
+      const entry = catalog.find((e) => e.service === f.service);
+      // Each AI fixture twice: on its default port over HTTP, and behind TLS on a foreign port.
+      const defaults = [{ port: entry?.ports[0] ?? 8080, tls: false }, { port: 0, tls: true }];
+      for (const d of defaults) {
+        const m = await fleet.start({ host: host(), port: d.port, tls: d.tls, fixture: f.fixture });
+        cases.push({ name: `${f.service}/${f.state}${d.tls ? ' (tls)' : ''}`, host: m.member.host, port: m.member.port, tls: d.tls, expected: { service: f.fixture.service, auth: f.fixture.auth } });
+      }
+    }
+    for (const d of loadDecoys()) {
+      for (const port of [8080, 8000]) {
+        const m = await fleet.start({ host: host(), port, fixture: d.fixture });
+        cases.push({ name: d.name, host: m.member.host, port: m.member.port, tls: false });
+      }
+    }
+    const report = await probeTargets(cases.map((c) => ({ host: c.host, port: c.port })), catalog, { ...DEFAULT_PROBE_OPTIONS, connectTimeoutMs: 1000 });
+    const found = new Map(report.observations.map((o) => [`${o.ip}:${o.port}`, o]));
+    const ai = cases.filter((c) => c.expected);
+    const decoys = cases.filter((c) => !c.expected);
+    let recalled = 0;
+    let serviceOk = 0;
+    let authOk = 0;
+    const misses: string[] = [];
+    for (const c of ai) {
+      const o = found.get(`${c.host}:${c.port}`);
+      if (o) recalled++;
+      if (o?.service === c.expected?.service) serviceOk++;
+      if (o?.service === c.expected?.service && o?.auth === c.expected?.auth) authOk++;
+      else misses.push(`  ${c.name}: got ${o ? `${o.service}/${o.auth}` : 'nothing'}`);
+    }
+    const falsePositives = decoys.filter((c) => found.has(`${c.host}:${c.port}`));
+    const reqs = report.requestsPerOpenPort;
+    if (misses.length) console.log(`misidentified:\n${misses.join('\n')}`);
+    for (const fp of falsePositives) {
+      const o = found.get(`${fp.host}:${fp.port}`);
+      console.log(`false positive: ${fp.name} reported as ${o?.service}/${o?.auth}`);
+    }
+    console.log(`catalog products: ${catalog.length}; AI cases: ${ai.length} (${listFixtures().length} fixtures, HTTP on the default port and HTTPS on a foreign port); decoy cases: ${decoys.length}`);
+    console.log(`HTTP requests per open port: median ${median(reqs)}, worst ${Math.max(0, ...reqs)}`);
+    console.log(`recall ${(recalled / ai.length).toFixed(3)}`);
+    console.log(`service accuracy ${(serviceOk / ai.length).toFixed(3)}`);
+    console.log(`auth accuracy ${(authOk / ai.length).toFixed(3)}`);
+    console.log(`false positives ${falsePositives.length}`);
+  } finally {
+    await fleet.close();
+  }
+}
+
+await main();
