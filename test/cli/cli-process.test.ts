@@ -50,6 +50,7 @@ describe('npx exposure-monitor', () => {
       expect.objectContaining({ ip: '127.0.61.3', port: jupyterPort, tls: false, service: 'jupyter', auth: 'required' }),
     ]);
     expect(r.stderr).not.toMatch(/error|warning:/);
+    expect(r.stderr).toMatch(/scan: 32 probes, 2 open, 0 filtered, 2 AI endpoints/);
   });
 
   it.each([

@@ -28,10 +28,12 @@ export async function scanCommand(positionals: readonly string[], values: Option
     for (const o of report.observations) io.out(JSON.stringify(toJsonLine(o)));
   } else {
     io.out(renderObservations(report.observations));
-    io.err(
-      `${report.sweep.attempted} probes, ${report.sweep.open} open, ${report.observations.length} AI endpoint${report.observations.length === 1 ? '' : 's'}, ${report.httpRequests} HTTP requests`,
-    );
   }
+  const perPort = [...report.requestsPerOpenPort].sort((a, b) => a - b);
+  const median = perPort.length ? (perPort[Math.floor((perPort.length - 1) / 2)] as number) : 0;
+  io.err(
+    `scan: ${report.sweep.attempted} probes, ${report.sweep.open} open, ${report.sweep.filtered} filtered, ${report.observations.length} AI endpoint${report.observations.length === 1 ? '' : 's'}, ${report.httpRequests} HTTP requests (per open port: median ${median}, worst ${perPort.at(-1) ?? 0})${report.sweep.descriptorRetries ? `, ${report.sweep.descriptorRetries} retries after running out of file descriptors` : ''}`,
+  );
   return 0;
 }
 

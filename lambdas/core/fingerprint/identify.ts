@@ -73,10 +73,23 @@ export async function identifyEndpoint(
   return undefined;
 }
 
+/**
+ * A path no product serves. A server that answers it with the same success as a matching probe is
+ * a catch-all (an SPA router, a stub answering 200 to everything): that match proves nothing. An
+ * auth wall that answers every path alike (MLflow's basic-auth app) is different: its markers
+ * name the product, so non-2xx matches are not second-guessed.
+ */
+export const CANARY_PATH = '/ai-exposure-monitor-canary-3f9c1e';
+
 async function isIdentified(fetch: HttpFetch, entry: CatalogEntry): Promise<boolean> {
   for (const probe of entry.identify) {
     const result = await fetch(probe.request);
-    if (result.ok && matches(result, probe.match)) return true;
+    if (!result.ok || !matches(result, probe.match)) continue;
+    if (result.status >= 200 && result.status < 300) {
+      const canary = await fetch({ path: CANARY_PATH });
+      if (canary.ok && canary.status === result.status && canary.body === result.body) continue;
+    }
+    return true;
   }
   return false;
 }

@@ -1,8 +1,8 @@
 /**
  * Version comparison for known-vulnerability ranges. Products here use dotted numeric versions,
- * sometimes with a `v` prefix or a pre-release/build suffix (`0.1.32`, `v2.9.3`, `1.0.0rc1`,
- * `b4567` for llama.cpp builds). Numeric parts compare as numbers; a pre-release sorts before its
- * release.
+ * sometimes with a `v` prefix or a pre-release/post-release suffix (`0.1.32`, `v2.9.3`,
+ * `1.0.0rc1`, `0.8.5.post1`, `b4567` for llama.cpp builds). Numeric parts compare as numbers; a
+ * pre-release sorts before its release, a post-release after it.
  */
 export function parseVersion(text: string): { parts: number[]; pre: string } | undefined {
   const m = /^[vb]?(\d+(?:\.\d+)*)(?:[-+._]?([0-9A-Za-z.-]*))?$/.exec(text.trim());
@@ -19,9 +19,12 @@ export function compareVersions(a: string, b: string): number | undefined {
     const d = (va.parts[i] ?? 0) - (vb.parts[i] ?? 0);
     if (d !== 0) return Math.sign(d);
   }
+  // Same numbers: a pre-release (`rc1`) sorts before the release, a post-release (`post1`,
+  // PEP 440) after it.
+  const rank = (pre: string): number => (pre === '' ? 0 : /^post/i.test(pre) ? 1 : -1);
+  const r = rank(va.pre) - rank(vb.pre);
+  if (r !== 0) return Math.sign(r);
   if (va.pre === vb.pre) return 0;
-  if (va.pre === '') return 1;
-  if (vb.pre === '') return -1;
   return va.pre < vb.pre ? -1 : 1;
 }
 

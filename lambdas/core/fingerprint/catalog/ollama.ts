@@ -19,7 +19,16 @@ export const ollama: CatalogEntry = {
     { request: { path: '/' }, match: { status: 200, bodyRegex: '^Ollama is running\\s*$' } },
     {
       request: { path: '/api/tags' },
-      match: { status: 200, json: [{ path: 'models', type: 'array' }], bodyExcludes: ['koboldcpp', 'llamacpp'] },
+      // Only a non-empty list with Ollama's own per-model fields: an empty `models` array is what a
+      // catch-all stub answers too (a fresh, empty Ollama is still identified by its banner).
+      match: {
+        status: 200,
+        json: [
+          { path: 'models[].digest', type: 'string' },
+          { path: 'models[].details.format', type: 'string' },
+        ],
+        bodyExcludes: ['koboldcpp', 'llamacpp'],
+      },
     },
   ],
   auth: [

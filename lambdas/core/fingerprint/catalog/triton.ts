@@ -34,7 +34,7 @@ export const triton: CatalogEntry = {
     },
     { request: { path: '/v2' }, match: { status: 403, bodyContains: ['This API is restricted, expecting header'] } },
     // Metrics port (8002): Triton's own metric family.
-    { request: { path: '/metrics' }, match: { status: 200, bodyContains: ['# TYPE nv_inference_request_success'] } },
+    { request: { path: '/metrics' }, match: { status: 200, bodyRegex: '^# TYPE nv_inference_request_success ', bodyRegexFlags: 'm', bodyExcludes: ['<html', '<!doctype', '<!DOCTYPE'] } },
   ],
   auth: [
     {
@@ -51,7 +51,7 @@ export const triton: CatalogEntry = {
     },
     {
       request: { path: '/metrics' },
-      match: { status: 200, bodyContains: ['# TYPE nv_inference_request_success'] },
+      match: { status: 200, bodyRegex: '^# TYPE nv_inference_request_success ', bodyRegexFlags: 'm', bodyExcludes: ['<html', '<!doctype', '<!DOCTYPE'] },
       auth: 'none',
       evidence: 'GET /metrics -> {status}: per-model inference metrics readable without credentials',
     },

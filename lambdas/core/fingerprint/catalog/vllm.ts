@@ -28,7 +28,7 @@ export const vllm: CatalogEntry = {
   identify: [
     { request: { path: '/v1/models' }, match: { status: 200, json: [{ path: 'data[].owned_by', equals: 'vllm' }] } },
     // Public even with --api-key: the metric prefix is vLLM's own.
-    { request: { path: '/metrics' }, match: { status: 200, bodyContains: ['# TYPE vllm:num_requests_running'] } },
+    { request: { path: '/metrics' }, match: { status: 200, bodyRegex: '^# TYPE vllm:num_requests_running ', bodyRegexFlags: 'm', bodyExcludes: ['<html', '<!doctype', '<!DOCTYPE'] } },
   ],
   auth: [
     {

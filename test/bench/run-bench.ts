@@ -1,0 +1,157 @@
+// npm run bench: speed, memory and cost figures, all on loopback (127.80.0.0/20), in one run.
+//   (a) a raw net.connect sweep (the limit for Node here), (b) the product's `scan`, (c) nmap -sT
+//   (installed from Debian's packages when missing and we are root), nmap -sT -sV --version-light;
+//   the file-descriptor budget check (ulimit -n 1024), the 4,096-target block's peak RSS, planning
+//   a /12, and DynamoDB requests per cycle. The last lines are the ratios.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 512);
+const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 1000);
+
+interface Layout {
+  cidr: string;
+  first: string;
+  count: number;
+  ports: number[];
+  ai: { host: string; port: number; service: string; auth: string }[];
+  plain: { host: string; port: number }[];
+  filtered: { host: string; port: number }[];
+}
+
+interface Timed {
+  wallS: number;
+  cpuS: number;
+  maxRssMb: number;
+  stdout: string;
+  stderr: string;
+  status: number | null;
+}
+
+/** Runs a command under GNU time to get wall, CPU and peak RSS of the whole process tree's leader. */
+function timed(command: string, args: string[], shellPrefix = ''): Timed {
+  const marker = '@@TIME@@';
+  const quoted = [command, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const script = `${shellPrefix}/usr/bin/time -f '${marker} %e %U %S %M' ${quoted}`;
+  const r = spawnSync('bash', ['-c', script], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
+  const line = (r.stderr.split('\n').find((l) => l.startsWith(marker)) ?? '').split(' ');
+  return {
+    wallS: Number(line[1]),
+    cpuS: Number(line[2]) + Number(line[3]),
+    maxRssMb: Number(line[4]) / 1024,
+    stdout: r.stdout,
+    stderr: r.stderr.split('\n').filter((l) => !l.startsWith(marker)).join('\n'),
+    status: r.status,
+  };
+}
+
+function ensureTool(tool: string, debianPackage: string): boolean {
+  if (spawnSync('bash', ['-c', `command -v ${tool}`]).status === 0) return true;
+  if (process.getuid?.() !== 0) {
+    console.log(`${tool} is not installed and this is not root: skipping the ${tool} comparison`);
+    return false;
+  }
+  console.log(`installing ${debianPackage} from Debian's packages...`);
+  const r = spawnSync('bash', ['-c', `(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${debianPackage}) >/dev/null 2>&1`]);
+  if (r.status !== 0 || spawnSync('bash', ['-c', `command -v ${tool}`]).status !== 0) {
+    console.log(`could not install ${debianPackage}: skipping the ${tool} comparison`);
+    return false;
+  }
+  return true;
+}
+
+const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+
+async function startFleet(): Promise<{ layout: Layout; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bench-fleet.ts')], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const first = await new Promise<string>((resolve, reject) => {
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`bench fleet exited with ${code}`)));
+  });
+  return { layout: JSON.parse(first) as Layout, stop: () => child.stdin.end() };
+}
+
+async function main(): Promise<void> {
+  if (!ensureTool('/usr/bin/time', 'time')) throw new Error('GNU time is required for the figures');
+  const haveNmap = ensureTool('nmap', 'nmap');
+  console.log('starting the loopback fleet...');
+  const { layout, stop } = await startFleet();
+  try {
+    const probes = layout.count * layout.ports.length;
+    const ports = layout.ports.join(',');
+    const openExpected = layout.ai.length + layout.plain.length;
+    console.log(
+      `targets: ${layout.cidr} x ${layout.ports.length} ports = ${probes} probes; open: ${openExpected} (${layout.ai.length} AI services, ${layout.plain.length} non-AI); filtered: ${layout.filtered.length}; concurrency ${CONCURRENCY}, connect timeout ${TIMEOUT_MS} ms`,
+    );
+
+    // (a) raw sweep
+    const raw = timed(process.execPath, [path.join(import.meta.dirname, 'raw-sweep.mjs'), layout.first, String(layout.count), ports, String(CONCURRENCY), String(TIMEOUT_MS)]);
+    const rawOut = JSON.parse(raw.stdout.trim().split('\n').at(-1) ?? '{}') as { open?: number };
+
+    // (b) the product
+    const cli = [path.join(ROOT, 'bin/exposure-monitor.mjs'), 'scan', layout.cidr, '--ports', ports, '--concurrency', String(CONCURRENCY), '--timeout', String(TIMEOUT_MS), '--json'];
+    const product = timed(process.execPath, cli);
+    const found = product.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { ip: string; port: number; service: string; auth: string });
+    const summary = /scan: (\d+) probes, (\d+) open.*?(\d+) HTTP requests \(per open port: median (\d+), worst (\d+)\)/.exec(product.stderr);
+    const correct = layout.ai.filter((a) => found.some((f) => f.ip === a.host && f.port === a.port && f.service === a.service && f.auth === a.auth)).length;
+
+    // (c) nmap
+    let nmap: Timed | undefined;
+    let nmapOpen = Number.NaN;
+    let nmapSv: Timed | undefined;
+    if (haveNmap) {
+      nmap = timed('nmap', ['-sT', '-n', '-Pn', '-T4', '--max-retries', '1', '--max-rtt-timeout', `${TIMEOUT_MS}ms`, '-p', ports, '-oG', '-', layout.cidr]);
+      nmapOpen = (nmap.stdout.match(/\/open\//g) ?? []).length;
+      nmapSv = timed('nmap', ['-sT', '-sV', '--version-light', '-n', '-Pn', '-T4', '--max-retries', '1', '--max-rtt-timeout', `${TIMEOUT_MS}ms`, '-p', ports, '-oG', '-', layout.cidr]);
+    }
+
+    // File-descriptor budget: Lambda's 1,024, with more concurrency requested than it allows.
+    const fd = timed(process.execPath, [...cli.slice(0, -3), '--concurrency', '2000', '--timeout', String(TIMEOUT_MS), '--json'], 'ulimit -n 1024; ');
+    const fdFound = fd.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { ip: string; port: number; service: string; auth: string });
+    const fdSummary = /scan: (\d+) probes, (\d+) open/.exec(fd.stderr);
+    const fdMisses = layout.ai.filter((a) => !fdFound.some((f) => f.ip === a.host && f.port === a.port && f.service === a.service && f.auth === a.auth)).length;
+    const fdRetries = /(\d+) retries after running out of file descriptors/.exec(fd.stderr)?.[1] ?? '0';
+
+    // One 4,096-target block (256 addresses x 16 ports) holding AI services: peak RSS.
+    const block = timed(process.execPath, [path.join(ROOT, 'bin/exposure-monitor.mjs'), 'scan', '127.80.1.0/24', '--ports', ports, '--concurrency', String(CONCURRENCY), '--timeout', String(TIMEOUT_MS), '--json']);
+
+    // Planner at /12 and DynamoDB requests per cycle: in their own processes.
+    const plan = timed(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'plan-bench.ts')]);
+    const store = timed(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'store-cost.ts'), JSON.stringify(layout)]);
+
+    console.log('');
+    console.log(`(a) raw net.connect sweep: ${fmt(raw.wallS)} s wall, ${fmt(probes / raw.wallS, 0)} probes/s, ${fmt((raw.cpuS / probes) * 1e6, 1)} us CPU/probe, peak RSS ${fmt(raw.maxRssMb, 0)} MB, open ${rawOut.open}`);
+    console.log(
+      `(b) exposure-monitor scan: ${fmt(product.wallS)} s wall, ${fmt(probes / product.wallS, 0)} probes/s, ${fmt((product.cpuS / probes) * 1e6, 1)} us CPU/probe, peak RSS ${fmt(product.maxRssMb, 0)} MB, open ${summary?.[2]}, AI endpoints ${found.length} (${correct}/${layout.ai.length} correct service+auth), HTTP requests per open port: median ${summary?.[4]}, worst ${summary?.[5]}, mean ${summary ? fmt(Number(summary[3]) / Number(summary[2]), 1) : 'n/a'}`,
+    );
+    if (nmap && nmapSv) {
+      console.log(`(c) nmap -sT: ${fmt(nmap.wallS)} s wall, ${fmt(probes / nmap.wallS, 0)} probes/s, ${fmt((nmap.cpuS / probes) * 1e6, 1)} us CPU/probe, peak RSS ${fmt(nmap.maxRssMb, 0)} MB, open ${nmapOpen}`);
+      console.log(`    nmap -sT -sV --version-light: ${fmt(nmapSv.wallS)} s wall, peak RSS ${fmt(nmapSv.maxRssMb, 0)} MB`);
+    }
+    console.log(
+      `file-descriptor budget (ulimit -n 1024, --concurrency 2000): ${fmt(fd.wallS)} s, open ${fdSummary?.[2]} of ${openExpected}, AI endpoints missed ${fdMisses}, descriptor retries ${fdRetries}, exit ${fd.status}`,
+    );
+    console.log(`4,096-target block (127.80.1.0/24 x 16 ports): ${fmt(block.wallS)} s, peak RSS ${fmt(block.maxRssMb, 0)} MB`);
+    console.log(plan.stdout.trim());
+    console.log(`  (planner process: ${fmt(plan.wallS)} s wall, peak RSS ${fmt(plan.maxRssMb, 0)} MB)`);
+    console.log(store.stdout.trim());
+    if (store.status !== 0 || plan.status !== 0) console.log(`plan/store errors:\n${plan.stderr}\n${store.stderr}`);
+    console.log('');
+    console.log(`ratio (b)/(a) wall: ${fmt(product.wallS / raw.wallS)}`);
+    if (nmap && nmapSv) {
+      console.log(`ratio (b)/(c) wall vs nmap -sT: ${fmt(product.wallS / nmap.wallS)}`);
+      console.log(`ratio nmap -sT -sV --version-light / (b) wall: ${fmt(nmapSv.wallS / product.wallS)}`);
+    }
+  } finally {
+    stop();
+  }
+}
+
+await main();
+execFileSync('true');
