@@ -1,0 +1,293 @@
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IConstruct } from 'constructs';
+import { DEFAULT_BLOCK_SIZE } from '../lambdas/core/planning/plan-blocks.js';
+import { DEFAULT_PROBE_OPTIONS } from '../lambdas/core/probing/probe-targets.js';
+import { MAX_PORTS, parsePorts } from '../lambdas/core/targets/ports.js';
+
+/**
+ * Deployment settings, read from CDK context (`cdk.json` "context", or `-c key=value` on the
+ * command line) and validated here, in one place, before any construct is built.
+ */
+export interface MonitorConfig {
+  /** When a monitoring cycle starts: `rate(...)` or `cron(...)` (EventBridge Scheduler, UTC). */
+  readonly schedule: string;
+  /** When the notifier retries alerts that could not be delivered. */
+  readonly alertRetrySchedule: string;
+  /** Ports swept when a range row names none; undefined means the fingerprint catalog's ports. */
+  readonly ports?: readonly number[];
+  /** Email addresses subscribed to the alert topic (each must confirm the subscription). */
+  readonly alertEmails: readonly string[];
+  /** Email addresses subscribed to the ops (alarm) topic. */
+  readonly opsEmails: readonly string[];
+  /** Name or ARN of an existing Secrets Manager secret holding the Slack incoming-webhook URL. */
+  readonly slackWebhookSecret?: string;
+  /** Name or ARN of an existing secret holding a generic JSON webhook URL. */
+  readonly webhookSecret?: string;
+  /** ARN of the customer-managed KMS key that encrypts the webhook secrets, if not the AWS-managed key. */
+  readonly webhookSecretKmsKeyArn?: string;
+  /** Parallel TCP connects inside one prober invocation. */
+  readonly probeConcurrency: number;
+  readonly probeConnectTimeoutMs: number;
+  readonly probeHttpTimeoutMs: number;
+  /** Maximum concurrent prober invocations: the scan-rate brake. */
+  readonly maxConcurrency: number;
+  /** Block messages handed to one prober invocation. */
+  readonly probeBatchSize: number;
+  readonly proberTimeoutSeconds: number;
+  readonly proberMemoryMb: number;
+  /** Addresses per block message. */
+  readonly blockSize: number;
+  /** Largest IPv4 range accepted per row, as a prefix length (16 means /16). */
+  readonly maxRangePrefix: number;
+  /** Whether RFC 1918, shared and link-local ranges may be scanned. */
+  readonly allowPrivate: boolean;
+  /** Complete runs without a sighting before an endpoint is `gone`. */
+  readonly goneAfterMisses: number;
+  /** Contact URL or address shown in the scanner's User-Agent. */
+  readonly scannerContact?: string;
+  readonly logRetentionDays: RetentionDays;
+  /** What `cdk destroy` does with the tables, their key and the log groups. */
+  readonly removalPolicy: 'retain' | 'destroy';
+  /** Age of the oldest probe message that raises the backlog alarm. */
+  readonly queueAgeAlarmMinutes: number;
+}
+
+/** Defaults for every context key that has one (the keys without one are optional). */
+export const CONFIG_DEFAULTS = {
+  schedule: 'rate(6 hours)',
+  alertRetrySchedule: 'rate(30 minutes)',
+  alertEmails: [] as readonly string[],
+  probeConcurrency: DEFAULT_PROBE_OPTIONS.connectConcurrency,
+  probeConnectTimeoutMs: DEFAULT_PROBE_OPTIONS.connectTimeoutMs,
+  probeHttpTimeoutMs: DEFAULT_PROBE_OPTIONS.headersTimeoutMs,
+  maxConcurrency: 5,
+  probeBatchSize: 1,
+  proberTimeoutSeconds: 300,
+  proberMemoryMb: 1024,
+  blockSize: DEFAULT_BLOCK_SIZE,
+  maxRangePrefix: 16,
+  allowPrivate: false,
+  goneAfterMisses: 2,
+  logRetentionDays: RetentionDays.ONE_MONTH,
+  removalPolicy: 'retain',
+  queueAgeAlarmMinutes: 120,
+} as const satisfies Partial<MonitorConfig>;
+
+/** Every context key this app reads. */
+export const CONTEXT_KEYS = [
+  'schedule',
+  'alertRetrySchedule',
+  'ports',
+  'alertEmails',
+  'opsEmails',
+  'slackWebhookSecret',
+  'webhookSecret',
+  'webhookSecretKmsKeyArn',
+  'probeConcurrency',
+  'probeConnectTimeoutMs',
+  'probeHttpTimeoutMs',
+  'maxConcurrency',
+  'probeBatchSize',
+  'proberTimeoutSeconds',
+  'proberMemoryMb',
+  'blockSize',
+  'maxRangePrefix',
+  'allowPrivate',
+  'goneAfterMisses',
+  'scannerContact',
+  'logRetentionDays',
+  'removalPolicy',
+  'queueAgeAlarmMinutes',
+] as const satisfies readonly (keyof MonitorConfig)[];
+
+export type ContextKey = (typeof CONTEXT_KEYS)[number];
+
+/** One or more bad context values; the message names each key and value. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid CDK context (cdk.json "context" or -c key=value):\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+/** Reads and validates the context keys visible from `scope` (normally the App). */
+export function loadConfig(scope: IConstruct): MonitorConfig {
+  const raw: Partial<Record<ContextKey, unknown>> = {};
+  for (const key of CONTEXT_KEYS) raw[key] = scope.node.tryGetContext(key);
+  return parseConfig(raw);
+}
+
+/** Validates raw context values (JSON from cdk.json, or strings from `-c`) into a MonitorConfig. */
+export function parseConfig(raw: Readonly<Partial<Record<ContextKey, unknown>>>): MonitorConfig {
+  const problems: string[] = [];
+  const r = new Reader(raw, problems);
+
+  const alertEmails = r.emails('alertEmails') ?? CONFIG_DEFAULTS.alertEmails;
+  const ports = r.ports('ports');
+  const slackWebhookSecret = r.secret('slackWebhookSecret');
+  const webhookSecret = r.secret('webhookSecret');
+  const webhookSecretKmsKeyArn = r.match('webhookSecretKmsKeyArn', KMS_KEY_ARN, 'the ARN of a KMS key (arn:aws:kms:REGION:ACCOUNT:key/ID)');
+  const scannerContact = r.match('scannerContact', /^[\x21-\x7e]{1,120}$/, 'a URL or email address of at most 120 printable characters, without spaces');
+  const config: MonitorConfig = {
+    schedule: r.schedule('schedule') ?? CONFIG_DEFAULTS.schedule,
+    alertRetrySchedule: r.schedule('alertRetrySchedule') ?? CONFIG_DEFAULTS.alertRetrySchedule,
+    ...(ports ? { ports } : {}),
+    alertEmails,
+    opsEmails: r.emails('opsEmails') ?? alertEmails,
+    ...(slackWebhookSecret ? { slackWebhookSecret } : {}),
+    ...(webhookSecret ? { webhookSecret } : {}),
+    ...(webhookSecretKmsKeyArn ? { webhookSecretKmsKeyArn } : {}),
+    // The numeric bounds match what the handlers accept (lambdas/shared/config.ts), so a value a
+    // function would refuse at cold start fails the synth instead.
+    probeConcurrency: r.int('probeConcurrency', 1, 900, 'parallel TCP connects per prober invocation'),
+    probeConnectTimeoutMs: r.int('probeConnectTimeoutMs', 50, 30_000),
+    probeHttpTimeoutMs: r.int('probeHttpTimeoutMs', 100, 60_000),
+    maxConcurrency: r.int('maxConcurrency', 2, 1000, 'concurrent prober invocations; 2 is the minimum AWS allows'),
+    probeBatchSize: r.int('probeBatchSize', 1, 10),
+    proberTimeoutSeconds: r.int('proberTimeoutSeconds', 30, 900, 'the Lambda maximum is 900'),
+    proberMemoryMb: r.int('proberMemoryMb', 128, 10_240),
+    blockSize: r.int('blockSize', 1, 4096),
+    maxRangePrefix: r.int('maxRangePrefix', 8, 32, '16 means a row may be at most a /16'),
+    allowPrivate: r.bool('allowPrivate') ?? CONFIG_DEFAULTS.allowPrivate,
+    goneAfterMisses: r.int('goneAfterMisses', 1, 100),
+    ...(scannerContact ? { scannerContact } : {}),
+    logRetentionDays: r.retention('logRetentionDays'),
+    removalPolicy: r.oneOf('removalPolicy', ['retain', 'destroy'] as const) ?? CONFIG_DEFAULTS.removalPolicy,
+    queueAgeAlarmMinutes: r.int('queueAgeAlarmMinutes', 5, 10_080),
+  };
+  if (webhookSecretKmsKeyArn && !slackWebhookSecret && !webhookSecret) {
+    problems.push('context "webhookSecretKmsKeyArn" is set but neither "slackWebhookSecret" nor "webhookSecret" is');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/;
+const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}$/;
+const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
+const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[A-Za-z]{2,}$/;
+const RATE = /^rate\((\d+) (minutes?|hours?|days?)\)$/;
+const CRON = /^cron\(([^()]+)\)$/;
+
+type NumericKey = { [K in ContextKey]: MonitorConfig[K] extends number ? K : never }[ContextKey];
+
+class Reader {
+  constructor(
+    private readonly raw: Readonly<Partial<Record<ContextKey, unknown>>>,
+    private readonly problems: string[],
+  ) {}
+
+  /** The raw value, or undefined when unset (an empty string from `-c key=` counts as unset). */
+  private value(key: ContextKey): unknown {
+    const value = this.raw[key];
+    return value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
+  }
+
+  private bad(key: ContextKey, value: unknown, expected: string): undefined {
+    this.problems.push(`context "${key}" must be ${expected}; got ${JSON.stringify(value)}`);
+    return undefined;
+  }
+
+  int(key: NumericKey, min: number, max: number, note?: string): number {
+    const fallback = (CONFIG_DEFAULTS as Partial<Record<ContextKey, unknown>>)[key] as number;
+    const value = this.value(key);
+    if (value === undefined) return fallback;
+    const n = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) {
+      this.bad(key, value, `a whole number from ${min} to ${max}${note ? ` (${note})` : ''}`);
+      return fallback;
+    }
+    return n;
+  }
+
+  bool(key: ContextKey): boolean | undefined {
+    const value = this.value(key);
+    if (value === undefined || typeof value === 'boolean') return value;
+    if (value === 'true' || value === 'false') return value === 'true';
+    return this.bad(key, value, 'true or false');
+  }
+
+  oneOf<T extends string>(key: ContextKey, allowed: readonly T[]): T | undefined {
+    const value = this.value(key);
+    if (value === undefined) return undefined;
+    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+    return this.bad(key, value, `one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
+  }
+
+  match(key: ContextKey, pattern: RegExp, expected: string): string | undefined {
+    const value = this.value(key);
+    if (value === undefined) return undefined;
+    if (typeof value === 'string' && pattern.test(value.trim())) return value.trim();
+    return this.bad(key, value, expected);
+  }
+
+  /** A list from a JSON array or a comma-separated string. */
+  private list(key: ContextKey): string[] | undefined {
+    const value = this.value(key);
+    if (value === undefined) return undefined;
+    if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.map((v) => String(v).trim());
+    this.bad(key, value, 'a list (a JSON array, or a comma-separated string)');
+    return undefined;
+  }
+
+  emails(key: ContextKey): string[] | undefined {
+    const list = this.list(key);
+    if (list === undefined) return undefined;
+    const bad = list.filter((e) => !EMAIL.test(e));
+    if (bad.length > 0) return this.bad(key, bad.length === 1 ? bad[0] : bad, 'a list of email addresses (name@example.com)');
+    if (new Set(list).size !== list.length) return this.bad(key, list, 'a list without repeated addresses');
+    return list;
+  }
+
+  ports(key: ContextKey): number[] | undefined {
+    const value = this.value(key);
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string' && !(Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number'))) {
+      return this.bad(key, value, 'a port list such as "80,443,8000-8010" or [11434, 8000]');
+    }
+    try {
+      return parsePorts(value as string | (string | number)[], key);
+    } catch (err) {
+      return this.bad(key, value, `a port list such as "80,443,8000-8010" or [11434, 8000], at most ${MAX_PORTS} ports (${(err as Error).message})`);
+    }
+  }
+
+  secret(key: ContextKey): string | undefined {
+    const value = this.value(key);
+    if (value === undefined) return undefined;
+    if (typeof value === 'string') {
+      const v = value.trim();
+      if (v.startsWith('arn:') ? SECRET_ARN.test(v) : SECRET_NAME.test(v)) return v;
+    }
+    return this.bad(key, value, 'the name or ARN of an existing Secrets Manager secret (the value itself never goes in context)');
+  }
+
+  schedule(key: ContextKey): string | undefined {
+    const value = this.value(key);
+    if (value === undefined) return undefined;
+    if (typeof value === 'string') {
+      const v = value.trim();
+      const rate = RATE.exec(v);
+      if (rate) {
+        const n = Number(rate[1]);
+        const singular = !(rate[2] as string).endsWith('s');
+        if (n >= 1 && singular === (n === 1)) return v;
+      } else {
+        const cron = CRON.exec(v);
+        if (cron && (cron[1] as string).trim().split(/\s+/).length === 6) return v;
+      }
+    }
+    return this.bad(key, value, 'a schedule expression "rate(N unit)" (e.g. "rate(6 hours)", "rate(1 day)") or "cron(min hour day-of-month month day-of-week year)" (UTC)');
+  }
+
+  retention(key: 'logRetentionDays'): RetentionDays {
+    const value = this.value(key);
+    if (value === undefined) return CONFIG_DEFAULTS.logRetentionDays;
+    const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+    const allowed = Object.values(RetentionDays).filter((v): v is RetentionDays => typeof v === 'number' && v !== RetentionDays.INFINITE);
+    if (typeof n === 'number' && (allowed as number[]).includes(n)) return n as RetentionDays;
+    this.bad(key, value, `a CloudWatch Logs retention in days, one of ${allowed.join(', ')}`);
+    return CONFIG_DEFAULTS.logRetentionDays;
+  }
+}

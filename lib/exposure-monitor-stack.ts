@@ -1,0 +1,95 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import type { Construct } from 'constructs';
+import type { MonitorConfig } from './config.js';
+import { Alerting } from './constructs/alerting.js';
+import { MonitorTables } from './constructs/monitor-tables.js';
+import { Monitoring } from './constructs/monitoring.js';
+import { ScanPipeline } from './constructs/scan-pipeline.js';
+
+/** Output keys the CLI's `--aws --stack NAME` mode reads (lambdas/cli/aws-target.ts). */
+export const STACK_OUTPUT_KEYS = {
+  rangeTable: 'RangeTableName',
+  stateTable: 'StateTableName',
+  alertTopic: 'AlertTopicArn',
+  probeQueue: 'ProbeQueueUrl',
+  planner: 'PlannerFunctionName',
+} as const;
+
+export interface ExposureMonitorStackProps extends StackProps {
+  /** Validated deployment settings (lib/config.ts). */
+  readonly config: MonitorConfig;
+}
+
+/** ai-exposure-monitor: tables, scan pipeline, alerting and monitoring, in one stack. */
+export class ExposureMonitorStack extends Stack {
+  readonly tables: MonitorTables;
+  readonly pipeline: ScanPipeline;
+  readonly alerting: Alerting;
+  readonly monitoring: Monitoring;
+
+  constructor(scope: Construct, id: string, props: ExposureMonitorStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const removalPolicy = config.removalPolicy === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+    const logs = { logRetention: config.logRetentionDays, logRemovalPolicy: removalPolicy };
+
+    this.tables = new MonitorTables(this, 'Tables', { removalPolicy });
+    // One key for everything in flight (queues, topics): it protects no data that outlives the
+    // stack, so it goes with it; the tables have their own key, kept as long as they are.
+    const messagingKey = new Key(this, 'MessagingKey', {
+      description: 'ai-exposure-monitor queues and topics',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+      pendingWindow: Duration.days(7),
+    });
+
+    this.pipeline = new ScanPipeline(this, 'ScanPipeline', {
+      rangeTable: this.tables.rangeTable,
+      stateTable: this.tables.stateTable,
+      schedule: config.schedule,
+      encryptionKey: messagingKey,
+      ...(config.ports ? { ports: config.ports } : {}),
+      blockSize: config.blockSize,
+      maxRangePrefix: config.maxRangePrefix,
+      allowPrivate: config.allowPrivate,
+      goneAfterMisses: config.goneAfterMisses,
+      probeConcurrency: config.probeConcurrency,
+      probeConnectTimeoutMs: config.probeConnectTimeoutMs,
+      probeHttpTimeoutMs: config.probeHttpTimeoutMs,
+      ...(config.scannerContact ? { scannerContact: config.scannerContact } : {}),
+      maxConcurrency: config.maxConcurrency,
+      probeBatchSize: config.probeBatchSize,
+      proberTimeout: Duration.seconds(config.proberTimeoutSeconds),
+      proberMemoryMb: config.proberMemoryMb,
+      ...logs,
+    });
+
+    this.alerting = new Alerting(this, 'Alerting', {
+      stateTable: this.tables.stateTable,
+      emails: config.alertEmails,
+      ...(config.slackWebhookSecret ? { slackWebhookSecret: config.slackWebhookSecret } : {}),
+      ...(config.webhookSecret ? { webhookSecret: config.webhookSecret } : {}),
+      ...(config.webhookSecretKmsKeyArn ? { webhookSecretKmsKeyArn: config.webhookSecretKmsKeyArn } : {}),
+      retrySchedule: config.alertRetrySchedule,
+      encryptionKey: messagingKey,
+      ...logs,
+    });
+
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      functions: { Planner: this.pipeline.planner, Prober: this.pipeline.prober, Notifier: this.alerting.notifier },
+      deadLetterQueues: { ProbeDeadLetterQueue: this.pipeline.deadLetterQueue, NotifierFailureQueue: this.alerting.failureQueue },
+      probeQueue: this.pipeline.queue,
+      queueAgeThreshold: Duration.minutes(config.queueAgeAlarmMinutes),
+      emails: config.opsEmails,
+      encryptionKey: messagingKey,
+    });
+
+    new CfnOutput(this, STACK_OUTPUT_KEYS.rangeTable, { value: this.tables.rangeTable.tableName, description: 'Monitored ranges (edit with `exposure-monitor ranges ... --aws --stack NAME`)' });
+    new CfnOutput(this, STACK_OUTPUT_KEYS.stateTable, { value: this.tables.stateTable.tableName, description: 'Endpoints, runs and the alert outbox' });
+    new CfnOutput(this, STACK_OUTPUT_KEYS.alertTopic, { value: this.alerting.topic.topicArn, description: 'Finding alerts (email subscriptions)' });
+    new CfnOutput(this, STACK_OUTPUT_KEYS.probeQueue, { value: this.pipeline.queue.queueUrl, description: 'Block messages waiting for the prober' });
+    new CfnOutput(this, STACK_OUTPUT_KEYS.planner, { value: this.pipeline.planner.fn.functionName, description: 'Starts a cycle now (`exposure-monitor run --aws --stack NAME`)' });
+
+  }
+}
