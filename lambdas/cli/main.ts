@@ -3,13 +3,6 @@ import { cleanText } from '../core/alerts/sanitize.js';
 import { InputError } from '../core/targets/address.js';
 import { type CliIo, processIo } from './cli-io.js';
 import { OPTION_SPEC, type OptionValues } from './cli-options.js';
-import { catalogCommand } from './commands/catalog.js';
-import { demoCommand } from './commands/demo.js';
-import { findingsCommand } from './commands/findings.js';
-import { rangesCommand } from './commands/ranges.js';
-import { runCommand } from './commands/run.js';
-import { scanCommand } from './commands/scan.js';
-import { suppressCommand, unsuppressCommand } from './commands/suppress.js';
 
 export const USAGE = `exposure-monitor: find unauthenticated AI endpoints in your own address ranges
 
@@ -55,15 +48,16 @@ Exit codes: 0 success, 2 bad input (the message names the value), 1 other failur
 
 type Command = (positionals: readonly string[], values: OptionValues, io: CliIo) => Promise<number>;
 
-const COMMANDS: Readonly<Record<string, Command>> = {
-  scan: scanCommand,
-  ranges: rangesCommand,
-  run: runCommand,
-  findings: findingsCommand,
-  suppress: suppressCommand,
-  unsuppress: unsuppressCommand,
-  demo: demoCommand,
-  catalog: catalogCommand,
+// Loaded on demand: `scan` should not pay for the AWS SDK and the embedded database at start-up.
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  scan: async () => (await import('./commands/scan.js')).scanCommand,
+  ranges: async () => (await import('./commands/ranges.js')).rangesCommand,
+  run: async () => (await import('./commands/run.js')).runCommand,
+  findings: async () => (await import('./commands/findings.js')).findingsCommand,
+  suppress: async () => (await import('./commands/suppress.js')).suppressCommand,
+  unsuppress: async () => (await import('./commands/suppress.js')).unsuppressCommand,
+  demo: async () => (await import('./commands/demo.js')).demoCommand,
+  catalog: async () => (await import('./commands/catalog.js')).catalogCommand,
 };
 
 /** Runs the CLI and returns its exit code; never throws. */
@@ -84,12 +78,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.out(USAGE);
     return 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     io.err(`error: unknown command ${JSON.stringify(cleanText(name, 40))}\nRun "exposure-monitor --help" for usage.`);
     return 2;
   }
   try {
+    const command = await load();
     return await command(rest, values, io);
   } catch (err) {
     if (err instanceof InputError) {

@@ -132,6 +132,12 @@ export interface CatalogEntry {
   readonly auth: readonly AuthRule[];
   readonly version?: readonly VersionRule[];
   readonly defaultCredentials?: readonly DefaultCredential[];
+  /**
+   * The service id of a platform this product is built on (e.g. `sd-webui` refines `gradio`,
+   * `openllm` refines `bentoml`): its probes always run just before the platform's, so the more
+   * specific answer wins on every port.
+   */
+  readonly refines?: string;
   /** Lower runs earlier among equally hinted entries; generic fallbacks use a high number. */
   readonly order?: number;
   /** What the product exposes when open, for alert text ("model list", "code execution"). */

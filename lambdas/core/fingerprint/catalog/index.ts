@@ -17,7 +17,7 @@ import { vllm } from './vllm.js';
 
 /**
  * Every fingerprint the engine knows. Catalog order breaks ties after port hints and `order`
- * (see `orderCatalogForPort`); the generic OpenAI-compatible fallback stays last.
+ * (see `probePlanForPort`); the generic OpenAI-compatible fallback stays last.
  */
 export const catalog: readonly CatalogEntry[] = [
   ollama,
