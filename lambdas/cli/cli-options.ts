@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { catalog } from '../core/fingerprint/catalog/index.js';
 import { catalogPorts } from '../core/fingerprint/catalog-ports.js';
@@ -17,6 +18,7 @@ export const OPTION_SPEC = {
   all: { type: 'boolean' },
   ports: { type: 'string', short: 'p' },
   concurrency: { type: 'string' },
+  threads: { type: 'string' },
   timeout: { type: 'string' },
   'state-dir': { type: 'string' },
   'allow-private': { type: 'boolean' },
@@ -81,6 +83,8 @@ export function probeOptions(values: OptionValues): ProbeOptions {
     connectConcurrency: intOption(values, 'concurrency', DEFAULT_PROBE_OPTIONS.connectConcurrency, 1, 4096),
     connectTimeoutMs: timeout,
     checkDefaultCredentials: values['check-default-credentials'] === true,
+    // Connects spread over two cores when there are two: the main thread keeps fingerprinting.
+    sweepThreads: intOption(values, 'threads', Math.min(2, os.availableParallelism()), 1, 16),
     ...(contact ? { userAgent: `ai-exposure-monitor/0.1 (+${contact})` } : {}),
   };
 }

@@ -33,6 +33,7 @@ Options:
   --gone-after N         complete runs without a sighting before "gone" (default 2)
   --concurrency N        TCP connects in flight (default 256)
   --timeout MS           TCP connect timeout (default 1500)
+  --threads N            threads running TCP connects (default: 2, or 1 on a one-core machine)
   --contact URL          contact shown in the scanner's User-Agent
   --check-default-credentials
                          scan, run: try each product's documented default credential (one harmless

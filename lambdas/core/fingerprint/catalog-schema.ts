@@ -133,9 +133,9 @@ export interface CatalogEntry {
   readonly version?: readonly VersionRule[];
   readonly defaultCredentials?: readonly DefaultCredential[];
   /**
-   * The service id of a platform this product is built on (e.g. `sd-webui` refines `gradio`,
-   * `openllm` refines `bentoml`): its probes always run just before the platform's, so the more
-   * specific answer wins on every port.
+   * The service id of a platform this product is built on and answers like (e.g. `sd-webui`
+   * refines `gradio`, `openllm` serves vLLM's API): whenever the platform is identified, this
+   * entry's probes are tried too, and a match reports this product instead.
    */
   readonly refines?: string;
   /** Lower runs earlier among equally hinted entries; generic fallbacks use a high number. */

@@ -37,6 +37,8 @@ const GENERIC_ORDER = 1000;
 export interface ProbeStage {
   readonly entry: CatalogEntry;
   readonly probes: readonly IdentifyProbe[];
+  /** Products built on this one (`refines`), checked only once this one has matched. */
+  readonly refiners: readonly CatalogEntry[];
 }
 
 /** The identification stages for one port, in the order they are tried. */
@@ -48,7 +50,8 @@ export type ProbePlan = readonly ProbeStage[];
  *    entries that list this port, only shared-path probes of the others;
  * 2. on deep-probe ports, the remaining (product-specific) probes of the other entries;
  * 3. generic fallbacks (e.g. `openai-compatible`), so they never shadow a specific product.
- * An entry that `refines` a platform is tried, with all its probes, right before that platform.
+ * An entry that `refines` a platform is tried only after that platform matched, with all its
+ * probes: a product built on vLLM or Gradio costs extra requests only where vLLM or Gradio answered.
  */
 export function probePlanForPort(catalog: readonly CatalogEntry[], port: number): ProbePlan {
   const ranked = catalog
@@ -58,17 +61,15 @@ export function probePlanForPort(catalog: readonly CatalogEntry[], port: number)
   const generic = ranked.filter((r) => r.order >= GENERIC_ORDER);
   const isShared = (p: IdentifyProbe): boolean => SHARED_PROBE_PATHS.has(p.request.path);
   const plan: ProbeStage[] = [];
-  const refiners = (service: string): CatalogEntry[] => specific.filter((r) => r.entry.refines === service).map((r) => r.entry);
+  const refinersOf = (service: string): CatalogEntry[] => catalog.filter((e) => e.refines === service);
   const push = (entry: CatalogEntry, probes: readonly IdentifyProbe[]): void => {
-    // A product built on this platform is tried first, with all its probes, on every port.
-    for (const refiner of refiners(entry.service)) plan.push({ entry: refiner, probes: refiner.identify });
-    if (probes.length > 0) plan.push({ entry, probes });
+    if (probes.length > 0) plan.push({ entry, probes, refiners: refinersOf(entry.service) });
   };
   for (const r of specific) push(r.entry, r.hinted ? r.entry.identify : r.entry.identify.filter(isShared));
   if (DEEP_PROBE_PORTS.has(port)) {
     for (const r of specific) if (!r.hinted) push(r.entry, r.entry.identify.filter((p) => !isShared(p)));
   }
-  for (const r of generic) plan.push({ entry: r.entry, probes: r.entry.identify });
+  for (const r of generic) push(r.entry, r.entry.identify);
   return plan;
 }
 
@@ -84,8 +85,14 @@ export interface IdentifyOptions {
  */
 export async function identifyEndpoint(fetch: HttpFetch, plan: ProbePlan, options: IdentifyOptions = {}): Promise<Identification | undefined> {
   for (const stage of plan) {
-    const entry = stage.entry;
     if (!(await anyProbeMatches(fetch, stage.probes))) continue;
+    let entry = stage.entry;
+    for (const refiner of stage.refiners) {
+      if (await anyProbeMatches(fetch, refiner.identify)) {
+        entry = refiner;
+        break;
+      }
+    }
     let { auth, evidence } = await classifyAuth(fetch, entry.auth);
     if (auth === 'required' && options.checkDefaultCredentials) {
       for (const candidate of entry.defaultCredentials ?? []) {

@@ -14,6 +14,8 @@ export interface ProbeOptions extends HttpLimits {
   readonly httpConcurrency: number;
   /** Try documented default credentials on endpoints that enforce auth (opt-in, off by default). */
   readonly checkDefaultCredentials?: boolean;
+  /** Threads running TCP connects (1: all in this thread). */
+  readonly sweepThreads?: number;
 }
 
 export const DEFAULT_PROBE_OPTIONS: ProbeOptions = {
@@ -105,6 +107,7 @@ export async function probeTargets(
   const summary = await sweep(targets, {
     concurrency: options.connectConcurrency,
     connectTimeoutMs: options.connectTimeoutMs,
+    threads: options.sweepThreads ?? 1,
     onOpen: (target) => {
       waiting.push(target);
       pump();

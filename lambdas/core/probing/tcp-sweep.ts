@@ -1,120 +1,77 @@
-import net from 'node:net';
+import { Worker } from 'node:worker_threads';
+import { type SweepSummary, type SweepTarget, sweepTargets } from './connect-sweep.mjs';
 
-export interface SweepTarget {
-  readonly host: string;
-  readonly port: number;
-}
-
-export type PortState = 'open' | 'closed' | 'filtered';
+export type { PortState, SweepSummary, SweepTarget } from './connect-sweep.mjs';
+export { connectOnce } from './connect-sweep.mjs';
 
 export interface SweepOptions {
-  /** Connection attempts in flight at once. */
+  /** Connection attempts in flight at once (across all threads). */
   readonly concurrency: number;
   readonly connectTimeoutMs: number;
+  /**
+   * Threads that run connects. One keeps everything in this thread (the Lambda case: a prober
+   * has at most one vCPU at the default size); more spread the connect work over cores while
+   * this thread fingerprints the open ports.
+   */
+  readonly threads?: number;
   /** Called as soon as a port is found open, so fingerprinting can start while the sweep goes on. */
   readonly onOpen?: (target: SweepTarget) => void;
 }
 
-export interface SweepSummary {
-  readonly attempted: number;
-  readonly open: number;
-  readonly closed: number;
-  readonly filtered: number;
-  /** Attempts retried because the process ran out of file descriptors (never counted as closed). */
-  readonly descriptorRetries: number;
-}
+/** Targets handed to a worker per message. */
+const CHUNK = 1024;
 
-/** Errors that mean "this process could not try", not "the port is closed": retried, never recorded. */
-const LOCAL_RESOURCE_ERRORS = new Set(['EMFILE', 'ENFILE', 'EADDRNOTAVAIL', 'ENOBUFS', 'EAGAIN']);
-const MAX_LOCAL_RETRIES = 50;
-
-/** One connect attempt: open, closed (refused/reset), filtered (timeout/unreachable), or a local error. */
-export function connectOnce(target: SweepTarget, timeoutMs: number): Promise<PortState | { localError: string }> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: target.host, port: target.port });
-    let settled = false;
-    const finish = (state: PortState | { localError: string }): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(state);
-    };
-    const timer = setTimeout(() => finish('filtered'), timeoutMs);
-    socket.once('connect', () => finish('open'));
-    socket.once('error', (err: NodeJS.ErrnoException) => {
-      const code = err.code ?? '';
-      if (LOCAL_RESOURCE_ERRORS.has(code)) finish({ localError: code });
-      else if (code === 'ECONNREFUSED' || code === 'ECONNRESET') finish('closed');
-      else finish('filtered');
-    });
-  });
-}
-
-/**
- * TCP connect sweep with bounded concurrency. A local resource failure (EMFILE and friends) backs
- * off and retries the same target with less parallelism, because recording it as "closed" would
- * hide a real open port.
- */
+/** TCP connect sweep with bounded concurrency, in this thread or spread over worker threads. */
 export async function sweep(targets: Iterable<SweepTarget>, options: SweepOptions): Promise<SweepSummary> {
-  const iterator = targets[Symbol.iterator]();
-  let attempted = 0;
-  let open = 0;
-  let closed = 0;
-  let filtered = 0;
-  let descriptorRetries = 0;
-  let allowed = Math.max(1, options.concurrency);
-  let active = 0;
-
-  let exhausted = false;
-  const next = (): SweepTarget | undefined => {
-    const step = iterator.next();
-    if (step.done) exhausted = true;
-    return step.done ? undefined : step.value;
-  };
-
-  const worker = async (index: number): Promise<void> => {
-    for (;;) {
-      // Workers above the (possibly lowered) limit park until the limit rises again or work ends.
-      if (index >= allowed) {
-        await delay(5);
-        if (exhausted) return;
-        continue;
-      }
-      const target = next();
-      if (!target) return;
-      active++;
-      let tries = 0;
-      for (;;) {
-        const state = await connectOnce(target, options.connectTimeoutMs);
-        if (typeof state === 'string') {
-          attempted++;
-          if (state === 'open') {
-            open++;
-            options.onOpen?.(target);
-          } else if (state === 'closed') closed++;
-          else filtered++;
-          break;
-        }
-        descriptorRetries++;
-        tries++;
-        if (tries > MAX_LOCAL_RETRIES) {
-          active--;
-          throw new Error(`cannot open sockets to probe ${target.host}:${target.port}: ${state.localError} after ${tries} tries`);
-        }
-        allowed = Math.max(1, Math.floor(allowed * 0.75));
-        await delay(Math.min(200, 5 * tries));
-      }
-      active--;
-      if (allowed < options.concurrency && descriptorRetries > 0 && attempted % 64 === 0) allowed++;
-    }
-  };
-
-  const workerCount = Math.max(1, options.concurrency);
-  await Promise.all(Array.from({ length: workerCount }, (_, i) => worker(i)));
-  return { attempted, open, closed, filtered, descriptorRetries };
+  const threads = Math.max(1, Math.floor(options.threads ?? 1));
+  if (threads === 1) return sweepTargets(targets, options);
+  return sweepInWorkers(targets[Symbol.iterator](), threads, options);
 }
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+function sweepInWorkers(iterator: Iterator<SweepTarget>, threads: number, options: SweepOptions): Promise<SweepSummary> {
+  const total: SweepSummary = { attempted: 0, open: 0, closed: 0, filtered: 0, descriptorRetries: 0 };
+  const perThread = Math.max(1, Math.ceil(options.concurrency / threads));
+  let exhausted = false;
+  const takeChunk = (): (string | number)[] => {
+    const flat: (string | number)[] = [];
+    while (!exhausted && flat.length < CHUNK * 2) {
+      const step = iterator.next();
+      if (step.done) exhausted = true;
+      else flat.push(step.value.host, step.value.port);
+    }
+    return flat;
+  };
+  return new Promise<SweepSummary>((resolve, reject) => {
+    let running = threads;
+    const workers: Worker[] = [];
+    const fail = (err: Error): void => {
+      for (const w of workers) void w.terminate();
+      reject(err);
+    };
+    const feed = (worker: Worker): void => {
+      const flat = takeChunk();
+      if (flat.length > 0) worker.postMessage({ type: 'chunk', flat });
+      if (exhausted) worker.postMessage({ type: 'end' });
+    };
+    for (let t = 0; t < threads; t++) {
+      const worker = new Worker(new URL('./sweep-worker.mjs', import.meta.url), {
+        workerData: { concurrency: perThread, connectTimeoutMs: options.connectTimeoutMs, lowWater: CHUNK },
+      });
+      workers.push(worker);
+      worker.on('message', (m: { type: string; host?: string; port?: number; summary?: SweepSummary; message?: string }) => {
+        if (m.type === 'open') options.onOpen?.({ host: m.host as string, port: m.port as number });
+        else if (m.type === 'more') feed(worker);
+        else if (m.type === 'error') fail(new Error(m.message));
+        else if (m.type === 'done' && m.summary) {
+          for (const key of Object.keys(total) as (keyof SweepSummary)[]) total[key] += m.summary[key];
+          void worker.terminate();
+          if (--running === 0) resolve(total);
+        }
+      });
+      worker.on('error', fail);
+      // Two chunks up front: the worker asks for the next one before it runs dry.
+      feed(worker);
+      if (!exhausted) feed(worker);
+    }
+  });
 }

@@ -27,7 +27,7 @@ export const ollama: CatalogEntry = {
           { path: 'models[].digest', type: 'string' },
           { path: 'models[].details.format', type: 'string' },
         ],
-        bodyExcludes: ['koboldcpp', 'llamacpp'],
+        bodyExcludes: ['koboldcpp', 'llamacpp', 'sha256:sglang'],
       },
     },
   ],

@@ -1,0 +1,80 @@
+import type { CatalogEntry } from '../catalog-schema.js';
+
+/**
+ * Chroma vector database. `GET /api/v2/heartbeat` (and `/api/v1/heartbeat` on the Python server
+ * before 1.0) answers `{"nanosecond heartbeat": <int>}` without authentication. The Rust server
+ * (Chroma >= 1.0, `chroma run`) has no authentication in the open-source build (its
+ * `AuthenticateAndAuthorize` implementation is `()`, allowing everything) and answers every
+ * `/api/v1/*` with 410 "The v1 API is deprecated". The Python server (< 1.0) has optional token or
+ * basic auth providers that reject data requests with 403 `{"error":"AuthError","message":"Forbidden"}`.
+ * Listing the default database's collections shows the state. The Rust server's `/api/v2/version`
+ * is hard-coded to "1.0.0", so the version is only exact for the Python server. Both servers publish
+ * an OpenAPI document at `/openapi.json` (Rust: utoipa `ApiDoc` + SwaggerUi; Python: FastAPI) listing
+ * `/api/v2/pre-flight-checks` and `/api/v2/heartbeat` (`/api/v1/...` before 0.6), which identifies them.
+ * Sources (chroma-core/chroma):
+ * - rust/frontend-core/src/routes.rs: `system_router` (`/api/v2/heartbeat`, `/api/v2/version`, ...).
+ * - rust/frontend/src/server.rs: `v1_deprecation_notice` (410), collection routes, `version()` "1.0.0".
+ * - rust/frontend-core/src/auth.rs: `impl AuthenticateAndAuthorize for ()` (allow all).
+ * - rust/cli/src/commands/run.rs: `chroma run` starts the frontend with `Arc::new(())` auth.
+ * - rust/frontend/src/config.rs: default port 8000.
+ * - chromadb/server/fastapi/__init__.py (tag 0.6.3): heartbeat, list collections, `sync_auth_request`.
+ * - chromadb/auth/token_authn/__init__.py, chromadb/errors.py (tag 0.6.3): `ChromaAuthError` -> 403 "AuthError".
+ */
+export const chroma: CatalogEntry = {
+  service: 'chroma',
+  name: 'Chroma',
+  category: 'vector-database',
+  ports: [8000],
+  sources: [
+    'https://github.com/chroma-core/chroma/blob/main/rust/frontend-core/src/routes.rs',
+    'https://github.com/chroma-core/chroma/blob/main/rust/frontend/src/server.rs',
+    'https://github.com/chroma-core/chroma/blob/main/rust/frontend-core/src/auth.rs',
+    'https://github.com/chroma-core/chroma/blob/main/rust/cli/src/commands/run.rs',
+    'https://github.com/chroma-core/chroma/blob/0.6.3/chromadb/server/fastapi/__init__.py',
+    'https://github.com/chroma-core/chroma/blob/0.6.3/chromadb/auth/token_authn/__init__.py',
+    'https://github.com/chroma-core/chroma/blob/0.6.3/chromadb/errors.py',
+  ],
+  exposes: 'collections, stored documents and embeddings (read, write, delete)',
+  identify: [
+    // The OpenAPI document lists Chroma's own system routes (Rust server and Python server alike).
+    {
+      request: { path: '/openapi.json' },
+      match: { status: 200, json: [{ path: 'paths./api/v2/pre-flight-checks', exists: true }, { path: 'paths./api/v2/heartbeat', exists: true }] },
+    },
+    {
+      request: { path: '/openapi.json' },
+      match: { status: 200, json: [{ path: 'paths./api/v1/pre-flight-checks', exists: true }, { path: 'paths./api/v1/heartbeat', exists: true }] },
+    },
+  ],
+  auth: [
+    {
+      request: { path: '/api/v2/tenants/default_tenant/databases/default_database/collections' },
+      match: { status: 200, json: [{ path: '', type: 'array' }] },
+      auth: 'none',
+      evidence:
+        'GET /api/v2/tenants/default_tenant/databases/default_database/collections -> {status} without credentials: {count:[]} collections (first: {json:[].name})',
+    },
+    {
+      request: { path: '/api/v2/tenants/default_tenant/databases/default_database/collections' },
+      match: { status: [401, 403], json: [{ path: 'error', equals: 'AuthError' }] },
+      auth: 'required',
+      evidence: 'GET /api/v2/tenants/default_tenant/databases/default_database/collections -> {status} AuthError (Chroma token/basic auth)',
+    },
+    {
+      request: { path: '/api/v1/collections' },
+      match: { status: 200, json: [{ path: '', type: 'array' }] },
+      auth: 'none',
+      evidence: 'GET /api/v1/collections -> {status} without credentials: {count:[]} collections (first: {json:[].name})',
+    },
+    {
+      request: { path: '/api/v1/collections' },
+      match: { status: [401, 403], json: [{ path: 'error', equals: 'AuthError' }] },
+      auth: 'required',
+      evidence: 'GET /api/v1/collections -> {status} AuthError (Chroma token/basic auth)',
+    },
+  ],
+  version: [
+    { request: { path: '/api/v2/version' }, regex: '^\\s*"?(\\d+\\.\\d+\\.\\d+[^"\\s]*)"?\\s*$' },
+    { request: { path: '/api/v1/version' }, regex: '^\\s*"?(\\d+\\.\\d+\\.\\d+[^"\\s]*)"?\\s*$' },
+  ],
+};

@@ -1,0 +1,44 @@
+import type { CatalogEntry } from '../catalog-schema.js';
+
+/**
+ * FastChat OpenAI-compatible API server (`fastchat.serve.openai_api_server`, port 8000). Without
+ * `--api-keys` every request is allowed ("api_keys not set; allow all"); with keys a missing or wrong
+ * bearer gets 401 `{"detail":{"error":{"message":"","type":"invalid_request_error","param":null,
+ * "code":"invalid_api_key"}}}`. The controller (21001) and Gradio web server are not covered (the
+ * controller only takes POST; the web UI is left to the Gradio entry).
+ * Sources (lm-sys/FastChat):
+ * - fastchat/serve/openai_api_server.py: `check_api_key`, `show_available_models`, `--port` default 8000.
+ * - fastchat/protocol/openai_api_protocol.py `ModelCard`: `owned_by: str = "fastchat"`, `permission`.
+ */
+export const fastchat: CatalogEntry = {
+  service: 'fastchat',
+  name: 'FastChat OpenAI API server',
+  category: 'llm-server',
+  ports: [8000],
+  sources: [
+    'https://github.com/lm-sys/FastChat/blob/main/fastchat/serve/openai_api_server.py',
+    'https://github.com/lm-sys/FastChat/blob/main/fastchat/protocol/openai_api_protocol.py',
+  ],
+  exposes: 'worker model list and unauthenticated inference',
+  identify: [
+    { request: { path: '/v1/models' }, match: { status: 200, json: [{ path: 'data[].owned_by', equals: 'fastchat' }] } },
+    {
+      request: { path: '/v1/models' },
+      match: { status: 401, json: [{ path: 'detail.error.code', equals: 'invalid_api_key' }, { path: 'detail.error.type', equals: 'invalid_request_error' }] },
+    },
+  ],
+  auth: [
+    {
+      request: { path: '/v1/models' },
+      match: { status: 200, json: [{ path: 'data[].owned_by', equals: 'fastchat' }] },
+      auth: 'none',
+      evidence: 'GET /v1/models -> {status} without a key, {count:data[]} models (first: {json:data[].id})',
+    },
+    {
+      request: { path: '/v1/models' },
+      match: { status: 401, json: [{ path: 'detail.error.code', equals: 'invalid_api_key' }] },
+      auth: 'required',
+      evidence: 'GET /v1/models -> {status} invalid_api_key (FastChat --api-keys)',
+    },
+  ],
+};

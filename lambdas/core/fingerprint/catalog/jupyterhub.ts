@@ -1,0 +1,58 @@
+import type { CatalogEntry } from '../catalog-schema.js';
+
+/**
+ * JupyterHub (behind its configurable-http-proxy on 8000). `GET /hub/api` is deliberately
+ * unauthenticated and answers `{"version": ...}`; every Hub handler also sets its own
+ * `X-JupyterHub-Version` header, which makes the otherwise generic version document specific, and
+ * `GET /` is that handler's redirect to `/hub/` (with the header), which identifies the Hub for free.
+ * (Jupyter Server's `/api` is answered with a redirect to `/hub/api` by the Hub's
+ * `PrefixRedirectHandler`, so the `jupyter` entry does not claim a Hub; a single-user server only
+ * serves its `/user/<name>/` prefix and never redirects `/` to `/hub/`, so this entry does not claim a
+ * Jupyter server.) Login is always required:
+ * API handlers decorated with `needs_scope` answer an unauthenticated request with 403
+ * `{"status":403,"message":"Missing or invalid credentials."}`. Whether the authenticator accepts
+ * anyone (DummyAuthenticator, open NativeAuthenticator signup) cannot be seen without a POST, so
+ * no open state is claimed and no default credential exists (none is built in).
+ * Sources (jupyterhub/jupyterhub):
+ * - jupyterhub/apihandlers/hub.py: `RootAPIHandler` ("It is not an authenticated endpoint"),
+ *   `InfoAPIHandler` (`@needs_scope('read:hub')`).
+ * - jupyterhub/handlers/base.py: `set_default_headers` (`X-JupyterHub-Version`, CSP with
+ *   `report-uri`), `PrefixRedirectHandler`.
+ * - jupyterhub/scopes.py: `needs_scope` -> 403 "Missing or invalid credentials.".
+ * - jupyterhub/apihandlers/base.py: `write_error` JSON `{"status","message"}`.
+ * - jupyterhub/app.py: public URL `http://:8000`, `(?!hub_prefix).*` -> `PrefixRedirectHandler`.
+ */
+export const jupyterhub: CatalogEntry = {
+  service: 'jupyterhub',
+  name: 'JupyterHub',
+  category: 'notebook',
+  ports: [8000],
+  openSeverity: 'critical',
+  sources: [
+    'https://github.com/jupyterhub/jupyterhub/blob/main/jupyterhub/apihandlers/hub.py',
+    'https://github.com/jupyterhub/jupyterhub/blob/main/jupyterhub/handlers/base.py',
+    'https://github.com/jupyterhub/jupyterhub/blob/main/jupyterhub/scopes.py',
+    'https://github.com/jupyterhub/jupyterhub/blob/main/jupyterhub/apihandlers/base.py',
+    'https://github.com/jupyterhub/jupyterhub/blob/main/jupyterhub/app.py',
+  ],
+  exposes: 'user notebook servers (code execution) once logged in',
+  identify: [
+    // The Hub redirects `/` to `/hub/` with its version header (a single-user server never sends `/hub/`).
+    {
+      request: { path: '/' },
+      match: { status: [301, 302], headers: [{ name: 'x-jupyterhub-version' }, { name: 'location', regex: '/hub/' }] },
+    },
+  ],
+  auth: [
+    {
+      request: { path: '/hub/api/info' },
+      match: { status: 403, json: [{ path: 'message', equals: 'Missing or invalid credentials.' }] },
+      auth: 'required',
+      evidence: 'GET /hub/api/info -> {status} "{json:message}" (JupyterHub login required)',
+    },
+  ],
+  version: [
+    { request: { path: '/' }, match: { headers: [{ name: 'x-jupyterhub-version' }] }, header: 'x-jupyterhub-version' },
+    { request: { path: '/hub/api' }, json: 'version' },
+  ],
+};

@@ -1,0 +1,65 @@
+import type { CatalogEntry } from '../catalog-schema.js';
+
+/**
+ * Kubeflow Central Dashboard. The dashboard has no login of its own: it trusts an identity header
+ * set by the auth proxy in front (oauth2-proxy/Dex in the standard manifests) and falls back to the
+ * user `anonymous@kubeflow.org` when the header is missing. Reached without that proxy,
+ * `GET /api/workgroup/env-info` answers the anonymous "basic environment": every namespace and
+ * `isClusterAdmin: true`. The page itself is served for every non-API path with
+ * `<title>Kubeflow Central Dashboard</title>` (a catch-all, so it does not identify); unknown `/api`
+ * paths get the dashboard's own 404 `{"error":"Could not find the route you're looking for"}`,
+ * which does. With the standard proxy in front, unauthenticated requests are redirected to the IdP
+ * and the dashboard cannot be told apart from any other oauth2-proxy site, so no auth-required
+ * state is claimed here (and the manifests' Dex demo user can only be tried with a form POST).
+ * Sources (kubeflow/dashboard, formerly kubeflow/kubeflow components/centraldashboard):
+ * - components/centraldashboard/app/server.ts: `PORT_1 = 8082`, routes, SPA fallback, `/api` 404.
+ * - components/centraldashboard/app/attach_user_middleware.ts: `anonymous@kubeflow.org` fallback.
+ * - components/centraldashboard/app/api_workgroup.ts: `GET /env-info`, `getBasicEnvironment`
+ *   (`isClusterAdmin: true`, all namespaces).
+ * - components/centraldashboard/app/k8s_service.ts: `platform.kubeflowVersion` ('unknown' when the
+ *   Application CR is missing), `logoutUrl`.
+ * - components/centraldashboard/public/index.html: page title.
+ */
+export const kubeflow: CatalogEntry = {
+  service: 'kubeflow',
+  name: 'Kubeflow Central Dashboard',
+  category: 'ml-platform',
+  ports: [8082, 8080],
+  openSeverity: 'critical',
+  sources: [
+    'https://github.com/kubeflow/dashboard/blob/main/components/centraldashboard/app/server.ts',
+    'https://github.com/kubeflow/dashboard/blob/main/components/centraldashboard/app/attach_user_middleware.ts',
+    'https://github.com/kubeflow/dashboard/blob/main/components/centraldashboard/app/api_workgroup.ts',
+    'https://github.com/kubeflow/dashboard/blob/main/components/centraldashboard/app/k8s_service.ts',
+    'https://github.com/kubeflow/dashboard/blob/main/components/centraldashboard/public/index.html',
+  ],
+  exposes: 'namespaces, notebooks and pipelines of the cluster (notebook servers and pipeline runs execute code)',
+  identify: [
+    // The SPA page answers every non-API path alike (a catch-all), so the page title cannot identify;
+    // the dashboard's own API 404 text does.
+    {
+      request: { path: '/api' },
+      match: {
+        status: 404,
+        json: [{ path: 'error', equals: "Could not find the route you're looking for" }],
+        headers: [{ name: 'x-powered-by', contains: 'Express' }],
+      },
+    },
+  ],
+  auth: [
+    {
+      request: { path: '/api/workgroup/env-info' },
+      match: { status: 200, json: [{ path: 'user', equals: 'anonymous@kubeflow.org' }, { path: 'platform', type: 'object' }] },
+      auth: 'none',
+      evidence:
+        'GET /api/workgroup/env-info -> {status}: no identity proxy, visitor is {json:user} with isClusterAdmin {json:isClusterAdmin} over {count:namespaces[]} namespaces',
+    },
+    {
+      request: { path: '/api/workgroup/env-info' },
+      match: { status: 200, json: [{ path: 'platform', type: 'object' }, { path: 'user', type: 'string' }] },
+      auth: 'none',
+      evidence: 'GET /api/workgroup/env-info -> {status} without credentials as {json:user} ({count:namespaces[]} namespaces)',
+    },
+  ],
+  version: [{ request: { path: '/api/workgroup/env-info' }, json: 'platform.kubeflowVersion', regex: '^v?(\\d+\\.\\d+[\\w.+-]*)$' }],
+};

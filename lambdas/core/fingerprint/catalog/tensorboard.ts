@@ -1,0 +1,44 @@
+import type { CatalogEntry } from '../catalog-schema.js';
+
+/**
+ * TensorBoard. No authentication exists in the product (it binds localhost unless `--bind_all` or
+ * `--host` is given), so identification is proof of open access. `GET /` serves the bundled
+ * `index.html` titled "TensorBoard"; `GET /data/environment` reports the TensorBoard version and the
+ * log directory (`data_location`), which leaks a host path.
+ * Sources (tensorflow/tensorboard):
+ * - tensorboard/plugins/core/core_plugin.py: routes (`/data/environment`, `/data/runs`, ...),
+ *   `_serve_environment` -> `{"version","data_location","window_title","experiment_name",
+ *   "experiment_description","creation_time"}`, `--port` default 6006, `--bind_all`.
+ * - tensorboard/webapp/index_polymer3.uninlined.html: `<title>TensorBoard</title>`.
+ * - tensorboard/backend/application.py: 404 "Not found" text/plain.
+ */
+export const tensorboard: CatalogEntry = {
+  service: 'tensorboard',
+  name: 'TensorBoard',
+  category: 'ml-platform',
+  ports: [6006],
+  sources: [
+    'https://github.com/tensorflow/tensorboard/blob/master/tensorboard/plugins/core/core_plugin.py',
+    'https://github.com/tensorflow/tensorboard/blob/master/tensorboard/webapp/index_polymer3.uninlined.html',
+    'https://github.com/tensorflow/tensorboard/blob/master/tensorboard/backend/application.py',
+  ],
+  exposes: 'training runs, metrics, graphs and the log directory path',
+  identify: [
+    { request: { path: '/' }, match: { status: 200, bodyContains: ['<title>TensorBoard</title>'] } },
+  ],
+  auth: [
+    {
+      request: { path: '/data/environment' },
+      match: { status: 200, json: [{ path: 'data_location', exists: true }] },
+      auth: 'none',
+      evidence: 'GET /data/environment -> {status} without credentials (no auth in TensorBoard): log directory {json:data_location}',
+    },
+    {
+      request: { path: '/' },
+      match: { status: 200, bodyContains: ['<title>TensorBoard</title>'] },
+      auth: 'none',
+      evidence: 'GET / -> {status} TensorBoard UI without credentials (no auth in TensorBoard)',
+    },
+  ],
+  version: [{ request: { path: '/data/environment' }, json: 'version' }],
+};

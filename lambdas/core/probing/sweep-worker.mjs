@@ -1,0 +1,47 @@
+// A sweep worker thread: sweeps the targets the main thread streams to it in chunks (with the
+// same code the main thread uses), reports open ports as soon as they are found, and a summary
+// when the main thread says there is nothing more.
+import { parentPort, workerData } from 'node:worker_threads';
+import { sweepTargets } from './connect-sweep.mjs';
+
+const queue = [];
+let head = 0;
+let ended = false;
+const waiting = [];
+
+parentPort.on('message', (message) => {
+  if (message.type === 'chunk') {
+    for (let i = 0; i < message.flat.length; i += 2) queue.push({ host: message.flat[i], port: message.flat[i + 1] });
+  } else if (message.type === 'end') {
+    ended = true;
+  }
+  for (const resume of waiting.splice(0)) resume();
+});
+
+function next() {
+  if (head < queue.length) {
+    const target = queue[head++];
+    if (head > 4096 && head * 2 > queue.length) {
+      queue.splice(0, head);
+      head = 0;
+    }
+    // Ask for more before running dry, so the pool never waits.
+    if (queue.length - head === workerData.lowWater) parentPort.postMessage({ type: 'more' });
+    return target;
+  }
+  if (ended) return undefined;
+  return new Promise((resolve) => {
+    waiting.push(() => resolve(next()));
+  });
+}
+
+try {
+  const summary = await sweepTargets(next, {
+    concurrency: workerData.concurrency,
+    connectTimeoutMs: workerData.connectTimeoutMs,
+    onOpen: (t) => parentPort.postMessage({ type: 'open', host: t.host, port: t.port }),
+  });
+  parentPort.postMessage({ type: 'done', summary });
+} catch (err) {
+  parentPort.postMessage({ type: 'error', message: err.message });
+}
