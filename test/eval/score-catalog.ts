@@ -43,8 +43,8 @@ async function main(): Promise<void> {
   try {
     for (const f of listFixtures()) {
       const entry = catalog.find((e) => e.service === f.service);
-      // Each AI fixture twice: on its default port over HTTP, and behind TLS on a foreign port.
-      const defaults = [{ port: entry?.ports[0] ?? 8080, tls: false }, { port: 0, tls: true }];
+      // Each AI fixture twice: on its default port over HTTP, and behind a TLS reverse proxy port.
+      const defaults = [{ port: entry?.ports[0] ?? 8080, tls: false }, { port: 8443, tls: true }];
       for (const d of defaults) {
         const m = await fleet.start({ host: host(), port: d.port, tls: d.tls, fixture: f.fixture });
         cases.push({ name: `${f.service}/${f.state}${d.tls ? ' (tls)' : ''}`, host: m.member.host, port: m.member.port, tls: d.tls, expected: { service: f.fixture.service, auth: f.fixture.auth } });
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
         cases.push({ name: d.name, host: m.member.host, port: m.member.port, tls: false });
       }
     }
-    const report = await probeTargets(cases.map((c) => ({ host: c.host, port: c.port })), catalog, { ...DEFAULT_PROBE_OPTIONS, connectTimeoutMs: 1000 });
+    const report = await probeTargets(cases.map((c) => ({ host: c.host, port: c.port })), catalog, { ...DEFAULT_PROBE_OPTIONS, connectTimeoutMs: 1000, checkDefaultCredentials: true });
     const found = new Map(report.observations.map((o) => [`${o.ip}:${o.port}`, o]));
     const ai = cases.filter((c) => c.expected);
     const decoys = cases.filter((c) => !c.expected);
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
       const o = found.get(`${fp.host}:${fp.port}`);
       console.log(`false positive: ${fp.name} reported as ${o?.service}/${o?.auth}`);
     }
-    console.log(`catalog products: ${catalog.length}; AI cases: ${ai.length} (${listFixtures().length} fixtures, HTTP on the default port and HTTPS on a foreign port); decoy cases: ${decoys.length}`);
+    console.log(`catalog products: ${catalog.length}; AI cases: ${ai.length} (${listFixtures().length} fixtures, HTTP on the product port and HTTPS on 8443); decoy cases: ${decoys.length}`);
     console.log(`HTTP requests per open port: median ${median(reqs)}, worst ${Math.max(0, ...reqs)}`);
     console.log(`recall ${(recalled / ai.length).toFixed(3)}`);
     console.log(`service accuracy ${(serviceOk / ai.length).toFixed(3)}`);

@@ -49,16 +49,17 @@ describe('probeTargets against real loopback servers', () => {
     expect(viaTls?.certificate).toMatchObject({ selfSigned: true, authorized: false, subject: 'fixture.loopback.test' });
   });
 
-  it('identifies every recorded fixture over real HTTP', async () => {
+  it('identifies every recorded fixture over real HTTP, on its product port', async () => {
     const members: RunningMember[] = [];
     const fixtures = listFixtures();
     for (const [i, f] of fixtures.entries()) {
-      members.push(await fleet.start({ host: `127.0.22.${i + 1}`, port: 0, fixture: f.fixture }));
+      const port = catalog.find((e) => e.service === f.service)?.ports[0] ?? 8080;
+      members.push(await fleet.start({ host: `127.0.${22 + Math.floor(i / 200)}.${(i % 200) + 1}`, port, fixture: f.fixture }));
     }
-    const report = await probeTargets(members.map((m) => ({ host: m.member.host, port: m.member.port })), catalog, options);
+    const report = await probeTargets(members.map((m) => ({ host: m.member.host, port: m.member.port })), catalog, { ...options, checkDefaultCredentials: true });
     const byHost = new Map(report.observations.map((o) => [o.ip, o]));
     for (const [i, f] of fixtures.entries()) {
-      const o = byHost.get(`127.0.22.${i + 1}`);
+      const o = byHost.get(`127.0.${22 + Math.floor(i / 200)}.${(i % 200) + 1}`);
       expect([f.service, f.state, o?.service, o?.auth]).toEqual([f.service, f.state, f.fixture.service, f.fixture.auth]);
     }
   });

@@ -19,10 +19,27 @@ const MAX_VERSION_LENGTH = 64;
 const MAX_EVIDENCE_VALUE = 60;
 
 /**
- * Paths that many products answer, so one request serves several entries (responses are cached
- * per endpoint). Probes on these are always tried.
+ * Paths that several products answer, so one request serves several entries (responses are cached
+ * per endpoint): always tried. Besides these, any path that two or more catalog entries probe
+ * counts as shared (see `sharedPaths`), so the set follows the catalog.
  */
 export const SHARED_PROBE_PATHS: ReadonlySet<string> = new Set(['/', '/v1/models', '/v2', '/api/version', '/api/config', '/info', '/version']);
+
+const sharedByCatalog = new WeakMap<readonly CatalogEntry[], ReadonlySet<string>>();
+
+/** The shared paths of a catalog: the fixed set plus every path two or more entries identify by. */
+export function sharedPaths(catalog: readonly CatalogEntry[]): ReadonlySet<string> {
+  let shared = sharedByCatalog.get(catalog);
+  if (!shared) {
+    const users = new Map<string, number>();
+    for (const entry of catalog) {
+      for (const path of new Set(entry.identify.map((p) => p.request.path))) users.set(path, (users.get(path) ?? 0) + 1);
+    }
+    shared = new Set([...SHARED_PROBE_PATHS, ...[...users].filter(([, n]) => n >= 2).map(([path]) => path)]);
+    sharedByCatalog.set(catalog, shared);
+  }
+  return shared;
+}
 
 /**
  * Conventional reverse-proxy ports, where any product may hide: every entry's own probes are tried
@@ -59,7 +76,8 @@ export function probePlanForPort(catalog: readonly CatalogEntry[], port: number)
     .sort((a, b) => Number(b.hinted) - Number(a.hinted) || a.order - b.order || a.i - b.i);
   const specific = ranked.filter((r) => r.order < GENERIC_ORDER);
   const generic = ranked.filter((r) => r.order >= GENERIC_ORDER);
-  const isShared = (p: IdentifyProbe): boolean => SHARED_PROBE_PATHS.has(p.request.path);
+  const shared = sharedPaths(catalog);
+  const isShared = (p: IdentifyProbe): boolean => shared.has(p.request.path);
   const plan: ProbeStage[] = [];
   const refinersOf = (service: string): CatalogEntry[] => catalog.filter((e) => e.refines === service);
   const push = (entry: CatalogEntry, probes: readonly IdentifyProbe[]): void => {
