@@ -33,6 +33,7 @@ export const OPTION_SPEC = {
   until: { type: 'string' },
   contact: { type: 'string' },
   aws: { type: 'boolean' },
+  muted: { type: 'boolean' },
   'check-default-credentials': { type: 'boolean' },
   stack: { type: 'string' },
   table: { type: 'string' },

@@ -1,4 +1,5 @@
 import type { AlertEvent } from './alerts/alert-event.js';
+import type { DigestContext } from './alerts/render-digest.js';
 import type { BlockMessage } from './planning/block-message.js';
 import type { EndpointRecord, Suppression } from './state/endpoint-record.js';
 import type { PlannedRange } from './planning/planned-range.js';
@@ -105,6 +106,13 @@ export interface AlertSink {
   readonly name: string;
   /** Delivers one event; throws on failure (the caller retries and records). */
   send(event: AlertEvent): Promise<void>;
+  /**
+   * Sinks read by people (Slack, email) take a run's non-critical events as one digest message;
+   * critical events still come one by one through `send`. Called with at most `digestLimit`
+   * events, so each call is one message and a failed part is retried alone.
+   */
+  sendDigest?(events: readonly AlertEvent[], ctx: DigestContext): Promise<void>;
+  readonly digestLimit?: number;
 }
 
 /** Structured log lines; the AWS adapter is Powertools Logger, the local one writes to stderr. */

@@ -80,6 +80,7 @@ export async function runLocalCycle(deps: LocalCycleDeps): Promise<LocalCycleRes
   }
   const delivery = await deliverAlerts({
     outbox: deps.store,
+    runs: deps.store,
     sinks: deps.sinks,
     clock: deps.clock,
     logger: deps.logger,

@@ -8,7 +8,7 @@ import { SlackWebhookSink } from '../adapters/sinks/slack-webhook-sink.js';
 import { WebhookSink } from '../adapters/sinks/webhook-sink.js';
 import { type DeliveryReport, deliverAlerts } from '../core/pipeline/deliver-alerts.js';
 import { type Clock, systemClock } from '../core/pipeline/monitor-settings.js';
-import type { AlertOutbox, AlertSink, Logger } from '../core/ports.js';
+import type { AlertOutbox, AlertSink, Logger, RunStore } from '../core/ports.js';
 import { DEFAULT_PROBE_OPTIONS } from '../core/probing/probe-targets.js';
 import { awsStateStore } from '../shared/aws-stores.js';
 import { optionalEnv, requiredEnv } from '../shared/config.js';
@@ -18,6 +18,8 @@ import { countMetric, lambdaMetrics } from '../shared/metrics.js';
 
 export interface NotifierDeps {
   readonly outbox: AlertOutbox;
+  /** Digests wait for their run to close. */
+  readonly runs?: Pick<RunStore, 'getRun'>;
   readonly sinks: readonly AlertSink[];
   readonly clock: Clock;
   readonly logger: Logger;
@@ -50,7 +52,8 @@ async function buildAwsDeps(): Promise<NotifierDeps> {
   if (slackSecret) sinks.push(new SlackWebhookSink(await readWebhookSecret(secrets, slackSecret), options));
   const webhookSecret = optionalEnv(env, ENV.WEBHOOK_SECRET_ARN);
   if (webhookSecret) sinks.push(new WebhookSink(await readWebhookSecret(secrets, webhookSecret), options));
-  return { outbox: awsStateStore(env), sinks, clock: systemClock, logger: lambdaLogger('notifier'), metrics: lambdaMetrics('notifier') };
+  const store = awsStateStore(env);
+  return { outbox: store, runs: store, sinks, clock: systemClock, logger: lambdaLogger('notifier'), metrics: lambdaMetrics('notifier') };
 }
 
 export const handler = makeHandler(() => {

@@ -35,23 +35,28 @@ const event: AlertEvent = {
 };
 
 describe('notifier handler', () => {
-  it('delivers each outbox event to SNS and the webhook once, then nothing on a second wake-up', async () => {
+  it('delivers each outbox event to SNS (critical alone, the rest as a digest) and the webhook once, then nothing on a second wake-up', async () => {
     snsMock.on(PublishCommand).resolves({ MessageId: 'm-1' });
     const receiver = await startWebhookReceiver();
+    const critical: AlertEvent = { ...event, id: 'c'.repeat(32), severity: 'critical', endpoint: { ...event.endpoint, ip: '127.0.0.5', service: 'jupyter', port: 8888 } as AlertEvent['endpoint'] };
     try {
       await dynamo.store.addAlert(event);
+      await dynamo.store.addAlert(critical);
       const sinks = [new SnsAlertSink(new SNSClient({}), 'arn:aws:sns:eu-west-1:123456789012:alerts'), new WebhookSink(receiver.url, { timeoutMs: 2_000, userAgent: 't' })];
       const handler = makeHandler(async () => ({ outbox: dynamo.store, sinks, clock: steppingClock(), logger: quiet }));
 
-      expect(await handler(streamEvent)).toEqual({ delivered: 1, deadLettered: 0 });
+      expect(await handler(streamEvent)).toEqual({ delivered: 2, deadLettered: 0 });
       expect(await handler(streamEvent)).toEqual({ delivered: 0, deadLettered: 0 });
 
-      const publishes = snsMock.commandCalls(PublishCommand);
-      expect(publishes).toHaveLength(1);
-      const input = publishes[0]?.args[0].input;
-      expect(input?.Subject).toMatch(/^\[HIGH\] New unauthenticated AI endpoint: ollama http:\/\/127\.0\.0\.4:11434$/);
-      expect(input?.MessageAttributes?.eventId?.StringValue).toBe(event.id);
-      expect(receiver.received.map((r) => JSON.parse(r.body))).toEqual([event]);
+      const publishes = snsMock.commandCalls(PublishCommand).map((c) => c.args[0].input);
+      expect(publishes).toHaveLength(2);
+      expect(publishes[0]?.Subject).toBe('[CRITICAL] New unauthenticated AI endpoint: jupyter http://127.0.0.5:8888');
+      expect(publishes[0]?.MessageAttributes?.eventId?.StringValue).toBe(critical.id);
+      expect(publishes[1]?.Subject).toBe('[HIGH] AI exposure digest: 1 new unauthenticated');
+      expect(publishes[1]?.Message).toContain('1 critical alert(s) of this run were sent on their own');
+      expect(publishes[1]?.Message).toContain(event.id);
+      expect(publishes[1]?.MessageAttributes?.type?.StringValue).toBe('digest');
+      expect(receiver.received.map((r) => JSON.parse(r.body).id).sort()).toEqual([critical.id, event.id].sort());
     } finally {
       await receiver.close();
     }

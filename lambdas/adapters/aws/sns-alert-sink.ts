@@ -1,15 +1,18 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import type { AlertEvent } from '../../core/alerts/alert-event.js';
-import { renderEmail } from '../../core/alerts/render-email.js';
+import { type DigestContext, renderEmailDigest } from '../../core/alerts/render-digest.js';
+import { type EmailMessage, renderEmail } from '../../core/alerts/render-email.js';
 import { SinkError } from '../../core/alerts/sink-error.js';
 import type { AlertSink } from '../../core/ports.js';
 
 /**
- * Email (and any other SNS subscriber) through the alert topic: a plain-text rendering as the
- * message, the event's id, type and severity as message attributes for subscription filters.
+ * Email (and any other SNS subscriber) through the alert topic: a plain-text digest per run, and
+ * a message of its own per critical event, with id, type and severity as message attributes.
  */
 export class SnsAlertSink implements AlertSink {
   readonly name = 'sns';
+  /** Events per digest email: about 600 bytes each keeps a part far below SNS's 256 KB. */
+  readonly digestLimit = 200;
 
   constructor(
     private readonly client: SNSClient,
@@ -17,18 +20,23 @@ export class SnsAlertSink implements AlertSink {
   ) {}
 
   async send(event: AlertEvent): Promise<void> {
-    const email = renderEmail(event);
+    await this.publish(renderEmail(event), { eventId: event.id, type: event.type, severity: event.severity });
+  }
+
+  async sendDigest(events: readonly AlertEvent[], ctx: DigestContext): Promise<void> {
+    for (const email of renderEmailDigest(events, ctx)) {
+      await this.publish(email, { type: 'digest', runId: ctx.runId, events: String(events.length) });
+    }
+  }
+
+  private async publish(email: EmailMessage, attributes: Record<string, string>): Promise<void> {
     try {
       await this.client.send(
         new PublishCommand({
           TopicArn: this.topicArn,
           Subject: email.subject,
           Message: email.body,
-          MessageAttributes: {
-            eventId: { DataType: 'String', StringValue: event.id },
-            type: { DataType: 'String', StringValue: event.type },
-            severity: { DataType: 'String', StringValue: event.severity },
-          },
+          MessageAttributes: Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, { DataType: 'String', StringValue: v }])),
         }),
       );
     } catch (err) {

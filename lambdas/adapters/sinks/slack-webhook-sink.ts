@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { AlertEvent } from '../../core/alerts/alert-event.js';
+import { type DigestContext, renderSlackDigest, SLACK_EVENTS_PER_MESSAGE } from '../../core/alerts/render-digest.js';
 import { renderSlackMessage } from '../../core/alerts/render-slack.js';
 import type { AlertSink } from '../../core/ports.js';
 import { postJson } from './post-json.js';
 
-/** Slack incoming webhook: one Block Kit message per event. */
+/** Slack incoming webhook: a Block Kit digest per run, and a message of its own per critical event. */
 export class SlackWebhookSink implements AlertSink {
   readonly name: string;
+  readonly digestLimit = SLACK_EVENTS_PER_MESSAGE;
 
   constructor(
     private readonly url: string,
@@ -17,5 +19,9 @@ export class SlackWebhookSink implements AlertSink {
 
   async send(event: AlertEvent): Promise<void> {
     await postJson(this.url, renderSlackMessage(event), this.options.timeoutMs, this.options.userAgent);
+  }
+
+  async sendDigest(events: readonly AlertEvent[], ctx: DigestContext): Promise<void> {
+    for (const message of renderSlackDigest(events, ctx)) await postJson(this.url, message, this.options.timeoutMs, this.options.userAgent);
   }
 }

@@ -33,6 +33,7 @@ async function addRange(args: readonly string[], values: OptionValues, io: CliIo
     ...(typeof values.owner === 'string' ? { owner: values.owner } : {}),
     ...(ports ? { ports } : {}),
     ...(exclude ? { exclude } : {}),
+    ...(values.muted === true ? { muted: true } : {}),
     enabled: true,
   };
   // The same validation the planner applies on every cycle: a row the planner would refuse is refused now.
@@ -57,8 +58,8 @@ async function listRanges(values: OptionValues, io: CliIo): Promise<number> {
   const list = (v: unknown): string => (Array.isArray(v) || v instanceof Set ? [...v].join(',') : v === undefined ? '' : String(v));
   io.out(
     formatTable(
-      ['CIDR', 'LABEL', 'OWNER', 'PORTS', 'EXCLUDE', 'ENABLED'],
-      typed.map((r) => [String(r.cidr), list(r.label), list(r.owner), list(r.ports) || '(catalog)', list(r.exclude), r.enabled === false ? 'no' : 'yes']),
+      ['CIDR', 'LABEL', 'OWNER', 'PORTS', 'EXCLUDE', 'ENABLED', 'MUTED'],
+      typed.map((r) => [String(r.cidr), list(r.label), list(r.owner), list(r.ports) || '(catalog)', list(r.exclude), r.enabled === false ? 'no' : 'yes', r.muted === true ? 'yes' : '']),
     ),
   );
   return 0;

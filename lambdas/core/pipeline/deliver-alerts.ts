@@ -1,6 +1,7 @@
 import type { AlertEvent } from '../alerts/alert-event.js';
+import { digestCounts, orderForDigest } from '../alerts/render-digest.js';
 import { SinkError } from '../alerts/sink-error.js';
-import type { AlertOutbox, AlertSink, Logger } from '../ports.js';
+import type { AlertOutbox, AlertSink, Logger, OutboxItem, RunStore } from '../ports.js';
 import type { Clock } from './monitor-settings.js';
 
 export interface DeliveryPolicy {
@@ -21,6 +22,8 @@ export interface DeliverDeps {
   readonly sinks: readonly AlertSink[];
   readonly clock: Clock;
   readonly logger: Logger;
+  /** To hold digests until their run is closed; without it every run counts as closed. */
+  readonly runs?: Pick<RunStore, 'getRun'>;
   readonly policy?: DeliveryPolicy;
   readonly sleep?: (ms: number) => Promise<void>;
 }
@@ -32,62 +35,110 @@ export interface DeliveryReport {
 }
 
 /**
- * Sends every undelivered outbox event to every sink that has not had it. Each (event, sink) is
- * claimed with a conditional write before sending, so parallel notifiers never both send it, and
- * recorded right after: the only duplicate left is a crash between a send and its record, and
- * the event's deterministic id lets the receiver drop it.
+ * Sends every undelivered outbox event to every sink that has not had it. Sinks that take
+ * digests get one message per finished run for its non-critical events (critical events go out
+ * at once, on their own); the others get one message per event.
+ *
+ * Each (event, sink) is claimed with a conditional write before sending, so parallel notifiers
+ * never both send it, and recorded right after: the only duplicate left is a crash between a send
+ * and its record, and the event's deterministic id lets the receiver drop it.
  */
 export async function deliverAlerts(deps: DeliverDeps): Promise<DeliveryReport> {
   const policy = deps.policy ?? DEFAULT_DELIVERY_POLICY;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const delivered: AlertEvent[] = [];
-  const deadLettered: AlertEvent[] = [];
-  for (const item of await deps.outbox.listUndelivered()) {
-    let allDelivered = true;
-    let anyFailed = false;
-    for (const sink of deps.sinks) {
-      if (item.deliveries[sink.name]?.status === 'delivered') continue;
-      const at = deps.clock().toISOString();
-      if (!(await deps.outbox.claimDelivery(item.event.id, sink.name, at, policy.leaseMs))) {
-        // Another worker holds it (or it was delivered since we read): not ours to settle.
-        allDelivered = false;
-        continue;
-      }
-      const error = await sendWithRetry(sink, item.event, policy, sleep);
-      const doneAt = deps.clock().toISOString();
+  const items = await deps.outbox.listUndelivered();
+  const failed = new Set<string>();
+  const unsettled = new Set<string>();
+  const closedRuns = await findClosedRuns(items, deps.runs);
+
+  const deliver = async (sink: AlertSink, batch: readonly OutboxItem[], send: (events: AlertEvent[]) => Promise<void>): Promise<void> => {
+    const claimed: AlertEvent[] = [];
+    const at = deps.clock().toISOString();
+    for (const item of batch) {
+      if (await deps.outbox.claimDelivery(item.event.id, sink.name, at, policy.leaseMs)) claimed.push(item.event);
+      else unsettled.add(item.event.id); // another worker holds it, or it was delivered since we read
+    }
+    if (claimed.length === 0) return;
+    const error = await withRetry(sink.name, () => send(claimed), policy, sleep);
+    const doneAt = deps.clock().toISOString();
+    for (const event of claimed) {
       if (error === undefined) {
-        await deps.outbox.recordDelivery(item.event.id, sink.name, { ok: true, at: doneAt });
+        await deps.outbox.recordDelivery(event.id, sink.name, { ok: true, at: doneAt });
       } else {
-        allDelivered = false;
-        anyFailed = true;
-        deps.logger.warn('alert delivery failed', { sink: sink.name, eventId: item.event.id, error });
-        await deps.outbox.recordDelivery(item.event.id, sink.name, { ok: false, at: doneAt, error });
+        failed.add(event.id);
+        await deps.outbox.recordDelivery(event.id, sink.name, { ok: false, at: doneAt, error });
       }
     }
-    if (allDelivered) {
-      await deps.outbox.settle(item.event.id, 'delivered');
-      delivered.push(item.event);
-    } else if (anyFailed) {
-      if (item.state !== 'dead') await deps.outbox.settle(item.event.id, 'dead');
+    if (error !== undefined) deps.logger.warn('alert delivery failed', { sink: sink.name, events: claimed.length, error });
+  };
+
+  for (const sink of deps.sinks) {
+    const pending = items.filter((i) => i.deliveries[sink.name]?.status !== 'delivered');
+    const sendDigest = sink.sendDigest?.bind(sink);
+    if (!sendDigest) {
+      for (const item of pending) await deliver(sink, [item], ([event]) => sink.send(event as AlertEvent));
+      continue;
+    }
+    const critical = pending.filter((i) => i.event.severity === 'critical');
+    for (const item of critical) await deliver(sink, [item], ([event]) => sink.send(event as AlertEvent));
+    const byRun = new Map<string, OutboxItem[]>();
+    for (const item of pending) {
+      if (item.event.severity === 'critical') continue;
+      if (!closedRuns.has(item.event.runId)) {
+        unsettled.add(item.event.id); // the digest waits for its run to finish
+        continue;
+      }
+      byRun.set(item.event.runId, [...(byRun.get(item.event.runId) ?? []), item]);
+    }
+    for (const [runId, unordered] of byRun) {
+      const sentSeparately = items.filter((i) => i.event.runId === runId && i.event.severity === 'critical').length;
+      const ordered = orderForDigest(unordered.map((i) => i.event));
+      const batch = ordered.map((e) => unordered.find((i) => i.event === e) as OutboxItem);
+      const limit = Math.max(1, sink.digestLimit ?? batch.length);
+      const of = Math.ceil(batch.length / limit);
+      const counts = digestCounts(ordered);
+      for (let p = 0; p < of; p++) {
+        const part = { index: p + 1, of, firstEvent: p * limit + 1, totalEvents: batch.length, counts };
+        await deliver(sink, batch.slice(p * limit, (p + 1) * limit), (events) => sendDigest(events, { runId, sentSeparately, part }));
+      }
+    }
+  }
+
+  const delivered: AlertEvent[] = [];
+  const deadLettered: AlertEvent[] = [];
+  for (const item of items) {
+    const id = item.event.id;
+    if (failed.has(id)) {
+      if (item.state !== 'dead') await deps.outbox.settle(id, 'dead');
       deadLettered.push(item.event);
+    } else if (!unsettled.has(id)) {
+      await deps.outbox.settle(id, 'delivered');
+      delivered.push(item.event);
     }
   }
   return { delivered, deadLettered };
 }
 
-async function sendWithRetry(
-  sink: AlertSink,
-  event: AlertEvent,
-  policy: DeliveryPolicy,
-  sleep: (ms: number) => Promise<void>,
-): Promise<string | undefined> {
+async function findClosedRuns(items: readonly OutboxItem[], runs: Pick<RunStore, 'getRun'> | undefined): Promise<Set<string>> {
+  const ids = new Set(items.map((i) => i.event.runId));
+  if (!runs) return ids;
+  const closed = new Set<string>();
+  for (const id of ids) {
+    const run = await runs.getRun(id);
+    // A run the store does not know (expired, or a test) cannot finish any more: deliver its events.
+    if (!run || run.status === 'complete' || run.status === 'incomplete') closed.add(id);
+  }
+  return closed;
+}
+
+async function withRetry(sinkName: string, send: () => Promise<void>, policy: DeliveryPolicy, sleep: (ms: number) => Promise<void>): Promise<string | undefined> {
   let lastError = 'not sent';
   for (let attempt = 1; attempt <= policy.attempts; attempt++) {
     try {
-      await sink.send(event);
+      await send();
       return undefined;
     } catch (err) {
-      lastError = `${sink.name}: ${(err as Error).message}`.slice(0, 300);
+      lastError = `${sinkName}: ${(err as Error).message}`.slice(0, 300);
       if (err instanceof SinkError && err.permanent) break;
       if (attempt === policy.attempts) break;
       const backoff = policy.backoffMs * 2 ** (attempt - 1);

@@ -51,7 +51,13 @@ export async function processBlock(body: unknown, deps: ProcessBlockDeps): Promi
   for (const obs of report.observations) {
     events.push(
       ...(await applyEndpointTransition(deps.store, obs.ip, obs.port, (previous) =>
-        decideSighting(previous, obs, { runId: block.runId, at, range: block.range, ...(block.label ? { label: block.label } : {}) }),
+        decideSighting(previous, obs, {
+          runId: block.runId,
+          at,
+          range: block.range,
+          ...(block.label ? { label: block.label } : {}),
+          ...(block.muted ? { muted: true } : {}),
+        }),
       )),
     );
   }

@@ -12,6 +12,8 @@ export interface BlockMessage {
   /** The monitored range (canonical CIDR) the block belongs to. */
   readonly range: string;
   readonly label?: string;
+  /** The range is muted: endpoints alert only when they get worse. */
+  readonly muted?: true;
   /** First address of the block. */
   readonly start: string;
   /** Number of consecutive addresses from `start`. */

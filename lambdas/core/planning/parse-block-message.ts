@@ -44,9 +44,10 @@ export function parseBlockMessage(body: unknown): BlockMessage {
   if (!Array.isArray(m.ports)) throw new InputError('block message: field "ports" must be a list of port numbers');
   const ports = parsePorts(m.ports as (string | number)[], 'block message: field "ports"');
   const label = m.label === undefined ? undefined : text('label');
+  if (m.muted !== undefined && m.muted !== true) throw new InputError(`block message: field "muted" must be true when present, got ${JSON.stringify(m.muted)}`);
   const cidr = parseCidr(range);
   const first = parseAddress(start);
   const block = { family: first.family, first: first.value, last: first.value + BigInt(count - 1) };
   if (!contains(cidr, block)) throw new InputError(`block message: block ${start} +${count} lies outside its range ${range}`);
-  return { schema: BLOCK_SCHEMA, runId, blockId, range: cidr.text, ...(label ? { label } : {}), start, count, ports };
+  return { schema: BLOCK_SCHEMA, runId, blockId, range: cidr.text, ...(label ? { label } : {}), ...(m.muted === true ? { muted: true as const } : {}), start, count, ports };
 }

@@ -29,6 +29,7 @@ export function* planBlocks(
           blockId: blockId++,
           range: range.cidr.text,
           ...(range.label ? { label: range.label } : {}),
+          ...(range.muted ? { muted: true as const } : {}),
           start: formatAddress({ family: interval.family, value: first }),
           count,
           ports: range.ports,

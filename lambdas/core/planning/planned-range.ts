@@ -10,6 +10,7 @@ export interface PlannedRange {
   readonly cidr: string;
   readonly label?: string;
   readonly ports: readonly number[];
+  readonly muted?: boolean;
   readonly intervals: readonly { readonly first: string; readonly last: string }[];
 }
 
@@ -18,6 +19,7 @@ export function toPlannedRange(range: MonitoredRange): PlannedRange {
     cidr: range.cidr.text,
     ...(range.label ? { label: range.label } : {}),
     ports: range.ports,
+    ...(range.muted ? { muted: true } : {}),
     intervals: range.intervals.map((i) => ({
       first: formatAddress({ family: i.family, value: i.first }),
       last: formatAddress({ family: i.family, value: i.last }),
@@ -30,6 +32,7 @@ export function fromPlannedRange(planned: PlannedRange): MonitoredRange {
     cidr: parseCidr(planned.cidr),
     ...(planned.label ? { label: planned.label } : {}),
     ports: planned.ports,
+    ...(planned.muted ? { muted: true } : {}),
     exclude: [],
     intervals: planned.intervals.map((i) => {
       const first = parseAddress(i.first);

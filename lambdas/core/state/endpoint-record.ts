@@ -34,6 +34,8 @@ export interface EndpointRecord {
   readonly missCount: number;
   readonly lastMissRunId?: string;
   readonly suppressed?: Suppression;
+  /** The endpoint's range is muted (range row `muted`): it behaves as suppressed. */
+  readonly rangeMuted?: boolean;
   /** Optimistic-concurrency revision: every write is conditional on the revision it read. */
   readonly rev: number;
   /**
@@ -43,7 +45,8 @@ export interface EndpointRecord {
   readonly pendingEvents?: Readonly<Record<string, AlertEvent>>;
 }
 
-export function isSuppressed(record: Pick<EndpointRecord, 'suppressed'>, now: string): boolean {
+export function isSuppressed(record: Pick<EndpointRecord, 'suppressed' | 'rangeMuted'>, now: string): boolean {
+  if (record.rangeMuted === true) return true;
   const s = record.suppressed;
   return s !== undefined && (s.until === undefined || s.until > now);
 }

@@ -8,6 +8,8 @@ export interface SightingContext {
   readonly at: string;
   readonly range: string;
   readonly label?: string;
+  /** The range row is muted. */
+  readonly muted?: boolean;
 }
 
 export interface Transition {
@@ -45,6 +47,7 @@ export function decideSighting(previous: EndpointRecord | undefined, obs: Observ
     lastSeenRunId: ctx.runId,
     missCount: 0,
     ...(previous?.suppressed ? { suppressed: previous.suppressed } : {}),
+    ...(ctx.muted ? { rangeMuted: true } : {}),
     rev: (previous?.rev ?? 0) + 1,
   };
   // Severity rules: open is the product's open severity (high, or critical where the open API runs
@@ -71,7 +74,8 @@ export function decideSighting(previous: EndpointRecord | undefined, obs: Observ
   }
 
   // An accepted exposure stays quiet unless it got worse.
-  const suppressed = previous !== undefined && isSuppressed(previous, ctx.at);
+  // A muted range is checked on the new record too: a first sighting there is quiet as well.
+  const suppressed = (previous !== undefined && isSuppressed(previous, ctx.at)) || ctx.muted === true;
   const kept = suppressed ? events.filter((e) => e.type === 'endpoint.auth_regressed') : events;
   return { next: kept.length > 0 ? { ...base, pendingEvents: indexEvents(kept) } : base, events: kept };
 }

@@ -16,6 +16,11 @@ export interface RangeRow {
   /** CIDRs inside the range that must never be probed. */
   readonly exclude?: readonly string[];
   readonly enabled?: boolean;
+  /**
+   * Mute the range: its endpoints are still recorded and listed in `findings`, but alert only when
+   * they get worse (auth regressed), like a suppressed endpoint. For lab or honeypot ranges.
+   */
+  readonly muted?: boolean;
 }
 
 /** A range row that passed validation, ready for planning. */
@@ -25,11 +30,12 @@ export interface MonitoredRange {
   readonly owner?: string;
   readonly ports: readonly number[];
   readonly exclude: readonly Cidr[];
+  readonly muted?: boolean;
   /** The addresses to probe: the CIDR less its exclusions (and less ranges planned before it). */
   readonly intervals: readonly AddressInterval[];
 }
 
-const KNOWN_FIELDS = new Set(['cidr', 'label', 'owner', 'ports', 'exclude', 'enabled', 'updatedAt', 'createdAt']);
+const KNOWN_FIELDS = new Set(['cidr', 'label', 'owner', 'ports', 'exclude', 'enabled', 'muted', 'updatedAt', 'createdAt']);
 const MAX_TEXT = 200;
 
 /**
@@ -88,8 +94,11 @@ export function validateRangeRow(raw: unknown, policy: AddressPolicy, defaultPor
   if (row.enabled !== undefined && typeof row.enabled !== 'boolean') {
     throw new InputError(`${where}: field "enabled" must be true or false, got ${describe(row.enabled)}`);
   }
+  if (row.muted !== undefined && typeof row.muted !== 'boolean') {
+    throw new InputError(`${where}: field "muted" must be true or false, got ${describe(row.muted)}`);
+  }
   const intervals = subtractIntervals([cidr], exclude);
-  return { cidr, ports, exclude, intervals, ...(label ? { label } : {}), ...(owner ? { owner } : {}) };
+  return { cidr, ports, exclude, intervals, ...(label ? { label } : {}), ...(owner ? { owner } : {}), ...(row.muted === true ? { muted: true } : {}) };
 }
 
 /** Whether a raw row is switched off (checked before validation so a disabled bad row is quiet). */

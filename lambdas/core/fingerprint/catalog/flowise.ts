@@ -1,0 +1,65 @@
+import type { CatalogEntry } from '../catalog-schema.js';
+
+/**
+ * Flowise (default port 3000). Every path outside `/api/v1` answers the React index.html with 200,
+ * so the page title cannot identify it. `GET /api/v1/ip` is whitelisted in every version (1.x to
+ * 3.x) and answers `{"ip": ..., "msg": "Check returned IP address in the response. ... restart
+ * Cloud-Hosted Flowise until the IP address matches your own. ..."}`: product text, no echo of
+ * the request path.
+ * Auth, by generation:
+ * - <= 2.0.x without FLOWISE_USERNAME/PASSWORD: no middleware, `GET /api/v1/chatflows` answers the
+ *   JSON array of chatflows (open). With them, express-basic-auth answers 401 with an empty body.
+ * - 2.1-2.2.x: every non-whitelisted `/api/v1` call without `x-request-from: internal` gets 401
+ *   `{"error": "Unauthorized Access"}` whether or not basic auth is configured (the UI sends that
+ *   header), so a header-less GET cannot tell open from locked: `unknown`.
+ * - >= 3.0: built-in accounts; `GET /api/v1/settings` (whitelisted, new in 3.0) answers
+ *   `{"PLATFORM_TYPE": "open source" | "enterprise" | "cloud"}` and the API needs a login session or
+ *   an API key (401 `Unauthorized Access`). A 3.x instance nobody has set up yet lets its first
+ *   visitor create the owner account, but that is only visible through a POST, so not checked.
+ * Custom JS function nodes run code on the server, hence `critical` when open.
+ * Sources (FlowiseAI/Flowise):
+ * - packages/server/src/index.ts: `/api/v1/ip`, the `/api/v1` auth middleware, the index.html
+ *   catch-all (HEAD, tags flowise@1.8.4, flowise@2.0.0, flowise@2.0.7, flowise@2.2.8).
+ * - packages/server/src/utils/constants.ts: `WHITELIST_URLS`.
+ * - packages/server/src/services/settings/index.ts, src/Interface.ts (`Platform`).
+ * - packages/server/src/services/versions/index.ts: `GET /api/v1/version` -> `{"version"}`.
+ */
+export const flowise: CatalogEntry = {
+  service: 'flowise',
+  name: 'Flowise',
+  category: 'agent-builder',
+  ports: [3000],
+  openSeverity: 'critical',
+  sources: [
+    'https://github.com/FlowiseAI/Flowise/blob/main/packages/server/src/index.ts',
+    'https://github.com/FlowiseAI/Flowise/blob/main/packages/server/src/utils/constants.ts',
+    'https://github.com/FlowiseAI/Flowise/blob/main/packages/server/src/services/settings/index.ts',
+    'https://github.com/FlowiseAI/Flowise/blob/main/packages/server/src/services/versions/index.ts',
+  ],
+  exposes: 'chatflows with their embedded credentials, and custom JS nodes that run code on the server',
+  identify: [
+    { request: { path: '/api/v1/ip' }, match: { status: 200, json: [{ path: 'msg', contains: 'Cloud-Hosted Flowise' }, { path: 'ip', exists: true }] } },
+    { request: { path: '/api/v1/settings' }, match: { status: 200, bodyRegex: '^\\s*\\{\\s*"PLATFORM_TYPE"\\s*:\\s*"(open source|enterprise|cloud)"\\s*\\}\\s*$' } },
+  ],
+  auth: [
+    {
+      request: { path: '/api/v1/chatflows' },
+      match: { status: 200, json: [{ path: '', type: 'array' }] },
+      auth: 'none',
+      evidence: 'GET /api/v1/chatflows -> {status} without login or API key: {count:[]} chatflows (first: {json:[].name})',
+    },
+    {
+      request: { path: '/api/v1/settings' },
+      match: { status: 200, json: [{ path: 'PLATFORM_TYPE', type: 'string' }] },
+      auth: 'required',
+      evidence: 'Flowise >= 3 ({json:PLATFORM_TYPE}): the API answers 401 Unauthorized Access without a login session or API key',
+    },
+    {
+      request: { path: '/api/v1/chatflows' },
+      match: { status: 401, bodyExcludes: ['Unauthorized Access'] },
+      auth: 'required',
+      evidence: 'GET /api/v1/chatflows -> {status} (FLOWISE_USERNAME/PASSWORD basic auth)',
+    },
+  ],
+  version: [{ request: { path: '/api/v1/version' }, json: 'version' }],
+};

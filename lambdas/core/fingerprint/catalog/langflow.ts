@@ -1,0 +1,54 @@
+import type { CatalogEntry } from '../catalog-schema.js';
+
+/**
+ * Langflow (default port 7860). `GET /api/v1/version` is public and answers `get_version_info()`:
+ * `{"version", "main_version", "package": "Langflow" | "Langflow Base" | "Langflow Nightly" | ...}`.
+ * The frontend is mounted on `/` with a 404 handler that returns index.html (200) for every
+ * unknown path outside `/api` (JSON 404 there), so only that JSON identifies it.
+ * Auth: `GET /api/v1/auto_login` hands out a long-lived superuser access token
+ * (`{"access_token", "refresh_token": null, "token_type": "bearer"}`) while `AUTO_LOGIN` is on, the
+ * default; with it off it answers 400 `{"detail": {"message": "Auto login is disabled. Please
+ * enable it in the settings", "auto_login": false}}`. Custom components and the code-validation
+ * endpoints run Python on the server, hence `critical` when open.
+ * Sources (langflow-ai/langflow):
+ * - src/backend/base/langflow/api/v1/endpoints.py: `GET /version`, `GET /config`.
+ * - src/backend/base/langflow/utils/version.py: `_get_version_info` (package display names).
+ * - src/backend/base/langflow/api/v1/login.py: `auto_login` (200 tokens / 400 detail).
+ * - src/backend/base/langflow/main.py: `setup_static_files` (`custom_404_handler`), port 7860.
+ */
+export const langflow: CatalogEntry = {
+  service: 'langflow',
+  name: 'Langflow',
+  category: 'agent-builder',
+  ports: [7860],
+  openSeverity: 'critical',
+  sources: [
+    'https://github.com/langflow-ai/langflow/blob/main/src/backend/base/langflow/api/v1/endpoints.py',
+    'https://github.com/langflow-ai/langflow/blob/main/src/backend/base/langflow/utils/version.py',
+    'https://github.com/langflow-ai/langflow/blob/main/src/backend/base/langflow/api/v1/login.py',
+    'https://github.com/langflow-ai/langflow/blob/main/src/backend/base/langflow/main.py',
+  ],
+  exposes: 'flows with their stored API keys, and custom components that run Python on the server',
+  identify: [
+    {
+      request: { path: '/api/v1/version' },
+      match: { status: 200, json: [{ path: 'package', contains: 'Langflow' }, { path: 'main_version', type: 'string' }, { path: 'version', type: 'string' }] },
+    },
+  ],
+  auth: [
+    {
+      request: { path: '/api/v1/auto_login' },
+      match: { status: 200, json: [{ path: 'access_token', type: 'string' }] },
+      auth: 'none',
+      evidence: 'GET /api/v1/auto_login -> {status} with a superuser access token (AUTO_LOGIN on): anyone is admin',
+    },
+    {
+      request: { path: '/api/v1/auto_login' },
+      // FastAPI's HTTPException handler wraps the dict in `detail`; matched by text to stay shape-agnostic.
+      match: { status: 400, bodyContains: ['Auto login is disabled'] },
+      auth: 'required',
+      evidence: 'GET /api/v1/auto_login -> {status} "Auto login is disabled": login required',
+    },
+  ],
+  version: [{ request: { path: '/api/v1/version' }, json: 'version' }],
+};
