@@ -10,7 +10,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { ALERT_PK, STATE_PK } from '../../lambdas/adapters/dynamodb/table-layout.js';
+import { ALERT_PK, RUN_PK, STATE_PK } from '../../lambdas/adapters/dynamodb/table-layout.js';
 import { ENV } from '../../lambdas/shared/env.js';
 import { acknowledgeIndexGrant, acknowledgeKeyGrants } from '../nag.js';
 import { LambdaSchedule } from './lambda-schedule.js';
@@ -127,8 +127,15 @@ export class Alerting extends Construct {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: 10,
         maxBatchingWindow: Duration.seconds(5),
-        // Only new outbox items wake the notifier; endpoint and run writes never invoke it.
-        filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { Keys: { [STATE_PK]: { S: FilterRule.isEqual(ALERT_PK) } } } })],
+        // New outbox items wake the notifier (critical ones go out at once), and so does a run
+        // closing (its digest goes out then); endpoint writes and other run updates never do.
+        filters: [
+          FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { Keys: { [STATE_PK]: { S: FilterRule.isEqual(ALERT_PK) } } } }),
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('MODIFY'),
+            dynamodb: { Keys: { [STATE_PK]: { S: FilterRule.isEqual(RUN_PK) } }, NewImage: { status: { S: FilterRule.or('complete', 'incomplete') } } },
+          }),
+        ],
         bisectBatchOnError: true,
         retryAttempts: 3,
         maxRecordAge: Duration.hours(6),

@@ -125,7 +125,10 @@ describe('ExposureMonitorStack', () => {
         DestinationConfig: { OnFailure: { Destination: arnOf(alerting.failureQueue) } },
       });
       const patterns = (props.FilterCriteria.Filters as { Pattern: string }[]).map((f) => JSON.parse(f.Pattern));
-      expect(patterns).toEqual([{ eventName: ['INSERT'], dynamodb: { Keys: { [STATE_PK]: { S: ['ALERT'] } } } }]);
+      expect(patterns).toEqual([
+        { eventName: ['INSERT'], dynamodb: { Keys: { [STATE_PK]: { S: ['ALERT'] } } } },
+        { eventName: ['MODIFY'], dynamodb: { Keys: { [STATE_PK]: { S: ['RUN'] } }, NewImage: { status: { S: ['complete', 'incomplete'] } } } },
+      ]);
     });
   });
 
