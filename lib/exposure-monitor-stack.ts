@@ -35,14 +35,10 @@ export class ExposureMonitorStack extends Stack {
     const logs = { logRetention: config.logRetentionDays, logRemovalPolicy: removalPolicy };
 
     this.tables = new MonitorTables(this, 'Tables', { removalPolicy });
-    // One key for everything in flight (queues, topics): it protects no data that outlives the
-    // stack, so it goes with it; the tables have their own key, kept as long as they are.
-    const messagingKey = new Key(this, 'MessagingKey', {
-      description: 'ai-exposure-monitor queues and topics',
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.DESTROY,
-      pendingWindow: Duration.days(7),
-    });
+    // One customer-managed key for the whole stack (tables, queues, topics): each key costs a
+    // dollar a month, and the cost target for a /16 is two dollars all in. It is kept as long as
+    // the tables are, since it protects their data.
+    const messagingKey = this.tables.key;
 
     this.pipeline = new ScanPipeline(this, 'ScanPipeline', {
       rangeTable: this.tables.rangeTable,

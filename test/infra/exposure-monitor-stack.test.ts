@@ -79,11 +79,13 @@ describe('ExposureMonitorStack', () => {
       });
     });
 
-    it('encrypts every queue with the customer-managed key', () => {
+    it('encrypts every queue with the customer-managed key (one key for the whole stack, rotated)', () => {
+      template.resourceCountIs('AWS::KMS::Key', 1);
+      template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
       const queues = template.findResources('AWS::SQS::Queue');
       expect(Object.keys(queues)).toHaveLength(3);
       for (const queue of Object.values(queues)) {
-        expect(queue.Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^MessagingKey/), 'Arn'] });
+        expect(queue.Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^TablesKey/), 'Arn'] });
       }
     });
 
@@ -182,7 +184,7 @@ describe('ExposureMonitorStack', () => {
   describe('alerting', () => {
     it('encrypts both topics and denies publishing without TLS', () => {
       for (const topic of [alerting.topic, monitoring.opsTopic]) {
-        template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: arnOf(stack.node.findChild('MessagingKey')) });
+        template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: arnOf(stack.tables.key) });
         template.hasResourceProperties('AWS::SNS::TopicPolicy', {
           Topics: [ref(topic)],
           PolicyDocument: {
