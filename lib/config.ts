@@ -57,13 +57,16 @@ export const CONFIG_DEFAULTS = {
   schedule: 'rate(6 hours)',
   alertRetrySchedule: 'rate(30 minutes)',
   alertEmails: [] as readonly string[],
-  probeConcurrency: DEFAULT_PROBE_OPTIONS.connectConcurrency,
-  probeConnectTimeoutMs: DEFAULT_PROBE_OPTIONS.connectTimeoutMs,
+  // Sized for cost (see the README's cost model): a prober mostly waits on connect timeouts, so
+  // many sockets in a small function beat few sockets in a large one. 768 leaves room under
+  // Lambda's 1,024 file descriptors for HTTP sessions and the SDK.
+  probeConcurrency: 768,
+  probeConnectTimeoutMs: 1000,
   probeHttpTimeoutMs: DEFAULT_PROBE_OPTIONS.headersTimeoutMs,
   maxConcurrency: 5,
   probeBatchSize: 1,
   proberTimeoutSeconds: 300,
-  proberMemoryMb: 1024,
+  proberMemoryMb: 256,
   blockSize: DEFAULT_BLOCK_SIZE,
   maxRangePrefix: 16,
   allowPrivate: false,

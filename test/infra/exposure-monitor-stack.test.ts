@@ -276,8 +276,8 @@ describe('ExposureMonitorStack', () => {
       expect(env(functions.prober)).toEqual({
         NODE_OPTIONS: '--enable-source-maps',
         [ENV.STATE_TABLE_NAME]: ref(tables.stateTable),
-        [ENV.PROBE_CONCURRENCY]: '256',
-        [ENV.PROBE_CONNECT_TIMEOUT_MS]: '1500',
+        [ENV.PROBE_CONCURRENCY]: '768',
+        [ENV.PROBE_CONNECT_TIMEOUT_MS]: '1000',
         [ENV.PROBE_HTTP_TIMEOUT_MS]: '4000',
         [ENV.MAX_RANGE_PREFIX]: '20',
         [ENV.ALLOW_PRIVATE]: 'false',

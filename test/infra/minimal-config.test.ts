@@ -36,9 +36,9 @@ describe('ExposureMonitorStack without optional settings', () => {
     expect(plannerEnv[ENV.ALLOW_PRIVATE]).toBe('false');
   });
 
-  it('uses the cdk.json defaults: maxConcurrency 5, batch size 1, a 5-minute prober with 30-minute visibility', () => {
+  it('uses the cdk.json defaults: maxConcurrency 5, batch size 1, a 256 MB 5-minute prober with 30-minute visibility', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { BatchSize: 1, ScalingConfig: { MaximumConcurrency: 5 } });
-    template.hasResourceProperties('AWS::Lambda::Function', { MemorySize: 1024, Timeout: 300 });
+    template.hasResourceProperties('AWS::Lambda::Function', { MemorySize: 256, Timeout: 300 });
     template.hasResourceProperties('AWS::SQS::Queue', { VisibilityTimeout: 1800 });
     template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 3);
   });
