@@ -6,6 +6,7 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { renderCostTable } from './cost-model.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 512);
@@ -142,6 +143,8 @@ async function main(): Promise<void> {
     console.log(`  (planner process: ${fmt(plan.wallS)} s wall, peak RSS ${fmt(plan.maxRssMb, 0)} MB)`);
     console.log(store.stdout.trim());
     if (store.status !== 0 || plan.status !== 0) console.log(`plan/store errors:\n${plan.stderr}\n${store.stderr}`);
+    console.log('');
+    console.log(renderCostTable((product.cpuS / probes) * 1e6));
     console.log('');
     console.log(`ratio (b)/(a) wall: ${fmt(product.wallS / raw.wallS)}`);
     if (nmap && nmapSv) {
