@@ -33,3 +33,25 @@ export function describeCatalog(catalog: readonly CatalogEntry[]): CatalogSummar
     sources: e.sources,
   }));
 }
+
+/** The README's product table, generated so that it always matches the catalog. */
+export function renderCatalogMarkdown(catalog: readonly CatalogEntry[]): string {
+  const cell = (s: string): string => s.replace(/\|/g, '\\|');
+  const rows = describeCatalog(catalog).map((s) =>
+    [
+      `\`${s.service}\``,
+      cell(s.name),
+      s.ports.join(', ') || 'any',
+      cell(s.identifiedBy.join(', ')),
+      cell([...new Set(s.authChecks)].join('; ')),
+      cell(s.versionFrom.join(', ') || '-'),
+      cell(s.defaultCredentials.join('; ') || '-'),
+      String(s.knownVulnerabilities || '-'),
+    ].join(' | '),
+  );
+  return [
+    '| service | product | ports | identified by | auth decided by | version from | default credential checked (opt-in) | known CVEs |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r} |`),
+  ].join('\n');
+}

@@ -30,7 +30,8 @@ export const dify: CatalogEntry = {
   identify: [
     {
       request: { path: '/console/api/setup' },
-      match: { status: 200, bodyRegex: '^\\s*\\{\\s*"step"\\s*:\\s*"(not_started|finished)"\\s*(,\\s*"setup_at"\\s*:\\s*"[^"]*"\\s*)?\\}\\s*$' },
+      // Newer trees serialise through a response schema, so key order and a null `setup_at` may vary.
+      match: { status: 200, json: [{ path: 'step', type: 'string' }], bodyRegex: '"step"\\s*:\\s*"(not_started|finished)"' },
     },
   ],
   auth: [

@@ -52,4 +52,13 @@ export const mlflow: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/version' }, regex: '^\\s*(\\d+\\.\\d+\\.\\d+[\\w.+-]*)\\s*$' }],
+  // The default admin account of MLflow's basic-auth app: mlflow/server/auth/basic_auth.ini
+  // (admin_username = admin, admin_password = password1234), documented in docs/source/auth/index.rst.
+  defaultCredentials: [
+    {
+      credential: 'admin/password1234 (MLflow basic-auth app default, basic_auth.ini)',
+      request: { path: '/api/2.0/mlflow/experiments/search?max_results=1', headers: { authorization: 'Basic YWRtaW46cGFzc3dvcmQxMjM0' } },
+      match: { status: 200, json: [{ path: 'experiments', type: 'array' }] },
+    },
+  ],
 };

@@ -1,0 +1,87 @@
+import type { CatalogEntry } from '../catalog-schema.js';
+
+/**
+ * MCP server, Streamable HTTP transport, at the SDKs' conventional endpoint `/mcp` (Python SDK /
+ * FastMCP `streamable_http_path`, TypeScript SDK examples). The protocol's own handshake is a POST
+ * (`initialize`), which the scanner never sends, so only what the official SDKs answer to a plain
+ * `GET /mcp` (Accept: wildcard, no `Mcp-Session-Id`) is used. Every marker is a JSON-RPC 2.0 error
+ * envelope (`{"jsonrpc": "2.0", "error": {"code", "message"}, "id": null}`) with the SDKs' own
+ * transport messages, which a generic JSON-RPC service does not send on GET:
+ * - TypeScript SDK: the GET handler requires `text/event-stream` in Accept *literally*, so a
+ *   wildcard gets 406 "Not Acceptable: Client must accept text/event-stream" (code -32000); older
+ *   Python SDKs answer the same text (code -32600).
+ * - Python SDK (stateful, current): a new session is created for the session-less request and the
+ *   GET is refused 400 "Bad Request: Missing session ID", carrying the new `mcp-session-id` header.
+ * - Stateless TypeScript servers (the SDK's stateless examples) answer GET 405 "Method not allowed."
+ * - Behind the SDKs' bearer-auth middleware (RFC 9728): 401 with
+ *   `WWW-Authenticate: Bearer error="invalid_token", ..., resource_metadata="<origin>/.well-known/
+ *   oauth-protected-resource/mcp"` and `{"error": "invalid_token", "error_description"}`. That
+ *   challenge is OAuth, not MCP, and the middleware answers before the transport, so this is the
+ *   weakest marker: it is accepted only on `/mcp`.
+ * A stateless Python server opens an SSE stream on GET (200 text/event-stream, nothing to read),
+ * and a server mounted on any other path is not found: GET-only identification of MCP is
+ * necessarily partial. The RFC 9728 metadata document names no MCP-specific field (only a
+ * `resource` URL that conventionally ends in `/mcp`), so it is not used to identify.
+ * Auth: reaching the transport's JSON-RPC errors without credentials means the endpoint takes
+ * `initialize` and `tools/call` from anyone; the bearer challenge means OAuth is enforced.
+ * Sources:
+ * - modelcontextprotocol/typescript-sdk packages/server/src/server/streamableHttp.ts:
+ *   `handleGetRequest` (406), `createJsonErrorResponse`, `validateSession`, 405 handler.
+ * - modelcontextprotocol/typescript-sdk packages/server/src/server/middleware/bearerAuth.ts.
+ * - modelcontextprotocol/python-sdk src/mcp/server/streamable_http.py: `check_accept_headers`,
+ *   `_handle_get_request`, `_validate_session`, `_create_error_response`;
+ *   src/mcp/server/streamable_http_manager.py (new session per session-less request);
+ *   src/mcp/server/auth/middleware/bearer_auth.py, src/mcp/server/auth/routes.py.
+ * - MCP specification 2025-06-18, basic/transports and basic/authorization.
+ */
+export const mcpServer: CatalogEntry = {
+  service: 'mcp-server',
+  name: 'MCP server (Streamable HTTP)',
+  category: 'agent-builder',
+  ports: [443, 8000, 3000],
+  sources: [
+    'https://github.com/modelcontextprotocol/typescript-sdk/blob/main/packages/server/src/server/streamableHttp.ts',
+    'https://github.com/modelcontextprotocol/typescript-sdk/blob/main/packages/server/src/server/middleware/bearerAuth.ts',
+    'https://github.com/modelcontextprotocol/python-sdk/blob/main/src/mcp/server/streamable_http.py',
+    'https://github.com/modelcontextprotocol/python-sdk/blob/main/src/mcp/server/streamable_http_manager.py',
+    'https://github.com/modelcontextprotocol/python-sdk/blob/main/src/mcp/server/auth/middleware/bearer_auth.py',
+    'https://modelcontextprotocol.io/specification/2025-06-18/basic/transports',
+  ],
+  exposes: "the server's MCP tools and resources (whatever they reach: files, APIs, databases)",
+  identify: [
+    {
+      request: { path: '/mcp' },
+      match: { status: 406, json: [{ path: 'jsonrpc', equals: '2.0' }, { path: 'error.message', contains: 'Not Acceptable: Client must accept' }] },
+    },
+    {
+      request: { path: '/mcp' },
+      match: {
+        status: 400,
+        json: [{ path: 'jsonrpc', equals: '2.0' }, { path: 'error.message', equals: 'Bad Request: Missing session ID' }],
+        headers: [{ name: 'mcp-session-id' }],
+      },
+    },
+    {
+      request: { path: '/mcp' },
+      match: { status: 405, json: [{ path: 'jsonrpc', equals: '2.0' }, { path: 'error.message', equals: 'Method not allowed.' }, { path: 'id', equals: null }] },
+    },
+    {
+      request: { path: '/mcp' },
+      match: { status: 401, headers: [{ name: 'www-authenticate', regex: '^Bearer .*resource_metadata="[^"]*/\\.well-known/oauth-protected-resource' }] },
+    },
+  ],
+  auth: [
+    {
+      request: { path: '/mcp' },
+      match: { status: [400, 405, 406], json: [{ path: 'jsonrpc', equals: '2.0' }] },
+      auth: 'none',
+      evidence: 'GET /mcp -> {status} from the MCP transport itself ("{json:error.message}"): no credentials asked, tools callable by anyone',
+    },
+    {
+      request: { path: '/mcp' },
+      match: { status: 401, headers: [{ name: 'www-authenticate', contains: 'resource_metadata=' }] },
+      auth: 'required',
+      evidence: 'GET /mcp -> {status} Bearer challenge with RFC 9728 resource_metadata: OAuth required',
+    },
+  ],
+};
