@@ -1,22 +1,13 @@
 import { InProcessQueue } from '../adapters/local/in-process-queue.js';
 import type { AlertEvent } from '../core/alerts/alert-event.js';
-import type { CatalogEntry } from '../core/fingerprint/catalog-schema.js';
 import { type DeliveryPolicy, type DeliveryReport, deliverAlerts } from '../core/pipeline/deliver-alerts.js';
 import { finalizeRun } from '../core/pipeline/finalize-run.js';
-import type { Clock, MonitorSettings } from '../core/pipeline/monitor-settings.js';
 import { type PlannedCycle, planCycle } from '../core/pipeline/plan-cycle.js';
-import { type BlockOutcome, processBlock } from '../core/pipeline/process-block.js';
-import type { AlertSink, Logger, StateStore } from '../core/ports.js';
-import type { ProbeOptions } from '../core/probing/probe-targets.js';
+import { type BlockOutcome, type ProcessBlockDeps, processBlock } from '../core/pipeline/process-block.js';
+import type { AlertSink } from '../core/ports.js';
 
-export interface LocalCycleDeps {
-  readonly store: StateStore;
-  readonly settings: MonitorSettings;
-  readonly probe: ProbeOptions;
-  readonly catalog: readonly CatalogEntry[];
+export interface LocalCycleDeps extends ProcessBlockDeps {
   readonly sinks: readonly AlertSink[];
-  readonly clock: Clock;
-  readonly logger: Logger;
   /** Blocks probed at once (the local counterpart of the prober's maximum concurrency). */
   readonly blockConcurrency?: number;
   /** Attempts per block before it is dead-lettered, as SQS maxReceiveCount does. */

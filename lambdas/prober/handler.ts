@@ -3,23 +3,14 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { catalog } from '../core/fingerprint/catalog/index.js';
-import { type Clock, type MonitorSettings, systemClock } from '../core/pipeline/monitor-settings.js';
-import { processBlock } from '../core/pipeline/process-block.js';
-import type { Logger, StateStore } from '../core/ports.js';
-import type { ProbeOptions } from '../core/probing/probe-targets.js';
-import type { CatalogEntry } from '../core/fingerprint/catalog-schema.js';
+import { systemClock } from '../core/pipeline/monitor-settings.js';
+import { type ProcessBlockDeps, processBlock } from '../core/pipeline/process-block.js';
 import { awsStateStore } from '../shared/aws-stores.js';
 import { loadMonitorSettings, loadProbeOptions } from '../shared/config.js';
 import { lambdaLogger } from '../shared/lambda-logger.js';
 import { countMetric, lambdaMetrics } from '../shared/metrics.js';
 
-export interface ProberDeps {
-  readonly store: StateStore;
-  readonly catalog: readonly CatalogEntry[];
-  readonly probe: ProbeOptions;
-  readonly settings: MonitorSettings;
-  readonly clock: Clock;
-  readonly logger: Logger;
+export interface ProberDeps extends ProcessBlockDeps {
   readonly metrics?: Metrics;
 }
 

@@ -40,7 +40,7 @@ export const langflow: CatalogEntry = {
       request: { path: '/api/v1/auto_login' },
       match: { status: 200, json: [{ path: 'access_token', type: 'string' }] },
       auth: 'none',
-      evidence: 'GET /api/v1/auto_login -> {status} with a superuser access token (AUTO_LOGIN on): anyone is admin',
+      evidence: 'GET /api/v1/auto_login -> {status} with a superuser access token (AUTO_LOGIN on, unclaimed default setup): every visitor is admin',
     },
     {
       request: { path: '/api/v1/auto_login' },

@@ -31,7 +31,7 @@ export const litellm: CatalogEntry = {
     'https://github.com/BerriAI/litellm/blob/main/litellm/proxy/_types.py',
     'https://docs.litellm.ai/docs/proxy/deploy',
   ],
-  exposes: 'every upstream model behind the gateway, billed to the operator’s provider keys; key and spend management',
+  exposes: "every upstream model behind the gateway, billed to the operator's provider keys; key and spend management",
   identify: [
     { request: { path: '/' }, match: { status: 200, bodyContains: ['<title>LiteLLM API - Swagger UI</title>'] } },
     { request: { path: '/openapi.json' }, match: { status: 200, bodyContains: ['Proxy Server to call 100+ LLMs in the OpenAI format.'] } },

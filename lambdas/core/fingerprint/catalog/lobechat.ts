@@ -30,7 +30,7 @@ export const lobechat: CatalogEntry = {
     'https://github.com/lobehub/lobe-chat/blob/main/src/server/routers/lambda/config/index.ts',
     'https://github.com/lobehub/lobe-chat/blob/main/src/server/globalConfig/index.ts',
   ],
-  exposes: 'chat through the operator’s server-side model provider keys',
+  exposes: "chat through the operator's server-side model provider keys",
   identify: [
     {
       request: { path: '/manifest.webmanifest' },

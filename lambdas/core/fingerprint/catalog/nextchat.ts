@@ -24,7 +24,7 @@ export const nextchat: CatalogEntry = {
     'https://github.com/ChatGPTNextWeb/NextChat/blob/main/app/layout.tsx',
     'https://github.com/ChatGPTNextWeb/NextChat/blob/main/app/config/build.ts',
   ],
-  exposes: 'chat through the operator’s server-side model provider keys',
+  exposes: "chat through the operator's server-side model provider keys",
   identify: [
     {
       request: { path: '/api/config' },
