@@ -10,8 +10,9 @@ import { fileURLToPath } from 'node:url';
  * `test/fixtures/http/`. The demo and the tests use them; they only ever bind 127.x addresses.
  */
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-export const FIXTURE_ROOT = path.resolve(HERE, '../../test/fixtures');
+// The CLI may run from a bundle elsewhere; its entry sets EXPOSURE_MONITOR_ROOT to the repository.
+const REPOSITORY = process.env.EXPOSURE_MONITOR_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const FIXTURE_ROOT = path.join(REPOSITORY, 'test/fixtures');
 
 export interface FixtureResponse {
   readonly request?: string;

@@ -3,6 +3,7 @@ import { SlackWebhookSink } from '../../adapters/sinks/slack-webhook-sink.js';
 import { TerminalSink } from '../../adapters/sinks/terminal-sink.js';
 import { WebhookSink } from '../../adapters/sinks/webhook-sink.js';
 import { cleanText } from '../../core/alerts/sanitize.js';
+import { orderForDigest } from '../../core/alerts/render-digest.js';
 import { renderTerminalTable } from '../../core/alerts/render-terminal.js';
 import { catalog } from '../../core/fingerprint/catalog/index.js';
 import { systemClock } from '../../core/pipeline/monitor-settings.js';
@@ -71,6 +72,6 @@ export async function runCycleOnStore(store: StateStore, values: OptionValues, i
     `run ${result.plan.runId}: ${result.plan.ranges} range${result.plan.ranges === 1 ? '' : 's'}, ${result.plan.addresses} addresses, ${result.plan.blocks} blocks, ${terminal.events.length} alert${terminal.events.length === 1 ? '' : 's'}`,
   );
   if (result.plan.ranges === 0 && result.plan.rangeProblems.length === 0) io.out('no ranges registered; add one with: exposure-monitor ranges add <cidr>');
-  io.out(renderTerminalTable(terminal.events));
+  io.out(renderTerminalTable(orderForDigest(terminal.events)));
   return result;
 }
