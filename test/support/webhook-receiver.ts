@@ -8,7 +8,7 @@ export interface ReceivedRequest {
 
 /**
  * A real HTTP receiver on loopback that records every POST. `respond` decides each answer, so
- * tests can make it fail, rate-limit or recover.
+ * tests can make it fail, rate-limit, hang (status 0: no answer at all) or recover.
  */
 export async function startWebhookReceiver(
   respond: (n: number) => { status: number; headers?: Record<string, string> } = () => ({ status: 200 }),
@@ -22,6 +22,7 @@ export async function startWebhookReceiver(
     req.on('end', () => {
       attempts++;
       const answer = respond(attempts);
+      if (answer.status === 0) return; // a receiver that hangs: never answers this request
       if (answer.status >= 200 && answer.status < 300) received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
       res.writeHead(answer.status, answer.headers ?? {});
       res.end(answer.status < 300 ? 'ok' : 'error');
