@@ -29,6 +29,8 @@ export interface MonitorConfig {
   readonly probeConcurrency: number;
   readonly probeConnectTimeoutMs: number;
   readonly probeHttpTimeoutMs: number;
+  /** Politeness cap: most TCP connects one prober starts per second; 0 for none. */
+  readonly probeRatePerSecond: number;
   /** Maximum concurrent prober invocations: the scan-rate brake. */
   readonly maxConcurrency: number;
   /** Block messages handed to one prober invocation. */
@@ -63,6 +65,7 @@ export const CONFIG_DEFAULTS = {
   probeConcurrency: 768,
   probeConnectTimeoutMs: 1000,
   probeHttpTimeoutMs: DEFAULT_PROBE_OPTIONS.headersTimeoutMs,
+  probeRatePerSecond: 0,
   maxConcurrency: 5,
   probeBatchSize: 1,
   proberTimeoutSeconds: 300,
@@ -89,6 +92,7 @@ export const CONTEXT_KEYS = [
   'probeConcurrency',
   'probeConnectTimeoutMs',
   'probeHttpTimeoutMs',
+  'probeRatePerSecond',
   'maxConcurrency',
   'probeBatchSize',
   'proberTimeoutSeconds',
@@ -145,6 +149,7 @@ export function parseConfig(raw: Readonly<Partial<Record<ContextKey, unknown>>>)
     probeConcurrency: r.int('probeConcurrency', 1, 900, 'parallel TCP connects per prober invocation'),
     probeConnectTimeoutMs: r.int('probeConnectTimeoutMs', 50, 30_000),
     probeHttpTimeoutMs: r.int('probeHttpTimeoutMs', 100, 60_000),
+    probeRatePerSecond: r.int('probeRatePerSecond', 0, 1_000_000, '0 for no cap'),
     maxConcurrency: r.int('maxConcurrency', 2, 1000, 'concurrent prober invocations; 2 is the minimum AWS allows'),
     probeBatchSize: r.int('probeBatchSize', 1, 10),
     proberTimeoutSeconds: r.int('proberTimeoutSeconds', 30, 900, 'the Lambda maximum is 900'),

@@ -50,6 +50,7 @@ export class ExposureMonitorStack extends Stack {
       allowPrivate: config.allowPrivate,
       goneAfterMisses: config.goneAfterMisses,
       probeConcurrency: config.probeConcurrency,
+      probeRatePerSecond: config.probeRatePerSecond,
       probeConnectTimeoutMs: config.probeConnectTimeoutMs,
       probeHttpTimeoutMs: config.probeHttpTimeoutMs,
       ...(config.scannerContact ? { scannerContact: config.scannerContact } : {}),

@@ -19,6 +19,7 @@ export const OPTION_SPEC = {
   ports: { type: 'string', short: 'p' },
   concurrency: { type: 'string' },
   threads: { type: 'string' },
+  rate: { type: 'string' },
   timeout: { type: 'string' },
   'state-dir': { type: 'string' },
   'allow-private': { type: 'boolean' },
@@ -86,6 +87,7 @@ export function probeOptions(values: OptionValues): ProbeOptions {
     checkDefaultCredentials: values['check-default-credentials'] === true,
     // Connects spread over two cores when there are two: the main thread keeps fingerprinting.
     sweepThreads: intOption(values, 'threads', Math.min(2, os.availableParallelism()), 1, 16),
+    ...(values.rate !== undefined ? { ratePerSecond: intOption(values, 'rate', 0, 1, 1_000_000) } : {}),
     ...(contact ? { userAgent: `ai-exposure-monitor/0.1 (+${contact})` } : {}),
   };
 }

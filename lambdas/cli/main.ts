@@ -34,6 +34,7 @@ Options:
   --concurrency N        TCP connects in flight (default 256)
   --timeout MS           TCP connect timeout (default 1500)
   --threads N            threads running TCP connects (default: 2, or 1 on a one-core machine)
+  --rate N               politeness cap: at most N TCP connects started per second (default: no cap)
   --contact URL          contact shown in the scanner's User-Agent
   --check-default-credentials
                          scan, run: try each product's documented default credential (one harmless

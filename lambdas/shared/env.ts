@@ -15,6 +15,8 @@ export const ENV = {
   /** Comma list of ports swept when a range row names none; the catalog's ports when unset. */
   DEFAULT_PORTS: 'DEFAULT_PORTS',
   PROBE_CONCURRENCY: 'PROBE_CONCURRENCY',
+  /** Most TCP connects one prober starts per second (politeness cap; unset: none). */
+  PROBE_RATE_PER_SECOND: 'PROBE_RATE_PER_SECOND',
   PROBE_CONNECT_TIMEOUT_MS: 'PROBE_CONNECT_TIMEOUT_MS',
   PROBE_HTTP_TIMEOUT_MS: 'PROBE_HTTP_TIMEOUT_MS',
   BLOCK_SIZE: 'BLOCK_SIZE',

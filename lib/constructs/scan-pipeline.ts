@@ -44,6 +44,8 @@ export interface ScanPipelineProps {
   readonly probeConnectTimeoutMs?: number;
   /** @default - the handler's default */
   readonly probeHttpTimeoutMs?: number;
+  /** Most TCP connects one prober starts per second (politeness cap). @default - no cap */
+  readonly probeRatePerSecond?: number;
   /** @default - the product's project URL in the User-Agent */
   readonly scannerContact?: string;
   /**
@@ -139,6 +141,7 @@ export class ScanPipeline extends Construct {
       environment: {
         [ENV.STATE_TABLE_NAME]: props.stateTable.tableName,
         ...(props.probeConcurrency !== undefined ? { [ENV.PROBE_CONCURRENCY]: String(props.probeConcurrency) } : {}),
+        ...(props.probeRatePerSecond ? { [ENV.PROBE_RATE_PER_SECOND]: String(props.probeRatePerSecond) } : {}),
         ...(props.probeConnectTimeoutMs !== undefined ? { [ENV.PROBE_CONNECT_TIMEOUT_MS]: String(props.probeConnectTimeoutMs) } : {}),
         ...(props.probeHttpTimeoutMs !== undefined ? { [ENV.PROBE_HTTP_TIMEOUT_MS]: String(props.probeHttpTimeoutMs) } : {}),
         ...(props.scannerContact ? { [ENV.SCANNER_CONTACT]: props.scannerContact } : {}),

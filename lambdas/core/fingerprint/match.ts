@@ -8,7 +8,7 @@ export function parseJsonBody(response: HttpResponse): { value: unknown } | null
   if (parsedBodies.has(response)) return parsedBodies.get(response) ?? null;
   let parsed: { value: unknown } | null = null;
   const text = response.body.trimStart();
-  if (!response.truncated && (text.startsWith('{') || text.startsWith('['))) {
+  if (!response.truncated && (text.startsWith('{') || text.startsWith('[')) && withinJsonBounds(text)) {
     try {
       parsed = { value: JSON.parse(text) };
     } catch {
@@ -17,6 +17,41 @@ export function parseJsonBody(response: HttpResponse): { value: unknown } | null
   }
   parsedBodies.set(response, parsed);
   return parsed;
+}
+
+/**
+ * Why (found by test/hostile): parsed bodies stay memoised as long as their response, i.e. for the
+ * whole endpoint, and every probe path of a hostile host can answer one. JSON made of containers
+ * parses to far more memory than its text (100k nested `[` in 200 KB: ~5 MB; `[{},{},...]`: ~21x
+ * its size), so one endpoint answering that everywhere grew the prober by 200 MB at a 256 KiB body
+ * cap (about 1 GB at the default 1 MiB). No catalog product nests deeper than a few levels or packs
+ * more than one container per few dozen characters, so a body beyond these bounds is treated as
+ * not JSON; what is parsed stays within a small multiple of its text. Linear, and run once per body.
+ */
+const MAX_JSON_DEPTH = 64;
+const JSON_CONTAINERS_FREE = 1_000;
+const JSON_CHARS_PER_CONTAINER = 16;
+
+function withinJsonBounds(text: string): boolean {
+  const maxContainers = JSON_CONTAINERS_FREE + text.length / JSON_CHARS_PER_CONTAINER;
+  let depth = 0;
+  let containers = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip a string ("..." with backslash escapes): brackets inside it are text.
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_JSON_DEPTH || ++containers > maxContainers) return false;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+  return true;
 }
 
 /**
@@ -37,7 +72,9 @@ export function valuesAt(root: unknown, path: string): unknown[] {
         child = (value as Record<string, unknown>)[key];
       }
       if (fanOut) {
-        if (Array.isArray(child)) next.push(...child);
+        // A loop, not `next.push(...child)`: spreading an array of more than ~120k items (a
+        // hostile `{"data":[0,0,...]}` well under the body cap) throws RangeError (call stack).
+        if (Array.isArray(child)) for (const item of child) next.push(item);
       } else {
         next.push(child);
       }

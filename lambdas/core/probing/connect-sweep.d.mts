@@ -14,5 +14,5 @@ export interface SweepSummary {
 export function connectOnce(host: string, port: number, timeoutMs: number): Promise<PortState | { localError: string }>;
 export function sweepTargets(
   targets: Iterable<SweepTarget> | (() => SweepTarget | undefined | Promise<SweepTarget | undefined>),
-  options: { concurrency: number; connectTimeoutMs: number; onOpen?: (target: SweepTarget) => void },
+  options: { concurrency: number; connectTimeoutMs: number; onOpen?: (target: SweepTarget) => void; ratePerSecond?: number },
 ): Promise<SweepSummary>;

@@ -37,8 +37,18 @@ const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * at the end. A local resource failure (EMFILE and friends) backs off and retries the same target
  * with less parallelism, because recording it as "closed" would hide a real open port.
  */
-export async function sweepTargets(targets, { concurrency, connectTimeoutMs, onOpen }) {
+export async function sweepTargets(targets, { concurrency, connectTimeoutMs, onOpen, ratePerSecond }) {
   const summary = { attempted: 0, open: 0, closed: 0, filtered: 0, descriptorRetries: 0 };
+  // Politeness cap: connects start at most `ratePerSecond` a second (evenly spaced).
+  const interval = ratePerSecond > 0 ? 1000 / ratePerSecond : 0;
+  let nextStart = 0;
+  const pace = async () => {
+    if (interval === 0) return;
+    const now = performance.now();
+    const start = Math.max(now, nextStart);
+    nextStart = start + interval;
+    if (start > now) await delay(start - now);
+  };
   let allowed = Math.max(1, concurrency);
   let exhausted = false;
   let pull;
@@ -68,6 +78,7 @@ export async function sweepTargets(targets, { concurrency, connectTimeoutMs, onO
       const target = await next();
       if (!target) return;
       for (let tries = 1; ; tries++) {
+        await pace();
         const state = await connectOnce(target.host, target.port, connectTimeoutMs);
         if (typeof state === 'string') {
           summary.attempted++;

@@ -11,6 +11,14 @@ export interface HttpLimits {
   readonly bodyTimeoutMs: number;
   /** Hard cap on one request, start to end: defeats tarpits that trickle a byte at a time. */
   readonly requestTimeoutMs: number;
+  /**
+   * Hard cap on all requests to one endpoint together, both protocol attempts (default: four
+   * request timeouts). Why (found by test/hostile): a host that answers `/` at once and then drips
+   * every other answer a byte at a time costs a full request timeout per probe path, and a
+   * deep-probe port has ~40 of them: minutes per endpoint, enough to run a block past its Lambda
+   * timeout. Once spent, further requests fail at once (the endpoint is reported on what it said).
+   */
+  readonly endpointTimeoutMs?: number;
   /** Bytes of body kept; the rest is dropped and the connection closed. */
   readonly maxBodyBytes: number;
   readonly userAgent: string;
@@ -40,7 +48,7 @@ const MAX_HEADER_BYTES = 16 * 1024;
  * several small requests, and reusing the connection costs far less than reconnecting each time.
  * Redirects are never followed (the answer is recorded as is), bodies are never decompressed.
  */
-export function openHttpSession(host: string, port: number, tls: boolean, limits: HttpLimits): HttpSession {
+export function openHttpSession(host: string, port: number, tls: boolean, limits: HttpLimits, deadline?: AbortSignal): HttpSession {
   let certificate: TlsCertificateInfo | undefined;
   const baseConnector = buildConnector({
     rejectUnauthorized: false,
@@ -66,7 +74,10 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
   });
 
   const fetch = async (request: ProbeRequest): Promise<HttpResult> => {
-    const signal = AbortSignal.timeout(limits.requestTimeoutMs);
+    // `deadline`: the endpoint's whole budget (see `endpointTimeoutMs`), shared by its sessions.
+    if (deadline?.aborted) return { ok: false, error: 'TimeoutError: endpoint time budget spent' };
+    const perRequest = AbortSignal.timeout(limits.requestTimeoutMs);
+    const signal = deadline ? AbortSignal.any([perRequest, deadline]) : perRequest;
     try {
       const response = await client.request({
         method: request.method ?? 'GET',

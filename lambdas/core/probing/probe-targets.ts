@@ -16,6 +16,8 @@ export interface ProbeOptions extends HttpLimits {
   readonly checkDefaultCredentials?: boolean;
   /** Threads running TCP connects (1: all in this thread). */
   readonly sweepThreads?: number;
+  /** Politeness cap: most TCP connects started per second by this prober (absent: no cap). */
+  readonly ratePerSecond?: number;
 }
 
 export const DEFAULT_PROBE_OPTIONS: ProbeOptions = {
@@ -108,6 +110,7 @@ export async function probeTargets(
     concurrency: options.connectConcurrency,
     connectTimeoutMs: options.connectTimeoutMs,
     threads: options.sweepThreads ?? 1,
+    ...(options.ratePerSecond ? { ratePerSecond: options.ratePerSecond } : {}),
     onOpen: (target) => {
       waiting.push(target);
       pump();
@@ -130,8 +133,10 @@ export async function fingerprintEndpoint(
 ): Promise<EndpointResult> {
   const order = TLS_FIRST_PORTS.has(target.port) ? [true, false] : [false, true];
   let requests = 0;
+  // One time budget for the whole endpoint, both protocols (see HttpLimits.endpointTimeoutMs).
+  const deadline = AbortSignal.timeout(limits.endpointTimeoutMs ?? 4 * limits.requestTimeoutMs);
   for (const tls of order) {
-    const session = openHttpSession(target.host, target.port, tls, limits);
+    const session = openHttpSession(target.host, target.port, tls, limits, deadline);
     try {
       const fetch = cachingFetch(session.fetch);
       const root = await fetch({ path: '/' });
@@ -139,7 +144,16 @@ export async function fingerprintEndpoint(
         requests += fetch.sent();
         continue;
       }
-      const identification = await identifyEndpoint(fetch, plan, { checkDefaultCredentials: limits.checkDefaultCredentials === true });
+      let identification: Identification | undefined;
+      try {
+        identification = await identifyEndpoint(fetch, plan, { checkDefaultCredentials: limits.checkDefaultCredentials === true });
+      } catch {
+        // Why: hostile answers reach matcher code paths no product answer does (test/hostile found
+        // a RangeError from a 400k-item JSON array). An exception here used to reject the whole
+        // `probeTargets` call, losing every other endpoint of the block; it now only means
+        // "not identified", as the contract above promises.
+        identification = undefined;
+      }
       requests += fetch.sent();
       if (!identification) return { kind: 'unidentified', requests };
       const certificate = session.certificate();

@@ -39,6 +39,7 @@ try {
   const summary = await sweepTargets(next, {
     concurrency: workerData.concurrency,
     connectTimeoutMs: workerData.connectTimeoutMs,
+    ratePerSecond: workerData.ratePerSecond,
     onOpen: (t) => parentPort.postMessage({ type: 'open', host: t.host, port: t.port }),
   });
   parentPort.postMessage({ type: 'done', summary });

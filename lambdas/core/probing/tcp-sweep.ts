@@ -14,6 +14,8 @@ export interface SweepOptions {
    * this thread fingerprints the open ports.
    */
   readonly threads?: number;
+  /** Most connects started per second, across all threads (0 or absent: no cap). */
+  readonly ratePerSecond?: number;
   /** Called as soon as a port is found open, so fingerprinting can start while the sweep goes on. */
   readonly onOpen?: (target: SweepTarget) => void;
 }
@@ -55,7 +57,12 @@ function sweepInWorkers(iterator: Iterator<SweepTarget>, threads: number, option
     };
     for (let t = 0; t < threads; t++) {
       const worker = new Worker(new URL('./sweep-worker.mjs', import.meta.url), {
-        workerData: { concurrency: perThread, connectTimeoutMs: options.connectTimeoutMs, lowWater: CHUNK },
+        workerData: {
+          concurrency: perThread,
+          connectTimeoutMs: options.connectTimeoutMs,
+          lowWater: CHUNK,
+          ratePerSecond: options.ratePerSecond ? options.ratePerSecond / threads : 0,
+        },
       });
       workers.push(worker);
       worker.on('message', (m: { type: string; host?: string; port?: number; summary?: SweepSummary; message?: string }) => {

@@ -1,0 +1,40 @@
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweep } from '../../lambdas/core/probing/tcp-sweep.js';
+
+// Listeners on 127.0.23.x; everything else in 127.0.23.0/26 is closed.
+const servers: net.Server[] = [];
+const open: { host: string; port: number }[] = [];
+beforeAll(async () => {
+  for (let i = 1; i <= 5; i++) {
+    const server = net.createServer((s) => s.destroy());
+    await new Promise<void>((resolve) => server.listen(0, `127.0.23.${i * 7}`, () => resolve()));
+    servers.push(server);
+    open.push({ host: `127.0.23.${i * 7}`, port: (server.address() as net.AddressInfo).port });
+  }
+});
+afterAll(() => Promise.all(servers.map((s) => new Promise((r) => s.close(r)))));
+
+function targets(): { host: string; port: number }[] {
+  const list: { host: string; port: number }[] = [];
+  for (let i = 0; i < 64; i++) for (const { port } of open) list.push({ host: `127.0.23.${i}`, port });
+  return list;
+}
+
+describe('sweep', () => {
+  it.each([1, 2])('finds exactly the open ports with %i thread(s)', async (threads) => {
+    const found: string[] = [];
+    const summary = await sweep(targets(), { concurrency: 64, connectTimeoutMs: 1000, threads, onOpen: (t) => found.push(`${t.host}:${t.port}`) });
+    expect(found.sort()).toEqual(open.map((o) => `${o.host}:${o.port}`).sort());
+    expect(summary).toMatchObject({ attempted: 64 * 5, open: 5, closed: 64 * 5 - 5, filtered: 0 });
+  });
+
+  it('never starts connects faster than the rate cap', async () => {
+    const started = performance.now();
+    const summary = await sweep(targets().slice(0, 50), { concurrency: 64, connectTimeoutMs: 1000, ratePerSecond: 200 });
+    const elapsed = performance.now() - started;
+    expect(summary.attempted).toBe(50);
+    // 50 connects at 200 a second: the last one starts 49 intervals of 5 ms after the first.
+    expect(elapsed).toBeGreaterThanOrEqual(49 * 5 - 1);
+  });
+});
