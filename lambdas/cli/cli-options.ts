@@ -102,6 +102,8 @@ export function urlOption(values: OptionValues, name: string): string | undefine
   } catch {
     throw new InputError(`--${name}: "${raw.slice(0, 80)}" is not a URL`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InputError(`--${name}: only http and https URLs are accepted`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InputError(`--${name}: "${raw.slice(0, 80)}" is not an http or https URL`);
+  }
   return raw;
 }

@@ -18,9 +18,14 @@ export async function suppressCommand(positionals: readonly string[], values: Op
   if (reason === '') throw new InputError('suppress: --reason is required (say why this exposure is accepted)');
   let until: string | undefined;
   if (values.until !== undefined) {
-    const parsed = typeof values.until === 'string' ? Date.parse(values.until) : Number.NaN;
-    if (Number.isNaN(parsed)) throw new InputError(`suppress: --until "${String(values.until)}" is not a date (use YYYY-MM-DD)`);
-    until = new Date(parsed).toISOString();
+    const text = typeof values.until === 'string' ? values.until.trim() : '';
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00.000Z`) : undefined;
+    // A real calendar day (2026-02-30 does not round-trip), and not in the past.
+    if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== text) {
+      throw new InputError(`suppress: --until "${String(values.until)}" is not a date (use YYYY-MM-DD)`);
+    }
+    if (day.getTime() <= Date.now()) throw new InputError(`suppress: --until ${text} is already past`);
+    until = day.toISOString();
   }
   const ok = await withStore(
     values,

@@ -98,8 +98,17 @@ export async function readMonitoredRanges(
       valid.push(validateRangeRow(raw, settings.policy, settings.defaultPorts));
     } catch (err) {
       const cidr = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).cidr : undefined;
-      problems.push({ row: typeof cidr === 'string' ? cidr : JSON.stringify(raw).slice(0, 80), error: (err as Error).message });
+      problems.push({ row: typeof cidr === 'string' ? cidr : describeRow(raw), error: (err as Error).message });
     }
   }
   return { ranges: deduplicateRanges(valid), problems };
+}
+
+/** A short label for a row without a usable cidr; never throws (rows may hold BigInts or odd objects). */
+function describeRow(raw: unknown): string {
+  try {
+    return (JSON.stringify(raw, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? String(raw)).slice(0, 80);
+  } catch {
+    return Object.prototype.toString.call(raw);
+  }
 }

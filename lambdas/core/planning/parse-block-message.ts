@@ -45,8 +45,15 @@ export function parseBlockMessage(body: unknown): BlockMessage {
   const ports = parsePorts(m.ports as (string | number)[], 'block message: field "ports"');
   const label = m.label === undefined ? undefined : text('label');
   if (m.muted !== undefined && m.muted !== true) throw new InputError(`block message: field "muted" must be true when present, got ${JSON.stringify(m.muted)}`);
-  const cidr = parseCidr(range);
-  const first = parseAddress(start);
+  const field = <T>(name: string, parse: () => T): T => {
+    try {
+      return parse();
+    } catch (err) {
+      throw new InputError(`block message: field "${name}": ${(err as Error).message}`);
+    }
+  };
+  const cidr = field('range', () => parseCidr(range));
+  const first = field('start', () => parseAddress(start));
   const block = { family: first.family, first: first.value, last: first.value + BigInt(count - 1) };
   if (!contains(cidr, block)) throw new InputError(`block message: block ${start} +${count} lies outside its range ${range}`);
   return { schema: BLOCK_SCHEMA, runId, blockId, range: cidr.text, ...(label ? { label } : {}), ...(m.muted === true ? { muted: true as const } : {}), start, count, ports };

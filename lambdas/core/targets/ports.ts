@@ -5,7 +5,15 @@ export const MAX_PORTS = 64;
 
 /** Parses `"80,443,8000-8002"` (or an array of numbers/strings) into a sorted, unique list. */
 export function parsePorts(input: string | readonly (string | number)[], field = 'ports'): number[] {
-  const parts = typeof input === 'string' ? input.split(',') : input.map(String);
+  const parts =
+    typeof input === 'string'
+      ? input.split(',')
+      : input.map((item) => {
+          if (typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'bigint') {
+            throw new InputError(`${field}: ${Array.isArray(item) ? 'a list' : typeof item} is not a port number`);
+          }
+          return String(item);
+        });
   const ports = new Set<number>();
   for (const raw of parts) {
     const part = raw.trim();

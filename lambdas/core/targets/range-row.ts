@@ -133,6 +133,12 @@ function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
-  const text = typeof value === 'string' ? `"${value.slice(0, 40)}"` : String(value).slice(0, 40);
+  let text: string;
+  try {
+    text = typeof value === 'string' ? `"${value.slice(0, 40)}"` : String(value).slice(0, 40);
+  } catch {
+    // Hand-made objects may have no usable toString: the error must still name the field.
+    text = Object.prototype.toString.call(value);
+  }
   return `${typeof value} ${text}`;
 }

@@ -18,11 +18,14 @@ export function parseScanTarget(text: string): ScanTarget {
   if (match) {
     const port = parsePorts(match[2] as string, `target "${text}": port`);
     if (port.length !== 1) throw new InputError(`target "${text}": give one port after ":"`);
+    let cidr: Cidr;
     try {
-      return { cidr: parseCidr(match[1] as string), port: port[0] as number };
+      cidr = parseCidr(match[1] as string);
     } catch (err) {
       throw new InputError(`target "${text}": ${(err as Error).message}`);
     }
+    if (cidr.first !== cidr.last) throw new InputError(`target "${text}": a target with a port must be one address, not a range`);
+    return { cidr, port: port[0] as number };
   }
   try {
     return { cidr: parseCidr(trimmed) };
