@@ -2,6 +2,7 @@ import type { BlockMessage } from '../planning/block-message.js';
 import { planBlocks } from '../planning/plan-blocks.js';
 import { toPlannedRange } from '../planning/planned-range.js';
 import type { BlockQueue, Logger, StateStore } from '../ports.js';
+import { InputError } from '../targets/address.js';
 import { intervalSize } from '../targets/cidr.js';
 import { deduplicateRanges, isRowDisabled, type MonitoredRange, validateRangeRow } from '../targets/range-row.js';
 import { finalizeRun } from './finalize-run.js';
@@ -32,6 +33,9 @@ export interface PlannedCycle {
   readonly closedRuns: readonly string[];
 }
 
+/** Most blocks one run can track (its finished-block set lives in one item). */
+export const MAX_BLOCKS_PER_RUN = 60_000;
+
 /** Messages handed to the queue per call: bounds memory while planning large ranges. */
 const SEND_CHUNK = 500;
 
@@ -61,6 +65,12 @@ export async function planCycle(deps: PlanCycleDeps): Promise<PlannedCycle> {
       addresses += size;
       blocksTotal += Math.ceil(size / settings.blockSize);
     }
+  }
+  if (blocksTotal > MAX_BLOCKS_PER_RUN) {
+    // The run item keeps the set of finished block ids (about 5 bytes each) under DynamoDB's 400 KB.
+    throw new InputError(
+      `the registered ranges make ${blocksTotal} blocks of ${settings.blockSize} addresses; a run holds at most ${MAX_BLOCKS_PER_RUN}: raise the block size or split the registry`,
+    );
   }
   await store.createRun({
     runId,
