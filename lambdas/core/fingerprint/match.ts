@@ -1,11 +1,21 @@
 import type { JsonCheck, ResponseMatcher } from './catalog-schema.js';
 import type { HttpResponse } from './http-result.js';
 
-/** Parsed JSON bodies are memoised per response object: several matchers read the same body. */
+/**
+ * Parsed JSON bodies are memoised per response object: several matchers read the same body.
+ * Responses live as long as their endpoint is being fingerprinted, so only small bodies (and every
+ * "not JSON" verdict) are memoised for that long; a larger body keeps its parse in a single slot,
+ * which still serves the runs of matchers reading the same response in a row. Why (found by
+ * test/hostile): parsed JSON takes several times its text (an object of 1 MiB of distinct keys:
+ * ~6 MiB), and 32 endpoints answering such bodies grew the prober by 850 MB at the default limits.
+ */
 const parsedBodies = new WeakMap<HttpResponse, { value: unknown } | null>();
+const MEMO_MAX_CHARS = 16 * 1024;
+let lastLarge: { response: HttpResponse; parsed: { value: unknown } } | undefined;
 
 export function parseJsonBody(response: HttpResponse): { value: unknown } | null {
   if (parsedBodies.has(response)) return parsedBodies.get(response) ?? null;
+  if (lastLarge?.response === response) return lastLarge.parsed;
   let parsed: { value: unknown } | null = null;
   const text = response.body.trimStart();
   if (!response.truncated && (text.startsWith('{') || text.startsWith('[')) && withinJsonBounds(text)) {
@@ -15,18 +25,18 @@ export function parseJsonBody(response: HttpResponse): { value: unknown } | null
       parsed = null;
     }
   }
-  parsedBodies.set(response, parsed);
+  if (parsed === null || response.body.length <= MEMO_MAX_CHARS) parsedBodies.set(response, parsed);
+  else lastLarge = { response, parsed };
   return parsed;
 }
 
 /**
- * Why (found by test/hostile): parsed bodies stay memoised as long as their response, i.e. for the
- * whole endpoint, and every probe path of a hostile host can answer one. JSON made of containers
- * parses to far more memory than its text (100k nested `[` in 200 KB: ~5 MB; `[{},{},...]`: ~21x
- * its size), so one endpoint answering that everywhere grew the prober by 200 MB at a 256 KiB body
- * cap (about 1 GB at the default 1 MiB). No catalog product nests deeper than a few levels or packs
- * more than one container per few dozen characters, so a body beyond these bounds is treated as
- * not JSON; what is parsed stays within a small multiple of its text. Linear, and run once per body.
+ * Why (found by test/hostile): JSON made of containers parses to far more memory than its text
+ * (100k nested `[` in 200 KB: ~5 MB, 28x; `[{},{},...]`: 21x), and one endpoint answering that on
+ * every probe path grew the prober by 200 MB at a 256 KiB body cap. No catalog product nests deeper
+ * than a few levels or packs more than one container per few dozen characters, so a body beyond
+ * these bounds is treated as not JSON; what is parsed stays within a small multiple of its text.
+ * Linear in the body, and its verdict is memoised with the parse.
  */
 const MAX_JSON_DEPTH = 64;
 const JSON_CONTAINERS_FREE = 1_000;

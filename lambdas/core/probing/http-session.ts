@@ -2,6 +2,7 @@ import type { TLSSocket } from 'node:tls';
 import { buildConnector, Client } from 'undici';
 import type { ProbeRequest } from '../fingerprint/catalog-schema.js';
 import type { HttpFetch, HttpResult } from '../fingerprint/http-result.js';
+import { cleanText } from '../alerts/sanitize.js';
 
 export interface HttpLimits {
   readonly connectTimeoutMs: number;
@@ -21,8 +22,35 @@ export interface HttpLimits {
   readonly endpointTimeoutMs?: number;
   /** Bytes of body kept; the rest is dropped and the connection closed. */
   readonly maxBodyBytes: number;
+  /**
+   * Bytes of body kept across all answers of one endpoint (default: four `maxBodyBytes`); once
+   * spent, each further answer keeps at most `MIN_BODY_BYTES`. Why (found by test/hostile): every
+   * answer of an endpoint stays cached until it is done, and a deep-probe port gets ~40 requests,
+   * so 32 endpoints answering every path with an endless body held 32 x 42 x 1 MiB: the prober
+   * grew by 1.4 GB at the default limits, past the prober Lambda's 1 GB.
+   */
+  readonly maxEndpointBodyBytes?: number;
   readonly userAgent: string;
 }
+
+/**
+ * What one endpoint may still spend, shared by its sessions (the HTTP and the HTTPS attempt): see
+ * `endpointTimeoutMs` and `maxEndpointBodyBytes`.
+ */
+export interface EndpointBudget {
+  readonly deadline: AbortSignal;
+  bodyBytesLeft: number;
+}
+
+export function endpointBudget(limits: HttpLimits): EndpointBudget {
+  return {
+    deadline: AbortSignal.timeout(limits.endpointTimeoutMs ?? 4 * limits.requestTimeoutMs),
+    bodyBytesLeft: limits.maxEndpointBodyBytes ?? 4 * limits.maxBodyBytes,
+  };
+}
+
+/** Body bytes every answer may keep even once its endpoint's budget is spent: small JSON answers stay readable. */
+export const MIN_BODY_BYTES = 16 * 1024;
 
 /** What the TLS handshake showed; recorded, never a reason to refuse (self-signed is common). */
 export interface TlsCertificateInfo {
@@ -48,7 +76,7 @@ const MAX_HEADER_BYTES = 16 * 1024;
  * several small requests, and reusing the connection costs far less than reconnecting each time.
  * Redirects are never followed (the answer is recorded as is), bodies are never decompressed.
  */
-export function openHttpSession(host: string, port: number, tls: boolean, limits: HttpLimits, deadline?: AbortSignal): HttpSession {
+export function openHttpSession(host: string, port: number, tls: boolean, limits: HttpLimits, budget?: EndpointBudget): HttpSession {
   let certificate: TlsCertificateInfo | undefined;
   const baseConnector = buildConnector({
     rejectUnauthorized: false,
@@ -74,10 +102,11 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
   });
 
   const fetch = async (request: ProbeRequest): Promise<HttpResult> => {
-    // `deadline`: the endpoint's whole budget (see `endpointTimeoutMs`), shared by its sessions.
-    if (deadline?.aborted) return { ok: false, error: 'TimeoutError: endpoint time budget spent' };
+    // The endpoint's budget (see `endpointTimeoutMs`, `maxEndpointBodyBytes`) bounds every request too.
+    if (budget?.deadline.aborted) return { ok: false, error: 'TimeoutError: endpoint time budget spent' };
     const perRequest = AbortSignal.timeout(limits.requestTimeoutMs);
-    const signal = deadline ? AbortSignal.any([perRequest, deadline]) : perRequest;
+    const signal = budget ? AbortSignal.any([perRequest, budget.deadline]) : perRequest;
+    const maxBody = budget ? Math.min(limits.maxBodyBytes, Math.max(budget.bodyBytesLeft, MIN_BODY_BYTES)) : limits.maxBodyBytes;
     try {
       const response = await client.request({
         method: request.method ?? 'GET',
@@ -94,7 +123,7 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
       let truncated = false;
       for await (const chunk of response.body) {
         const buf = chunk as Buffer;
-        const room = limits.maxBodyBytes - size;
+        const room = maxBody - size;
         if (buf.length >= room) {
           chunks.push(buf.subarray(0, room));
           size += room;
@@ -105,6 +134,7 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
         size += buf.length;
       }
       if (truncated) response.body.destroy();
+      if (budget) budget.bodyBytesLeft -= size;
       return {
         ok: true,
         status: response.statusCode,
@@ -131,21 +161,31 @@ function readCertificate(socket: TLSSocket): TlsCertificateInfo | undefined {
   try {
     const cert = socket.getPeerCertificate();
     if (!cert || Object.keys(cert).length === 0) return { authorized: socket.authorized, selfSigned: false };
-    const subject = cert.subject?.CN ?? undefined;
-    const issuer = cert.issuer?.CN ?? undefined;
+    // Why (found by test/hostile): names come from the host, verbatim: a CN of terminal escapes,
+    // bidi overrides and `<!channel>` went as is into the CLI's JSON lines (JSON escapes C0 controls
+    // only). Cleaned and capped here like any text from a scanned host (see alerts/sanitize.ts).
+    const subject = certName(cert.subject?.CN);
+    const issuer = certName(cert.issuer?.CN);
     const error = socket.authorizationError ? String(socket.authorizationError) : undefined;
     return {
       authorized: socket.authorized,
       ...(error ? { authorizationError: error } : {}),
       selfSigned: error === 'DEPTH_ZERO_SELF_SIGNED_CERT' || error === 'SELF_SIGNED_CERT_IN_CHAIN' || (subject !== undefined && subject === issuer),
-      ...(subject ? { subject: String(subject) } : {}),
-      ...(issuer ? { issuer: String(issuer) } : {}),
+      ...(subject ? { subject } : {}),
+      ...(issuer ? { issuer } : {}),
       ...(cert.valid_to ? { validTo: cert.valid_to } : {}),
     };
   } catch {
     return undefined;
   }
 }
+
+function certName(value: string | string[] | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return cleanText(Array.isArray(value) ? value.join(', ') : value, MAX_CERT_NAME) || undefined;
+}
+
+const MAX_CERT_NAME = 200;
 
 function describeError(err: unknown): string {
   if (err instanceof Error) {

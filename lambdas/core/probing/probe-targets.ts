@@ -1,7 +1,7 @@
 import type { CatalogEntry } from '../fingerprint/catalog-schema.js';
 import { cachingFetch, type HttpResponse } from '../fingerprint/http-result.js';
 import { type Identification, identifyEndpoint, type ProbePlan, probePlanForPort } from '../fingerprint/identify.js';
-import { type HttpLimits, type HttpSession, openHttpSession, type TlsCertificateInfo } from './http-session.js';
+import { endpointBudget, type HttpLimits, type HttpSession, openHttpSession, type TlsCertificateInfo } from './http-session.js';
 import { knownVulnerabilities } from '../vulnerabilities/cve-table.js';
 import type { KnownVulnerability } from '../vulnerabilities/known-vulnerability.js';
 import { matchVulnerabilities } from '../vulnerabilities/match-vulnerabilities.js';
@@ -133,10 +133,11 @@ export async function fingerprintEndpoint(
 ): Promise<EndpointResult> {
   const order = TLS_FIRST_PORTS.has(target.port) ? [true, false] : [false, true];
   let requests = 0;
-  // One time budget for the whole endpoint, both protocols (see HttpLimits.endpointTimeoutMs).
-  const deadline = AbortSignal.timeout(limits.endpointTimeoutMs ?? 4 * limits.requestTimeoutMs);
+  // One time and body budget for the whole endpoint, both protocols (see HttpLimits.endpointTimeoutMs
+  // and maxEndpointBodyBytes): a hostile host otherwise multiplies the per-request limits by ~40.
+  const budget = endpointBudget(limits);
   for (const tls of order) {
-    const session = openHttpSession(target.host, target.port, tls, limits, deadline);
+    const session = openHttpSession(target.host, target.port, tls, limits, budget);
     try {
       const fetch = cachingFetch(session.fetch);
       const root = await fetch({ path: '/' });
