@@ -4,6 +4,7 @@
 //   the file-descriptor budget check (ulimit -n 1024), the 4,096-target block's peak RSS, planning
 //   a /12, and DynamoDB requests per cycle. The last lines are the ratios.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { renderCostTable } from './cost-model.js';
@@ -63,6 +64,23 @@ function ensureTool(tool: string, debianPackage: string): boolean {
   return true;
 }
 
+/** Bundles bench entry points with esbuild (as the Lambda functions are) into a temporary folder. */
+async function bundle(entries: string[]): Promise<string> {
+  const { build } = await import('esbuild');
+  const outdir = mkdtempSync(path.join(ROOT, 'node_modules', '.cache', 'bench-'));
+  await build({
+    entryPoints: entries.map((e) => path.join(import.meta.dirname, e)),
+    outdir,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'silent',
+  });
+  return outdir;
+}
+
 const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 
 async function startFleet(): Promise<{ layout: Layout; stop: () => void }> {
@@ -96,7 +114,8 @@ async function main(): Promise<void> {
     const rawOut = JSON.parse(raw.stdout.trim().split('\n').at(-1) ?? '{}') as { open?: number };
 
     // (b) the product
-    const cli = [path.join(ROOT, 'bin/exposure-monitor.mjs'), 'scan', layout.cidr, '--ports', ports, '--concurrency', String(CONCURRENCY), '--timeout', String(TIMEOUT_MS), '--json'];
+    // With default-credential checks, so the fixtures in that state count as found correctly.
+    const cli = [path.join(ROOT, 'bin/exposure-monitor.mjs'), 'scan', layout.cidr, '--ports', ports, '--check-default-credentials', '--concurrency', String(CONCURRENCY), '--timeout', String(TIMEOUT_MS), '--json'];
     const product = timed(process.execPath, cli);
     const found = product.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { ip: string; port: number; service: string; auth: string });
     const summary = /scan: (\d+) probes, (\d+) open.*?(\d+) HTTP requests \(per open port: median (\d+), worst (\d+)\)/.exec(product.stderr);
@@ -123,8 +142,10 @@ async function main(): Promise<void> {
     const block = timed(process.execPath, [path.join(ROOT, 'bin/exposure-monitor.mjs'), 'scan', '127.80.1.0/24', '--ports', ports, '--concurrency', String(CONCURRENCY), '--timeout', String(TIMEOUT_MS), '--json']);
 
     // Planner at /12 and DynamoDB requests per cycle: in their own processes.
-    const plan = timed(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'plan-bench.ts')]);
-    const store = timed(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'store-cost.ts'), JSON.stringify(layout)]);
+    // Bundled first, so their figures are the planner's and not a TypeScript loader's.
+    const bundles = await bundle(['plan-bench.ts', 'store-cost.ts']);
+    const plan = timed(process.execPath, [path.join(bundles, 'plan-bench.js')]);
+    const store = timed(process.execPath, [path.join(bundles, 'store-cost.js'), JSON.stringify(layout)]);
 
     console.log('');
     console.log(`(a) raw net.connect sweep: ${fmt(raw.wallS)} s wall, ${fmt(probes / raw.wallS, 0)} probes/s, ${fmt((raw.cpuS / probes) * 1e6, 1)} us CPU/probe, peak RSS ${fmt(raw.maxRssMb, 0)} MB, open ${rawOut.open}`);

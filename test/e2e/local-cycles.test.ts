@@ -8,8 +8,7 @@ import { Fleet, loadFixture } from '../../lambdas/local/fixture-fleet.js';
 import { captureIo } from '../support/capture-io.js';
 import { startWebhookReceiver } from '../support/webhook-receiver.js';
 
-// The fleet of this file lives on 127.0.41.x. Ports are picked by the OS once, then reused when
-// services restart, because the monitored range names them.
+// The fleet of this file lives on 127.0.41.x, each service on its product's port.
 const fleet = new Fleet();
 const stateDir = mkdtempSync(path.join(os.tmpdir(), 'em-e2e-'));
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
@@ -17,12 +16,11 @@ const ports: Record<string, number> = {};
 
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
-  ports.ollama = (await fleet.start({ host: '127.0.41.10', port: 0, fixture: loadFixture('ollama', 'none') })).member.port;
-  ports.vllm = (await fleet.start({ host: '127.0.41.11', port: 0, fixture: loadFixture('vllm', 'required') })).member.port;
-  ports.jupyter = (await fleet.start({ host: '127.0.41.12', port: 0, fixture: loadFixture('jupyter', 'required') })).member.port;
-  // Reserve a port for the service that appears in cycle 2.
-  ports.gradio = (await fleet.start({ host: '127.0.41.13', port: 0, handler: () => undefined })).member.port;
-  await fleet.stop('127.0.41.13', ports.gradio);
+  ports.ollama = (await fleet.start({ host: '127.0.41.10', port: 11434, fixture: loadFixture('ollama', 'none') })).member.port;
+  ports.vllm = (await fleet.start({ host: '127.0.41.11', port: 8000, fixture: loadFixture('vllm', 'required') })).member.port;
+  ports.jupyter = (await fleet.start({ host: '127.0.41.12', port: 8888, fixture: loadFixture('jupyter', 'required') })).member.port;
+  // The service that appears in cycle 2.
+  ports.gradio = 7860;
 });
 afterAll(async () => {
   await fleet.close();

@@ -19,15 +19,18 @@ const MAX_VERSION_LENGTH = 64;
 const MAX_EVIDENCE_VALUE = 60;
 
 /**
- * Paths that several products answer, so one request serves several entries (responses are cached
- * per endpoint): always tried. Besides these, any path that two or more catalog entries probe
- * counts as shared (see `sharedPaths`), so the set follows the catalog.
+ * Paths that many products answer, so one request serves several entries (responses are cached
+ * per endpoint): always tried. Besides these, any path that `SHARED_BY` or more catalog entries
+ * identify by counts as shared (see `sharedPaths`), so the set follows the catalog. A path fewer
+ * products use is tried on their own ports and on the proxy ports only: each shared path is one
+ * more request for every open non-AI port.
  */
-export const SHARED_PROBE_PATHS: ReadonlySet<string> = new Set(['/', '/v1/models', '/v2', '/api/version', '/api/config', '/info', '/version']);
+export const SHARED_PROBE_PATHS: ReadonlySet<string> = new Set(['/', '/v1/models', '/v2', '/info']);
+const SHARED_BY = 3;
 
 const sharedByCatalog = new WeakMap<readonly CatalogEntry[], ReadonlySet<string>>();
 
-/** The shared paths of a catalog: the fixed set plus every path two or more entries identify by. */
+/** The shared paths of a catalog: the fixed set plus every path `SHARED_BY` or more entries identify by. */
 export function sharedPaths(catalog: readonly CatalogEntry[]): ReadonlySet<string> {
   let shared = sharedByCatalog.get(catalog);
   if (!shared) {
@@ -35,7 +38,7 @@ export function sharedPaths(catalog: readonly CatalogEntry[]): ReadonlySet<strin
     for (const entry of catalog) {
       for (const path of new Set(entry.identify.map((p) => p.request.path))) users.set(path, (users.get(path) ?? 0) + 1);
     }
-    shared = new Set([...SHARED_PROBE_PATHS, ...[...users].filter(([, n]) => n >= 2).map(([path]) => path)]);
+    shared = new Set([...SHARED_PROBE_PATHS, ...[...users].filter(([, n]) => n >= SHARED_BY).map(([path]) => path)]);
     sharedByCatalog.set(catalog, shared);
   }
   return shared;
