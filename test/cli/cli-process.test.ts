@@ -26,8 +26,9 @@ const stateDir = mkdtempSync(path.join(os.tmpdir(), 'em-cli-'));
 let ollamaPort: number;
 let jupyterPort: number;
 beforeAll(async () => {
-  ollamaPort = (await fleet.start({ host: '127.0.61.2', port: 0, fixture: loadFixture('ollama', 'none') })).member.port;
-  jupyterPort = (await fleet.start({ host: '127.0.61.3', port: 0, fixture: loadFixture('jupyter', 'required') })).member.port;
+  // On their products' ports, where every probe of theirs is sent.
+  ollamaPort = (await fleet.start({ host: '127.0.61.2', port: 11434, fixture: loadFixture('ollama', 'none') })).member.port;
+  jupyterPort = (await fleet.start({ host: '127.0.61.3', port: 8888, fixture: loadFixture('jupyter', 'required') })).member.port;
 });
 afterAll(async () => {
   await fleet.close();
