@@ -68,6 +68,7 @@ export function loadProbeOptions(env: Env): ProbeOptions {
     bodyTimeoutMs: httpTimeout,
     requestTimeoutMs: httpTimeout * 2,
     checkDefaultCredentials: boolEnv(env, ENV.CHECK_DEFAULT_CREDENTIALS),
+    ...(optionalEnv(env, ENV.PROBE_BLOCK_BUDGET_MS) ? { blockBudgetMs: intEnv(env, ENV.PROBE_BLOCK_BUDGET_MS, 0, 1_000, 900_000) } : {}),
     ...(optionalEnv(env, ENV.PROBE_RATE_PER_SECOND) ? { ratePerSecond: intEnv(env, ENV.PROBE_RATE_PER_SECOND, 0, 1, 1_000_000) } : {}),
     ...(contact ? { userAgent: `ai-exposure-monitor/0.1 (+${contact})` } : {}),
   };

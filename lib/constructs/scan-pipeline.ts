@@ -144,6 +144,9 @@ export class ScanPipeline extends Construct {
         ...(props.probeRatePerSecond ? { [ENV.PROBE_RATE_PER_SECOND]: String(props.probeRatePerSecond) } : {}),
         ...(props.probeConnectTimeoutMs !== undefined ? { [ENV.PROBE_CONNECT_TIMEOUT_MS]: String(props.probeConnectTimeoutMs) } : {}),
         ...(props.probeHttpTimeoutMs !== undefined ? { [ENV.PROBE_HTTP_TIMEOUT_MS]: String(props.probeHttpTimeoutMs) } : {}),
+        // A block stops fingerprinting with time to spare before the Lambda timeout: an unfinished
+        // block then ends cleanly as "not done" (the run closes incomplete) instead of timing out.
+        [ENV.PROBE_BLOCK_BUDGET_MS]: String(Math.max(10_000, (proberTimeout.toSeconds() - Math.min(60, proberTimeout.toSeconds() / 4)) * 1000)),
         ...(props.scannerContact ? { [ENV.SCANNER_CONTACT]: props.scannerContact } : {}),
         ...policy,
       },

@@ -279,6 +279,8 @@ describe('ExposureMonitorStack', () => {
         [ENV.PROBE_CONCURRENCY]: '768',
         [ENV.PROBE_CONNECT_TIMEOUT_MS]: '1000',
         [ENV.PROBE_HTTP_TIMEOUT_MS]: '4000',
+        // The block budget leaves a minute of the 240 s prober timeout spare.
+        [ENV.PROBE_BLOCK_BUDGET_MS]: '180000',
         [ENV.MAX_RANGE_PREFIX]: '20',
         [ENV.ALLOW_PRIVATE]: 'false',
         [ENV.GONE_AFTER_MISSES]: '2',

@@ -26,6 +26,8 @@ export interface BlockOutcome {
   readonly blockId: number;
   /** False when the run was already closed: the message was stale and nothing was probed. */
   readonly probed: boolean;
+  /** False when the block budget ran out: the block is not counted as done. */
+  readonly complete?: boolean;
   readonly observations: readonly Observation[];
   readonly events: readonly AlertEvent[];
   readonly report?: ProbeReport;
@@ -60,6 +62,15 @@ export async function processBlock(body: unknown, deps: ProcessBlockDeps): Promi
         }),
       )),
     );
+  }
+  if (report.abandoned > 0) {
+    // Not marked done: the run closes as incomplete, so nothing in this block is reported gone.
+    deps.logger.warn('block budget spent before every open port was fingerprinted', {
+      runId: block.runId,
+      blockId: block.blockId,
+      abandoned: report.abandoned,
+    });
+    return { runId: block.runId, blockId: block.blockId, probed: true, complete: false, observations: report.observations, events, report };
   }
   const progress = await deps.store.markBlockDone(block.runId, block.blockId);
   if (progress.done >= progress.total) {

@@ -42,9 +42,11 @@ export interface EndpointBudget {
   bodyBytesLeft: number;
 }
 
-export function endpointBudget(limits: HttpLimits): EndpointBudget {
+export function endpointBudget(limits: HttpLimits, outer?: AbortSignal): EndpointBudget {
+  const own = AbortSignal.timeout(limits.endpointTimeoutMs ?? 4 * limits.requestTimeoutMs);
   return {
-    deadline: AbortSignal.timeout(limits.endpointTimeoutMs ?? 4 * limits.requestTimeoutMs),
+    // `outer`: the whole block's deadline, when there is one.
+    deadline: outer ? AbortSignal.any([own, outer]) : own,
     bodyBytesLeft: limits.maxEndpointBodyBytes ?? 4 * limits.maxBodyBytes,
   };
 }

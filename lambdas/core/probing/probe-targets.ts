@@ -18,6 +18,12 @@ export interface ProbeOptions extends HttpLimits {
   readonly sweepThreads?: number;
   /** Politeness cap: most TCP connects started per second by this prober (absent: no cap). */
   readonly ratePerSecond?: number;
+  /**
+   * Time for the whole call. Past it, open ports still waiting are not fingerprinted and ones in
+   * progress are cut short; they are counted in `abandoned`, so the caller does not take the block
+   * as complete (a half-probed block must never turn its endpoints into "gone").
+   */
+  readonly blockBudgetMs?: number;
 }
 
 export const DEFAULT_PROBE_OPTIONS: ProbeOptions = {
@@ -58,6 +64,8 @@ export interface ProbeReport {
   readonly httpRequests: number;
   /** HTTP requests sent to each open port, in completion order (for requests-per-port figures). */
   readonly requestsPerOpenPort: readonly number[];
+  /** Open ports the block budget left unfingerprinted (or cut short). */
+  readonly abandoned: number;
 }
 
 /** Ports where TLS is tried first: conventional HTTPS ports. */
@@ -77,6 +85,8 @@ export async function probeTargets(
   let nonHttp = 0;
   let httpRequests = 0;
   const requestsPerOpenPort: number[] = [];
+  let abandoned = 0;
+  const blockDeadline = options.blockBudgetMs ? AbortSignal.timeout(options.blockBudgetMs) : undefined;
   const planByPort = new Map<number, ProbePlan>();
   const waiting: SweepTarget[] = [];
   const running = new Set<Promise<void>>();
@@ -87,7 +97,15 @@ export async function probeTargets(
       plan = probePlanForPort(catalog, target.port);
       planByPort.set(target.port, plan);
     }
-    const result = await fingerprintEndpoint(target, plan, options);
+    if (blockDeadline?.aborted) {
+      abandoned++;
+      return;
+    }
+    const result = await fingerprintEndpoint(target, plan, options, blockDeadline);
+    if (blockDeadline?.aborted && result.kind !== 'identified') {
+      abandoned++;
+      return;
+    }
     httpRequests += result.requests;
     requestsPerOpenPort.push(result.requests);
     if (result.kind === 'identified') observations.push(result.observation);
@@ -118,7 +136,7 @@ export async function probeTargets(
   });
   while (running.size > 0) await Promise.all([...running]);
   observations.sort((a, b) => compareEndpoint(a, b));
-  return { observations, sweep: summary, unidentified, nonHttp, httpRequests, requestsPerOpenPort };
+  return { observations, sweep: summary, unidentified, nonHttp, httpRequests, requestsPerOpenPort, abandoned };
 }
 
 type EndpointResult =
@@ -130,12 +148,13 @@ export async function fingerprintEndpoint(
   target: SweepTarget,
   plan: ProbePlan,
   limits: HttpLimits & { readonly checkDefaultCredentials?: boolean },
+  blockDeadline?: AbortSignal,
 ): Promise<EndpointResult> {
   const order = TLS_FIRST_PORTS.has(target.port) ? [true, false] : [false, true];
   let requests = 0;
   // One time and body budget for the whole endpoint, both protocols (see HttpLimits.endpointTimeoutMs
   // and maxEndpointBodyBytes): a hostile host otherwise multiplies the per-request limits by ~40.
-  const budget = endpointBudget(limits);
+  const budget = endpointBudget(limits, blockDeadline);
   for (const tls of order) {
     const session = openHttpSession(target.host, target.port, tls, limits, budget);
     try {
