@@ -30,6 +30,8 @@ export const makeHandler =
     const plan = await planCycle(deps);
     if (deps.metrics) {
       countMetric(deps.metrics, 'Runs', 1);
+      // One visible notice per cycle for bad range rows (the log names each one): an alarm on this.
+      countMetric(deps.metrics, 'RangeRowsRejected', plan.rangeProblems.length);
       deps.metrics.publishStoredMetrics();
     }
     return { runId: plan.runId, blocks: plan.blocks, addresses: plan.addresses, ranges: plan.ranges, rangeProblems: plan.rangeProblems, closedRuns: plan.closedRuns };

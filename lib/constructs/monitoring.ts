@@ -30,6 +30,7 @@ export const METRIC_SERVICE: Readonly<Record<keyof typeof METRIC, string>> = {
   AiEndpoints: 'prober',
   AlertsSent: 'notifier',
   AlertsDeadLettered: 'notifier',
+  RangeRowsRejected: 'planner',
 };
 
 export interface MonitoringProps {
@@ -129,6 +130,12 @@ export class Monitoring extends Construct {
       props.probeQueue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(5), statistic: Stats.MAXIMUM }),
       ageThreshold.toSeconds(),
       `A probe block has waited more than ${ageThreshold.toHumanString()}: the prober is failing, or maxConcurrency is too low for the registered ranges.`,
+    );
+    alarm(
+      'RangeRowsRejectedAlarm',
+      customMetric('RangeRowsRejected'),
+      0,
+      'A row of the range table was refused this cycle (the planner log names the row, the field and the value); the other rows were scanned.',
     );
     alarm(
       'AlertsDeadLetteredAlarm',

@@ -373,6 +373,14 @@ describe('ExposureMonitorStack', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
     const opsAction = [ref(monitoring.opsTopic)];
 
+    it('alarms on a cycle that refused a range row, and on dead-lettered alerts', () => {
+      for (const metric of ['RangeRowsRejected', 'AlertsDeadLettered']) {
+        expect(alarms).toContainEqual(
+          expect.objectContaining({ Namespace: 'AiExposureMonitor', MetricName: metric, ComparisonOperator: 'GreaterThanThreshold', Threshold: 0, AlarmActions: opsAction }),
+        );
+      }
+    });
+
     it.each([
       ['probe dead-letter queue', () => pipeline.deadLetterQueue],
       ['notifier stream-failure queue', () => alerting.failureQueue],
