@@ -9,7 +9,7 @@ export const USAGE = `exposure-monitor: find unauthenticated AI endpoints in you
 Usage:
   exposure-monitor scan <target>... [--ports P] [--json] [--concurrency N] [--timeout MS]
       One-shot scan, no state. A target is an IPv4 address, a CIDR or ip:port.
-  exposure-monitor ranges add <cidr> [--label L] [--owner O] [--ports P] [--exclude CIDR,...] [--muted] [--aws ...]
+  exposure-monitor ranges add <cidr> [--label L] [--owner O] [--ports P] [--exclude CIDR,...] [--muted] [--rate N] [--aws ...]
   exposure-monitor ranges list [--json]
   exposure-monitor ranges remove <cidr>
       Edit the monitored-range table of the local store.

@@ -72,3 +72,20 @@ describe('processBlock', () => {
     await expect(processBlock(forged, deps)).rejects.toThrow(/--allow-private/);
   });
 });
+
+describe('per-range politeness cap', () => {
+  it('paces a block at its range row rate', async () => {
+    const settings = testSettings([port]);
+    const clock = steppingClock();
+    await dynamo.store.putRangeRow({ cidr: '127.0.31.0/28', ports: [port], rate: 50 });
+    const queue = new InProcessQueue();
+    await planCycle({ store: dynamo.store, queue, settings, clock, logger: quiet });
+    const body = queue.receive() as string;
+    expect(JSON.parse(body).rate).toBe(50);
+    const started = performance.now();
+    const outcome = await processBlock(body, { store: dynamo.store, catalog: testCatalog, probe: testProbe, settings, clock, logger: quiet });
+    // 16 connects at 50 a second: the last starts 15 intervals of 20 ms after the first.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(15 * 20 - 1);
+    expect(outcome.observations.map((o) => o.service)).toEqual(['ollama']);
+  });
+});

@@ -3,7 +3,7 @@ import { InputError } from '../../core/targets/address.js';
 import { parseCidr } from '../../core/targets/cidr.js';
 import { type RangeRow, validateRangeRow } from '../../core/targets/range-row.js';
 import type { CliIo } from '../cli-io.js';
-import { defaultPorts, monitorSettings, type OptionValues, portsOption } from '../cli-options.js';
+import { defaultPorts, intOption, monitorSettings, type OptionValues, portsOption } from '../cli-options.js';
 import { withStore } from '../local-stack.js';
 
 /** `ranges add|list|remove`: edits the monitored-range table of the local store. */
@@ -34,6 +34,7 @@ async function addRange(args: readonly string[], values: OptionValues, io: CliIo
     ...(ports ? { ports } : {}),
     ...(exclude ? { exclude } : {}),
     ...(values.muted === true ? { muted: true } : {}),
+    ...(values.rate !== undefined ? { rate: intOption(values, 'rate', 0, 1, 1_000_000) } : {}),
     enabled: true,
   };
   // The same validation the planner applies on every cycle: a row the planner would refuse is refused now.
@@ -58,8 +59,8 @@ async function listRanges(values: OptionValues, io: CliIo): Promise<number> {
   const list = (v: unknown): string => (Array.isArray(v) || v instanceof Set ? [...v].join(',') : v === undefined ? '' : String(v));
   io.out(
     formatTable(
-      ['CIDR', 'LABEL', 'OWNER', 'PORTS', 'EXCLUDE', 'ENABLED', 'MUTED'],
-      typed.map((r) => [String(r.cidr), list(r.label), list(r.owner), list(r.ports) || '(catalog)', list(r.exclude), r.enabled === false ? 'no' : 'yes', r.muted === true ? 'yes' : '']),
+      ['CIDR', 'LABEL', 'OWNER', 'PORTS', 'EXCLUDE', 'ENABLED', 'MUTED', 'RATE'],
+      typed.map((r) => [String(r.cidr), list(r.label), list(r.owner), list(r.ports) || '(catalog)', list(r.exclude), r.enabled === false ? 'no' : 'yes', r.muted === true ? 'yes' : '', list(r.rate)]),
     ),
   );
   return 0;

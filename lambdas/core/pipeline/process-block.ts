@@ -47,7 +47,9 @@ export async function processBlock(body: unknown, deps: ProcessBlockDeps): Promi
     deps.logger.warn('block of a closed or unknown run skipped', { runId: block.runId, blockId: block.blockId });
     return { runId: block.runId, blockId: block.blockId, probed: false, observations: [], events: [] };
   }
-  const report = await probeTargets(blockTargets(block.start, block.count, block.ports), deps.catalog, deps.probe);
+  // A range's own politeness cap applies when it is lower than the deployment's.
+  const probe = block.rate && !(deps.probe.ratePerSecond && deps.probe.ratePerSecond < block.rate) ? { ...deps.probe, ratePerSecond: block.rate } : deps.probe;
+  const report = await probeTargets(blockTargets(block.start, block.count, block.ports), deps.catalog, probe);
   const at = deps.clock().toISOString();
   const events: AlertEvent[] = [];
   for (const obs of report.observations) {

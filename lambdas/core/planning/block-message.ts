@@ -14,6 +14,8 @@ export interface BlockMessage {
   readonly label?: string;
   /** The range is muted: endpoints alert only when they get worse. */
   readonly muted?: true;
+  /** The range's politeness cap: most connects per second for this block's prober. */
+  readonly rate?: number;
   /** First address of the block. */
   readonly start: string;
   /** Number of consecutive addresses from `start`. */

@@ -45,6 +45,7 @@ export function parseBlockMessage(body: unknown): BlockMessage {
   const ports = parsePorts(m.ports as (string | number)[], 'block message: field "ports"');
   const label = m.label === undefined ? undefined : text('label');
   if (m.muted !== undefined && m.muted !== true) throw new InputError(`block message: field "muted" must be true when present, got ${JSON.stringify(m.muted)}`);
+  const rate = m.rate === undefined ? undefined : int('rate', 1, 1_000_000);
   const field = <T>(name: string, parse: () => T): T => {
     try {
       return parse();
@@ -56,5 +57,5 @@ export function parseBlockMessage(body: unknown): BlockMessage {
   const first = field('start', () => parseAddress(start));
   const block = { family: first.family, first: first.value, last: first.value + BigInt(count - 1) };
   if (!contains(cidr, block)) throw new InputError(`block message: block ${start} +${count} lies outside its range ${range}`);
-  return { schema: BLOCK_SCHEMA, runId, blockId, range: cidr.text, ...(label ? { label } : {}), ...(m.muted === true ? { muted: true as const } : {}), start, count, ports };
+  return { schema: BLOCK_SCHEMA, runId, blockId, range: cidr.text, ...(label ? { label } : {}), ...(m.muted === true ? { muted: true as const } : {}), ...(rate ? { rate } : {}), start, count, ports };
 }

@@ -30,6 +30,7 @@ export function* planBlocks(
           range: range.cidr.text,
           ...(range.label ? { label: range.label } : {}),
           ...(range.muted ? { muted: true as const } : {}),
+          ...(range.rate ? { rate: range.rate } : {}),
           start: formatAddress({ family: interval.family, value: first }),
           count,
           ports: range.ports,

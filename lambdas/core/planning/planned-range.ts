@@ -11,6 +11,7 @@ export interface PlannedRange {
   readonly label?: string;
   readonly ports: readonly number[];
   readonly muted?: boolean;
+  readonly rate?: number;
   readonly intervals: readonly { readonly first: string; readonly last: string }[];
 }
 
@@ -20,6 +21,7 @@ export function toPlannedRange(range: MonitoredRange): PlannedRange {
     ...(range.label ? { label: range.label } : {}),
     ports: range.ports,
     ...(range.muted ? { muted: true } : {}),
+    ...(range.rate ? { rate: range.rate } : {}),
     intervals: range.intervals.map((i) => ({
       first: formatAddress({ family: i.family, value: i.first }),
       last: formatAddress({ family: i.family, value: i.last }),
@@ -33,6 +35,7 @@ export function fromPlannedRange(planned: PlannedRange): MonitoredRange {
     ...(planned.label ? { label: planned.label } : {}),
     ports: planned.ports,
     ...(planned.muted ? { muted: true } : {}),
+    ...(planned.rate ? { rate: planned.rate } : {}),
     exclude: [],
     intervals: planned.intervals.map((i) => {
       const first = parseAddress(i.first);

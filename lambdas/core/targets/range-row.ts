@@ -21,6 +21,8 @@ export interface RangeRow {
    * they get worse (auth regressed), like a suppressed endpoint. For lab or honeypot ranges.
    */
   readonly muted?: boolean;
+  /** Politeness cap for this range: most TCP connects per second per prober (the lower of this and the deployment's cap applies). */
+  readonly rate?: number;
 }
 
 /** A range row that passed validation, ready for planning. */
@@ -31,11 +33,12 @@ export interface MonitoredRange {
   readonly ports: readonly number[];
   readonly exclude: readonly Cidr[];
   readonly muted?: boolean;
+  readonly rate?: number;
   /** The addresses to probe: the CIDR less its exclusions (and less ranges planned before it). */
   readonly intervals: readonly AddressInterval[];
 }
 
-const KNOWN_FIELDS = new Set(['cidr', 'label', 'owner', 'ports', 'exclude', 'enabled', 'muted', 'updatedAt', 'createdAt']);
+const KNOWN_FIELDS = new Set(['cidr', 'label', 'owner', 'ports', 'exclude', 'enabled', 'muted', 'rate', 'updatedAt', 'createdAt']);
 const MAX_TEXT = 200;
 
 /**
@@ -97,8 +100,25 @@ export function validateRangeRow(raw: unknown, policy: AddressPolicy, defaultPor
   if (row.muted !== undefined && typeof row.muted !== 'boolean') {
     throw new InputError(`${where}: field "muted" must be true or false, got ${describe(row.muted)}`);
   }
+  let rate: number | undefined;
+  if (row.rate !== undefined && row.rate !== null && row.rate !== '') {
+    const n = typeof row.rate === 'string' && /^\d+$/.test(row.rate.trim()) ? Number(row.rate) : row.rate;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 1_000_000) {
+      throw new InputError(`${where}: field "rate" must be a whole number of connects per second from 1 to 1000000, got ${describe(row.rate)}`);
+    }
+    rate = n;
+  }
   const intervals = subtractIntervals([cidr], exclude);
-  return { cidr, ports, exclude, intervals, ...(label ? { label } : {}), ...(owner ? { owner } : {}), ...(row.muted === true ? { muted: true } : {}) };
+  return {
+    cidr,
+    ports,
+    exclude,
+    intervals,
+    ...(label ? { label } : {}),
+    ...(owner ? { owner } : {}),
+    ...(row.muted === true ? { muted: true } : {}),
+    ...(rate ? { rate } : {}),
+  };
 }
 
 /** Whether a raw row is switched off (checked before validation so a disabled bad row is quiet). */
