@@ -43,6 +43,8 @@ export interface MonitorConfig {
   readonly maxRangePrefix: number;
   /** Whether RFC 1918, shared and link-local ranges may be scanned. */
   readonly allowPrivate: boolean;
+  /** Send probes from one fixed address (VPC, NAT gateway, Elastic IP); costs about $37 a month. */
+  readonly fixedEgress: boolean;
   /** Complete runs without a sighting before an endpoint is `gone`. */
   readonly goneAfterMisses: number;
   /** Contact URL or address shown in the scanner's User-Agent. */
@@ -73,6 +75,7 @@ export const CONFIG_DEFAULTS = {
   blockSize: DEFAULT_BLOCK_SIZE,
   maxRangePrefix: 16,
   allowPrivate: false,
+  fixedEgress: false,
   goneAfterMisses: 2,
   logRetentionDays: RetentionDays.ONE_MONTH,
   removalPolicy: 'retain',
@@ -100,6 +103,7 @@ export const CONTEXT_KEYS = [
   'blockSize',
   'maxRangePrefix',
   'allowPrivate',
+  'fixedEgress',
   'goneAfterMisses',
   'scannerContact',
   'logRetentionDays',
@@ -157,6 +161,7 @@ export function parseConfig(raw: Readonly<Partial<Record<ContextKey, unknown>>>)
     blockSize: r.int('blockSize', 1, 4096),
     maxRangePrefix: r.int('maxRangePrefix', 8, 32, '16 means a row may be at most a /16'),
     allowPrivate: r.bool('allowPrivate') ?? CONFIG_DEFAULTS.allowPrivate,
+    fixedEgress: r.bool('fixedEgress') ?? CONFIG_DEFAULTS.fixedEgress,
     goneAfterMisses: r.int('goneAfterMisses', 1, 100),
     ...(scannerContact ? { scannerContact } : {}),
     logRetentionDays: r.retention('logRetentionDays'),

@@ -1,6 +1,7 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { MonitorConfig } from './config.js';
+import { FixedEgress } from './constructs/fixed-egress.js';
 import { Alerting } from './constructs/alerting.js';
 import { MonitorTables } from './constructs/monitor-tables.js';
 import { Monitoring } from './constructs/monitoring.js';
@@ -39,7 +40,9 @@ export class ExposureMonitorStack extends Stack {
     // the tables are, since it protects their data.
     const messagingKey = this.tables.key;
 
+    const egress = config.fixedEgress ? new FixedEgress(this, 'FixedEgress', { flowLogRetention: config.logRetentionDays, logRemovalPolicy: removalPolicy }) : undefined;
     this.pipeline = new ScanPipeline(this, 'ScanPipeline', {
+      ...(egress ? { proberVpc: { vpc: egress.vpc, subnets: egress.subnets } } : {}),
       rangeTable: this.tables.rangeTable,
       stateTable: this.tables.stateTable,
       schedule: config.schedule,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -28,6 +29,10 @@ export interface NodejsLambdaProps {
   readonly logRemovalPolicy?: RemovalPolicy;
   /** @default the repository root */
   readonly projectRoot?: string;
+  /** Run inside this VPC (fixed egress). @default - no VPC */
+  readonly vpc?: ec2.IVpc;
+  /** @default - the VPC's private subnets */
+  readonly vpcSubnets?: ec2.SubnetSelection;
 }
 
 /**
@@ -72,6 +77,7 @@ export class NodejsLambda extends Construct implements iam.IGrantable {
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      ...(props.vpc ? { vpc: props.vpc, vpcSubnets: props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS } } : {}),
       bundling: {
         format: OutputFormat.ESM,
         target: 'node22',

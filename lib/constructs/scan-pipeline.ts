@@ -1,3 +1,4 @@
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
@@ -59,6 +60,8 @@ export interface ScanPipelineProps {
   readonly proberTimeout?: Duration;
   /** @default 1024 */
   readonly proberMemoryMb?: number;
+  /** Run the prober in this VPC, for a fixed egress address. @default - no VPC */
+  readonly proberVpc?: { readonly vpc: ec2.IVpc; readonly subnets: ec2.SubnetSelection };
   /**
    * How many times a block message is received before it moves to the dead-letter queue.
    * @default 3
@@ -138,6 +141,7 @@ export class ScanPipeline extends Construct {
       timeout: proberTimeout,
       memorySize: props.proberMemoryMb ?? 1024,
       ...logs,
+      ...(props.proberVpc ? { vpc: props.proberVpc.vpc, vpcSubnets: props.proberVpc.subnets } : {}),
       environment: {
         [ENV.STATE_TABLE_NAME]: props.stateTable.tableName,
         ...(props.probeConcurrency !== undefined ? { [ENV.PROBE_CONCURRENCY]: String(props.probeConcurrency) } : {}),
