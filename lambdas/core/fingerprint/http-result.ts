@@ -28,7 +28,7 @@ export function requestKey(request: ProbeRequest): string {
 }
 
 /** Wraps a fetch so each distinct request is sent at most once per endpoint. */
-export function cachingFetch(fetch: HttpFetch): HttpFetch & { readonly sent: () => number } {
+export function cachingFetch(fetch: HttpFetch): HttpFetch & { readonly sent: () => number; prime(request: ProbeRequest, result: HttpResult): void } {
   const cache = new Map<string, Promise<HttpResult>>();
   const wrapped = (request: ProbeRequest): Promise<HttpResult> => {
     const key = requestKey(request);
@@ -39,5 +39,9 @@ export function cachingFetch(fetch: HttpFetch): HttpFetch & { readonly sent: () 
     }
     return pending;
   };
-  return Object.assign(wrapped, { sent: () => cache.size });
+  return Object.assign(wrapped, {
+    sent: () => cache.size,
+    /** Replaces a cached answer (a retried request's final result). */
+    prime: (request: ProbeRequest, result: HttpResult): void => void cache.set(requestKey(request), Promise.resolve(result)),
+  });
 }

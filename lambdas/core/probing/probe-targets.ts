@@ -1,5 +1,5 @@
 import type { CatalogEntry } from '../fingerprint/catalog-schema.js';
-import { cachingFetch, type HttpResponse } from '../fingerprint/http-result.js';
+import { cachingFetch, type HttpResponse, type HttpResult } from '../fingerprint/http-result.js';
 import { type Identification, identifyEndpoint, type ProbePlan, probePlanForPort } from '../fingerprint/identify.js';
 import { endpointBudget, type HttpLimits, type HttpSession, openHttpSession, type TlsCertificateInfo } from './http-session.js';
 import { knownVulnerabilities } from '../vulnerabilities/cve-table.js';
@@ -159,7 +159,7 @@ export async function fingerprintEndpoint(
     const session = openHttpSession(target.host, target.port, tls, limits, budget);
     try {
       const fetch = cachingFetch(session.fetch);
-      const root = await fetch({ path: '/' });
+      const root = await fetchRootRetryingLocalErrors(session, fetch);
       if (!root.ok || (!tls && looksLikeHttpsPort(root))) {
         requests += fetch.sent();
         continue;
@@ -195,6 +195,25 @@ export async function fingerprintEndpoint(
     }
   }
   return { kind: 'non-http', requests };
+}
+
+/** Errors of this process, not of the target: out of file descriptors or local ports. */
+const LOCAL_ERROR = /^(EMFILE|ENFILE|EADDRNOTAVAIL|ENOBUFS)\b/;
+const LOCAL_ERROR_RETRIES = 20;
+
+/**
+ * The first request of an endpoint, retried while it fails for a local reason: a prober out of
+ * file descriptors must not record a live service as "not HTTP" (the sweep does the same for
+ * connects). The caching fetch would replay the failure, so retries go to the session directly.
+ */
+export async function fetchRootRetryingLocalErrors(session: HttpSession, fetch: ReturnType<typeof cachingFetch>): Promise<HttpResult> {
+  let root = await fetch({ path: '/' });
+  for (let attempt = 1; !root.ok && LOCAL_ERROR.test(root.error) && attempt <= LOCAL_ERROR_RETRIES; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 25 * attempt));
+    root = await session.fetch({ path: '/' });
+  }
+  if (root.ok) fetch.prime({ path: '/' }, root);
+  return root;
 }
 
 /** Plain HTTP sent to a TLS port: nginx, Apache and Go answer 400 with these texts. */
