@@ -78,7 +78,7 @@ export async function sweepTargets(targets, { concurrency, connectTimeoutMs, onO
       const target = await next();
       if (!target) return;
       for (let tries = 1; ; tries++) {
-        await pace();
+        if (interval > 0) await pace();
         const state = await connectOnce(target.host, target.port, connectTimeoutMs);
         if (typeof state === 'string') {
           summary.attempted++;
