@@ -12,6 +12,7 @@ import { renderCostTable } from './cost-model.js';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 512);
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 1000);
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
 
 interface Layout {
   cidr: string;
@@ -109,27 +110,36 @@ async function main(): Promise<void> {
       `targets: ${layout.cidr} x ${layout.ports.length} ports = ${probes} probes; open: ${openExpected} (${layout.ai.length} AI services, ${layout.plain.length} non-AI); filtered: ${layout.filtered.length}; concurrency ${CONCURRENCY}, connect timeout ${TIMEOUT_MS} ms`,
     );
 
-    // (a) raw sweep
-    const raw = timed(process.execPath, [path.join(import.meta.dirname, 'raw-sweep.mjs'), layout.first, String(layout.count), ports, String(CONCURRENCY), String(TIMEOUT_MS)]);
-    const rawOut = JSON.parse(raw.stdout.trim().split('\n').at(-1) ?? '{}') as { open?: number };
-
-    // (b) the product
-    // With default-credential checks, so the fixtures in that state count as found correctly.
+    // (a), (b) and (c) in turn, REPEATS rounds: the machine is shared, so ratios are taken round by
+    // round and the median is quoted (with the range), and each tool's median run is shown.
     const cli = [path.join(ROOT, 'bin/exposure-monitor.mjs'), 'scan', layout.cidr, '--ports', ports, '--check-default-credentials', '--concurrency', String(CONCURRENCY), '--timeout', String(TIMEOUT_MS), '--json'];
-    const product = timed(process.execPath, cli);
+    const rounds: { raw: Timed; product: Timed; nmap?: Timed }[] = [];
+    for (let i = 0; i < REPEATS; i++) {
+      // (a) the plain sweep
+      const rawRun = timed(process.execPath, [path.join(import.meta.dirname, 'raw-sweep.mjs'), layout.first, String(layout.count), ports, String(CONCURRENCY), String(TIMEOUT_MS)]);
+      // (b) the product, with default-credential checks so the fixtures in that state count as found correctly
+      const productRun = timed(process.execPath, cli);
+      // (c) nmap -sT
+      const nmapRun = haveNmap ? timed('nmap', ['-sT', '-n', '-Pn', '-T4', '--max-retries', '1', '--max-rtt-timeout', `${TIMEOUT_MS}ms`, '-p', ports, '-oG', '-', layout.cidr]) : undefined;
+      rounds.push({ raw: rawRun, product: productRun, ...(nmapRun ? { nmap: nmapRun } : {}) });
+    }
+    const medianRun = (pick: (r: (typeof rounds)[number]) => Timed | undefined): Timed | undefined =>
+      rounds.map(pick).filter((t): t is Timed => t !== undefined).sort((x, y) => x.wallS - y.wallS)[Math.floor((rounds.length - 1) / 2)];
+    const raw = medianRun((r) => r.raw) as Timed;
+    const product = medianRun((r) => r.product) as Timed;
+    const nmap = medianRun((r) => r.nmap);
+    const rawOut = JSON.parse(raw.stdout.trim().split('\n').at(-1) ?? '{}') as { open?: number };
     const found = product.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { ip: string; port: number; service: string; auth: string });
     const summary = /scan: (\d+) probes, (\d+) open.*?(\d+) HTTP requests \(per open port: median (\d+), worst (\d+)\)/.exec(product.stderr);
     const correct = layout.ai.filter((a) => found.some((f) => f.ip === a.host && f.port === a.port && f.service === a.service && f.auth === a.auth)).length;
-
-    // (c) nmap
-    let nmap: Timed | undefined;
-    let nmapOpen = Number.NaN;
-    let nmapSv: Timed | undefined;
-    if (haveNmap) {
-      nmap = timed('nmap', ['-sT', '-n', '-Pn', '-T4', '--max-retries', '1', '--max-rtt-timeout', `${TIMEOUT_MS}ms`, '-p', ports, '-oG', '-', layout.cidr]);
-      nmapOpen = (nmap.stdout.match(/\/open\//g) ?? []).length;
-      nmapSv = timed('nmap', ['-sT', '-sV', '--version-light', '-n', '-Pn', '-T4', '--max-retries', '1', '--max-rtt-timeout', `${TIMEOUT_MS}ms`, '-p', ports, '-oG', '-', layout.cidr]);
-    }
+    const nmapOpen = nmap ? (nmap.stdout.match(/\/open\//g) ?? []).length : Number.NaN;
+    const nmapSv = haveNmap
+      ? timed('nmap', ['-sT', '-sV', '--version-light', '-n', '-Pn', '-T4', '--max-retries', '1', '--max-rtt-timeout', `${TIMEOUT_MS}ms`, '-p', ports, '-oG', '-', layout.cidr])
+      : undefined;
+    const ratioStats = (xs: number[]): string => {
+      const sorted = [...xs].sort((x, y) => x - y);
+      return `${fmt(sorted[Math.floor((sorted.length - 1) / 2)] as number)} (median of ${sorted.length} rounds; ${fmt(sorted[0] as number)} to ${fmt(sorted.at(-1) as number)})`;
+    };
 
     // File-descriptor budget: Lambda's 1,024, with more concurrency requested than it allows.
     const fd = timed(process.execPath, [...cli.slice(0, -3), '--concurrency', '2000', '--timeout', String(TIMEOUT_MS), '--json'], 'ulimit -n 1024; ');
@@ -167,9 +177,9 @@ async function main(): Promise<void> {
     console.log('');
     console.log(renderCostTable((product.cpuS / probes) * 1e6));
     console.log('');
-    console.log(`ratio (b)/(a) wall: ${fmt(product.wallS / raw.wallS)}`);
+    console.log(`ratio (b)/(a) wall: ${ratioStats(rounds.map((r) => r.product.wallS / r.raw.wallS))}`);
     if (nmap && nmapSv) {
-      console.log(`ratio (b)/(c) wall vs nmap -sT: ${fmt(product.wallS / nmap.wallS)}`);
+      console.log(`ratio (b)/(c) wall vs nmap -sT: ${ratioStats(rounds.map((r) => r.product.wallS / (r.nmap as Timed).wallS))}`);
       console.log(`ratio nmap -sT -sV --version-light / (b) wall: ${fmt(nmapSv.wallS / product.wallS)}`);
     }
   } finally {
