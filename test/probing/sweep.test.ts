@@ -38,3 +38,30 @@ describe('sweep', () => {
     expect(elapsed).toBeGreaterThanOrEqual(49 * 5 - 1);
   });
 });
+
+describe('sweep across threads when the main thread is busy', () => {
+  it('finishes even when a worker runs dry before the main thread can hand it more', async () => {
+    // 6,000 closed-port targets plus the open ones first; the main thread blocks for 1.5 s on the
+    // first open port, so the workers drain their queues and their next chunk lands on an empty queue.
+    const many = [...open, ...Array.from({ length: 6000 }, (_, i) => ({ host: `127.0.24.${i % 250}`, port: 20_000 + Math.floor(i / 250) }))];
+    let blocked = false;
+    const found: string[] = [];
+    const summary = await sweep(many, {
+      concurrency: 128,
+      connectTimeoutMs: 1000,
+      threads: 2,
+      onOpen: (t) => {
+        found.push(`${t.host}:${t.port}`);
+        if (!blocked) {
+          blocked = true;
+          const until = Date.now() + 1500;
+          while (Date.now() < until) {
+            // the main thread is busy fingerprinting
+          }
+        }
+      },
+    });
+    expect(summary.attempted).toBe(many.length);
+    expect(found.sort()).toEqual(open.map((o) => `${o.host}:${o.port}`).sort());
+  });
+});

@@ -8,10 +8,19 @@ const queue = [];
 let head = 0;
 let ended = false;
 const waiting = [];
+// One request for more targets at a time: set when asked, cleared when a chunk (or the end) arrives.
+let requested = false;
+
+function askForMore() {
+  if (requested || ended || queue.length - head > workerData.lowWater) return;
+  requested = true;
+  parentPort.postMessage({ type: 'more' });
+}
 
 parentPort.on('message', (message) => {
   if (message.type === 'chunk') {
     for (let i = 0; i < message.flat.length; i += 2) queue.push({ host: message.flat[i], port: message.flat[i + 1] });
+    requested = false;
   } else if (message.type === 'end') {
     ended = true;
   }
@@ -25,11 +34,13 @@ function next() {
       queue.splice(0, head);
       head = 0;
     }
-    // Ask for more before running dry, so the pool never waits.
-    if (queue.length - head === workerData.lowWater) parentPort.postMessage({ type: 'more' });
+    // Ask for more before running dry, so the pool rarely waits. (Asking only when the count hit
+    // the mark exactly deadlocked when a chunk landed on an empty queue: the count started below it.)
+    askForMore();
     return target;
   }
   if (ended) return undefined;
+  askForMore();
   return new Promise((resolve) => {
     waiting.push(() => resolve(next()));
   });
