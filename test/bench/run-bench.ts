@@ -149,7 +149,8 @@ async function main(): Promise<void> {
     const fdRetries = /(\d+) retries after running out of file descriptors/.exec(fd.stderr)?.[1] ?? '0';
 
     // One 4,096-target block (256 addresses x 16 ports) holding AI services: peak RSS.
-    const block = timed(process.execPath, [path.join(ROOT, 'bin/exposure-monitor.mjs'), 'scan', '127.80.1.0/24', '--ports', ports, '--concurrency', String(CONCURRENCY), '--timeout', String(TIMEOUT_MS), '--json']);
+    // As the prober Lambda runs a block: one thread (each sweep worker thread is its own V8 heap).
+    const block = timed(process.execPath, [path.join(ROOT, 'bin/exposure-monitor.mjs'), 'scan', '127.80.1.0/24', '--ports', ports, '--threads', '1', '--check-default-credentials', '--concurrency', String(CONCURRENCY), '--timeout', String(TIMEOUT_MS), '--json']);
 
     // Planner at /12 and DynamoDB requests per cycle: in their own processes.
     // Bundled first, so their figures are the planner's and not a TypeScript loader's.
@@ -169,7 +170,7 @@ async function main(): Promise<void> {
     console.log(
       `file-descriptor budget (ulimit -n 1024, --concurrency 2000): ${fmt(fd.wallS)} s, open ${fdSummary?.[2]} of ${openExpected}, AI endpoints missed ${fdMisses}, descriptor retries ${fdRetries}, exit ${fd.status}`,
     );
-    console.log(`4,096-target block (127.80.1.0/24 x 16 ports): ${fmt(block.wallS)} s, peak RSS ${fmt(block.maxRssMb, 0)} MB`);
+    console.log(`4,096-target block (127.80.1.0/24 x 16 ports, one thread as on Lambda): ${fmt(block.wallS)} s, peak RSS ${fmt(block.maxRssMb, 0)} MB`);
     console.log(plan.stdout.trim());
     console.log(`  (planner process: ${fmt(plan.wallS)} s wall, peak RSS ${fmt(plan.maxRssMb, 0)} MB)`);
     console.log(store.stdout.trim());
