@@ -2,7 +2,6 @@ import { Worker } from 'node:worker_threads';
 import { type SweepSummary, type SweepTarget, sweepTargets } from './connect-sweep.mjs';
 
 export type { PortState, SweepSummary, SweepTarget } from './connect-sweep.mjs';
-export { connectOnce } from './connect-sweep.mjs';
 
 export interface SweepOptions {
   /** Connection attempts in flight at once (across all threads). */
