@@ -147,4 +147,64 @@ export interface CatalogEntry {
    * files on the host (notebooks, job runners); `high` otherwise (the default).
    */
   readonly openSeverity?: 'critical' | 'high';
+  /** How to close an open instance (required for every entry; `test/core/fingerprint/remediation.test.ts` enforces it). */
+  readonly remediation?: Remediation;
+  /** Listings an open instance gives without credentials (see `InventoryRule`). */
+  readonly inventory?: readonly InventoryRule[];
+  /**
+   * A protocol-level listing the engine reads with its own harmless request sequence, for
+   * products whose listing is not a GET: `mcp-tools` is MCP's `initialize` + `tools/list`
+   * (names only, never `tools/call`).
+   */
+  readonly inventoryProtocol?: 'mcp-tools';
+}
+
+/**
+ * What an open instance lets anyone on the internet do. Alerts list these so the reader knows
+ * what is at stake without knowing the product.
+ * - `run-code`: execute code or shell commands on the host (notebooks, job runners, code tools);
+ * - `read-data`: read documents, datasets, chats, experiment data, vectors or files;
+ * - `write-data`: change or delete that data (upload, overwrite, drop collections);
+ * - `spend-api-keys`: make calls billed to the organisation's upstream provider keys;
+ * - `pull-models`: download, load or delete models on the host (disk, bandwidth, supply chain);
+ * - `run-inference`: use the organisation's GPUs/CPUs for free inference;
+ * - `admin`: change the product's own settings, users or credentials (take it over).
+ */
+export type ExposureCapability = 'run-code' | 'read-data' | 'write-data' | 'spend-api-keys' | 'pull-models' | 'run-inference' | 'admin';
+
+export const EXPOSURE_CAPABILITIES: readonly ExposureCapability[] = ['run-code', 'read-data', 'write-data', 'spend-api-keys', 'pull-models', 'run-inference', 'admin'];
+
+/**
+ * How to close an open instance, from the product's own docs. Rendered in every alert about an
+ * open endpoint and listed by `catalog --json`.
+ */
+export interface Remediation {
+  /**
+   * The fix, one or two imperative sentences: turn on the product's own auth (or, where the
+   * product has none, bind it to localhost / put an authenticating proxy in front).
+   */
+  readonly fix: string;
+  /** The exact settings the fix names: flags, env vars or config keys, e.g. `OLLAMA_HOST=127.0.0.1`. */
+  readonly settings: readonly string[];
+  /** The product's own doc for the fix (https URL). */
+  readonly docs: string;
+  /** What an open instance allows. At least one. */
+  readonly allows: readonly ExposureCapability[];
+}
+
+/** What kind of thing an inventory listing names. */
+export type InventoryKind = 'model' | 'notebook' | 'kernel' | 'session' | 'collection' | 'workflow' | 'tool' | 'app' | 'experiment' | 'dataset' | 'project' | 'deployment';
+
+/**
+ * A listing an open instance gives without credentials (model names, collections, workflows...):
+ * one harmless GET, read only when the endpoint's auth is `none`. Names are untrusted text: the
+ * engine caps and cleans them. Prefer a path the entry already requests (answers are cached).
+ */
+export interface InventoryRule {
+  readonly kind: InventoryKind;
+  readonly request: ProbeRequest;
+  /** Read only when this matcher passes (defaults to status 200). */
+  readonly match?: ResponseMatcher;
+  /** JSON path to the names, e.g. `models[].name` or `data[].id`. */
+  readonly json: string;
 }
