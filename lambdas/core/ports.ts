@@ -113,6 +113,12 @@ export interface AlertSink {
    */
   sendDigest?(events: readonly AlertEvent[], ctx: DigestContext): Promise<void>;
   readonly digestLimit?: number;
+  /**
+   * Which events this sink takes, given whether the event reaches its route's severity floor.
+   * Absent: exactly the events that reach the floor. PagerDuty, for one, takes critical events
+   * and the resolutions of the incidents it opened (which are `info`, below any paging floor).
+   */
+  accepts?(event: AlertEvent, reachesFloor: boolean): boolean;
 }
 
 /** Structured log lines; the AWS adapter is Powertools Logger, the local one writes to stderr. */

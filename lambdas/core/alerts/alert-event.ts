@@ -45,6 +45,12 @@ export interface AlertEvent {
    * absent when none are known). Severity is raised to the worst of them.
    */
   readonly vulnerabilities?: readonly { readonly id: string; readonly severity: Exclude<Severity, 'info'> }[];
+  /**
+   * On `endpoint.fixed` and `endpoint.gone`: the id of the alert that reported the endpoint open
+   * (its `new_unauthenticated` or `auth_regressed`). Lets an incident tool resolve the incident
+   * that alert opened (PagerDuty: `dedup_key`).
+   */
+  readonly resolves?: string;
 }
 
 /**
