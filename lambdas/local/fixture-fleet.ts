@@ -30,6 +30,21 @@ export interface ResponseFixture {
   readonly source: string;
   readonly responses: readonly FixtureResponse[];
   readonly fallback?: FixtureResponse;
+  /**
+   * What an open instance lists without credentials, as the engine should read it (kind and
+   * name, sorted by kind then name). Only in fixtures of products with inventory rules.
+   */
+  readonly inventory?: readonly { readonly kind: string; readonly name: string }[];
+  /**
+   * A JSON-RPC endpoint answering POSTs (MCP Streamable HTTP): `results` per method; a stateful
+   * server hands out `session` on `initialize` and then requires it; `stream` answers as SSE.
+   */
+  readonly jsonRpc?: {
+    readonly path: string;
+    readonly results: Readonly<Record<string, unknown>>;
+    readonly session?: string;
+    readonly stream?: boolean;
+  };
 }
 
 export function loadFixture(service: string, state: string): ResponseFixture {
@@ -107,8 +122,50 @@ function loopbackTls(): { key: Buffer; cert: Buffer } {
   return tlsMaterial;
 }
 
+/** Answers a JSON-RPC POST (or the session DELETE) the way an MCP Streamable HTTP server does. */
+function answerJsonRpc(rpc: NonNullable<ResponseFixture['jsonRpc']>, req: http.IncomingMessage, res: http.ServerResponse): void {
+  if (req.method === 'DELETE') {
+    res.writeHead(rpc.session && req.headers['mcp-session-id'] === rpc.session ? 200 : 404).end();
+    return;
+  }
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    let message: { id?: unknown; method?: unknown };
+    try {
+      message = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof message;
+    } catch {
+      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32700, message: 'Parse error' }, id: null }));
+      return;
+    }
+    const method = String(message.method);
+    if (rpc.session && method !== 'initialize' && req.headers['mcp-session-id'] !== rpc.session) {
+      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message: 'Bad Request: No valid session ID provided' }, id: null }));
+      return;
+    }
+    if (message.id === undefined) {
+      res.writeHead(202).end(); // a notification
+      return;
+    }
+    const reply = Object.hasOwn(rpc.results, method)
+      ? { jsonrpc: '2.0', id: message.id, result: rpc.results[method] }
+      : { jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Method not found' } };
+    const headers: Record<string, string> = method === 'initialize' && rpc.session ? { 'mcp-session-id': rpc.session } : {};
+    if (rpc.stream) {
+      res.writeHead(200, { ...headers, 'content-type': 'text/event-stream', 'cache-control': 'no-cache' }).end(`event: message\ndata: ${JSON.stringify(reply)}\n\n`);
+    } else {
+      res.writeHead(200, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(reply));
+    }
+  });
+}
+
 export function fixtureHandler(fixture: ResponseFixture): http.RequestListener {
   return (req, res) => {
+    const rpc = fixture.jsonRpc;
+    if (rpc && (req.method === 'POST' || req.method === 'DELETE') && (req.url ?? '').split('?')[0] === rpc.path) {
+      answerJsonRpc(rpc, req, res);
+      return;
+    }
     const answer = fixtureAnswer(fixture, req.method ?? 'GET', req.url ?? '/', req.headers);
     const { body, contentType } = serializeBody(answer);
     const headers: Record<string, string> = { ...(contentType ? { 'content-type': contentType } : {}), ...answer.headers };

@@ -8,6 +8,8 @@ function session(answers: HttpResult[]): HttpSession & { calls: () => number } {
   return {
     tls: false,
     fetch: async () => answers[Math.min(calls++, answers.length - 1)] as HttpResult,
+    post: async () => ({ ok: false, error: 'not used' }),
+    delete: async () => ({ ok: false, error: 'not used' }),
     certificate: () => undefined,
     close: async () => undefined,
     calls: () => calls,

@@ -40,3 +40,18 @@ export function escapeHtml(value: unknown, maxLength = 200): string {
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
 }
+
+/**
+ * Escapes for Teams (Adaptive Card TextBlock/FactSet text, a Markdown subset). `<` and `>` become
+ * the look-alikes ‹ ›, so `<at>everyone</at>` is no mention tag and nothing reads as HTML; the
+ * Markdown specials are backslash-escaped, so `[click](http://evil)` is no link and `*x*` no
+ * emphasis; a leading `-`, `+` or `1.` would start a list. Newlines are already gone (`cleanText`).
+ */
+export function escapeTeams(value: unknown, maxLength = 200): string {
+  return cleanText(value, maxLength)
+    .replace(/</g, '‹')
+    .replace(/>/g, '›')
+    .replace(/[\\*_`[\]()#~&]/g, '\\$&')
+    .replace(/^([-+])/, '\\$1')
+    .replace(/^(\d+)\./, '$1\\.');
+}

@@ -1,4 +1,6 @@
-import type { AuthRule, AuthState, CatalogEntry, IdentifyProbe, VersionRule } from './catalog-schema.js';
+import { type InventoryItem } from '../inventory/inventory.js';
+import { readInventory } from '../inventory/read-inventory.js';
+import type { AuthRule, AuthState, CatalogEntry, IdentifyProbe, Remediation, VersionRule } from './catalog-schema.js';
 import type { HttpFetch, HttpResponse } from './http-result.js';
 import { cachedRegex, matches, parseJsonBody, valuesAt } from './match.js';
 
@@ -13,6 +15,12 @@ export interface Identification {
   readonly exposes: string;
   /** Severity of this product when open (catalog `openSeverity`, default high). */
   readonly openSeverity: 'critical' | 'high';
+  /** How to close it (catalog `remediation`). */
+  readonly remediation?: Remediation;
+  /** What it lists without credentials, read only when auth is `none` (raw: cleaned by `summarizeInventory`). */
+  readonly inventory?: { readonly items: readonly InventoryItem[]; readonly listed: number };
+  /** A protocol listing the caller reads with its own requests (catalog `inventoryProtocol`), when open. */
+  readonly inventoryProtocol?: 'mcp-tools';
 }
 
 const MAX_VERSION_LENGTH = 64;
@@ -126,6 +134,7 @@ export async function identifyEndpoint(fetch: HttpFetch, plan: ProbePlan, option
       }
     }
     const version = await extractVersion(fetch, entry.version ?? []);
+    const inventory = auth === 'none' && entry.inventory ? await readInventory(fetch, entry.inventory) : undefined;
     return {
       service: entry.service,
       name: entry.name,
@@ -134,6 +143,9 @@ export async function identifyEndpoint(fetch: HttpFetch, plan: ProbePlan, option
       evidence,
       exposes: entry.exposes,
       openSeverity: entry.openSeverity ?? 'high',
+      ...(entry.remediation ? { remediation: entry.remediation } : {}),
+      ...(inventory ? { inventory } : {}),
+      ...(auth === 'none' && entry.inventoryProtocol ? { inventoryProtocol: entry.inventoryProtocol } : {}),
     };
   }
   return undefined;

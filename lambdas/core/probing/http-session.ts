@@ -67,6 +67,13 @@ export interface TlsCertificateInfo {
 export interface HttpSession {
   readonly tls: boolean;
   readonly fetch: HttpFetch;
+  /**
+   * A protocol request with a body, for listings that are not a GET (MCP's `tools/list`). Only
+   * protocol readers call it, never catalog probes: the catalog's requests stay GET/HEAD.
+   */
+  post(path: string, body: string, headers: Readonly<Record<string, string>>): Promise<HttpResult>;
+  /** Ends what a protocol reader opened (an MCP session), so the scan leaves nothing behind. */
+  delete(path: string, headers: Readonly<Record<string, string>>): Promise<HttpResult>;
   certificate(): TlsCertificateInfo | undefined;
   close(): Promise<void>;
 }
@@ -103,7 +110,8 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
     keepAliveTimeout: 4_000,
   });
 
-  const fetch = async (request: ProbeRequest): Promise<HttpResult> => {
+  const fetch = (request: ProbeRequest): Promise<HttpResult> => send(request.method ?? 'GET', request.path, request.headers, undefined);
+  const send = async (method: 'GET' | 'HEAD' | 'POST' | 'DELETE', path: string, extraHeaders: Readonly<Record<string, string>> | undefined, body: string | undefined): Promise<HttpResult> => {
     // The endpoint's budget (see `endpointTimeoutMs`, `maxEndpointBodyBytes`) bounds every request too.
     if (budget?.deadline.aborted) return { ok: false, error: 'TimeoutError: endpoint time budget spent' };
     const perRequest = AbortSignal.timeout(limits.requestTimeoutMs);
@@ -111,9 +119,10 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
     const maxBody = budget ? Math.min(limits.maxBodyBytes, Math.max(budget.bodyBytesLeft, MIN_BODY_BYTES)) : limits.maxBodyBytes;
     try {
       const response = await client.request({
-        method: request.method ?? 'GET',
-        path: request.path,
-        headers: { 'user-agent': limits.userAgent, accept: '*/*', ...request.headers },
+        method,
+        path,
+        headers: { 'user-agent': limits.userAgent, accept: '*/*', ...extraHeaders },
+        ...(body !== undefined ? { body } : {}),
         signal,
       });
       const headers: Record<string, string> = {};
@@ -152,6 +161,8 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
   return {
     tls,
     fetch,
+    post: (path, body, headers) => send('POST', path, headers, body),
+    delete: (path, headers) => send('DELETE', path, headers, undefined),
     certificate: () => certificate,
     close: async () => {
       await client.destroy().catch(() => undefined);

@@ -6,6 +6,8 @@ import { knownVulnerabilities } from '../vulnerabilities/cve-table.js';
 import type { KnownVulnerability } from '../vulnerabilities/known-vulnerability.js';
 import { matchVulnerabilities } from '../vulnerabilities/match-vulnerabilities.js';
 import { type SweepSummary, type SweepTarget, sweep } from './tcp-sweep.js';
+import { type InventorySnapshot, summarizeInventory } from '../inventory/inventory.js';
+import { readMcpTools } from './mcp-tools.js';
 
 export interface ProbeOptions extends HttpLimits {
   /** TCP connects in flight at once. */
@@ -38,7 +40,9 @@ export const DEFAULT_PROBE_OPTIONS: ProbeOptions = {
 };
 
 /** An AI endpoint found by probing. */
-export interface Observation extends Identification {
+export interface Observation extends Omit<Identification, 'inventory' | 'inventoryProtocol'> {
+  /** What the open endpoint lists without credentials (absent: locked, or nothing readable). */
+  readonly inventory?: InventorySnapshot;
   readonly ip: string;
   readonly port: number;
   readonly tls: boolean;
@@ -176,6 +180,14 @@ export async function fingerprintEndpoint(
       }
       requests += fetch.sent();
       if (!identification) return { kind: 'unidentified', requests };
+      const { inventory: listed, inventoryProtocol, ...identified } = identification;
+      let raw = listed;
+      if (inventoryProtocol === 'mcp-tools') {
+        let posts = 0;
+        const counted = (path: string, body: string, headers: Readonly<Record<string, string>>) => (posts++, session.post(path, body, headers));
+        raw = await readMcpTools(counted, '/mcp', (path, headers) => (posts++, session.delete(path, headers))).catch(() => undefined);
+        requests += posts;
+      }
       const certificate = session.certificate();
       return {
         kind: 'identified',
@@ -184,7 +196,8 @@ export async function fingerprintEndpoint(
           ip: target.host,
           port: target.port,
           tls,
-          ...identification,
+          ...identified,
+          ...(raw ? { inventory: summarizeInventory(raw.items, raw.listed) } : {}),
           ...(certificate ? { certificate } : {}),
           vulnerabilities: matchVulnerabilities(knownVulnerabilities, identification.service, identification.version).map((v) => ({ id: v.id, severity: v.severity })),
           requests,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '../../../lambdas/core/fingerprint/catalog/index.js';
 import { cachingFetch } from '../../../lambdas/core/fingerprint/http-result.js';
 import { identifyEndpoint, probePlanForPort } from '../../../lambdas/core/fingerprint/identify.js';
+import { summarizeInventory } from '../../../lambdas/core/inventory/inventory.js';
 import { listFixtures } from '../../../lambdas/local/fixture-fleet.js';
 import { fixtureFetch } from '../../support/fixture-fetch.js';
 
@@ -60,6 +61,18 @@ describe.each(fixtures.map((f) => [`${f.service}/${f.state}`, f] as const))('fix
       expect([f.fixture.service, 'openai-compatible']).toContain(result.service);
       expect(result.auth).toBe(f.fixture.auth);
     }
+  });
+
+  it('reads what the open product lists without credentials, exactly as recorded', async () => {
+    const result = await identifyEndpoint(cachingFetch(fixtureFetch(f.fixture)), probePlanForPort(catalog, ports[0] as number));
+    const expected = f.fixture.inventory;
+    if (f.fixture.auth !== 'none' || (entry?.inventory ?? []).length === 0) {
+      expect(result?.inventory).toBeUndefined();
+      return;
+    }
+    expect(expected, `${f.service}/none.json needs an "inventory" list: the entry has inventory rules`).toBeDefined();
+    const snapshot = result?.inventory ? summarizeInventory(result.inventory.items, result.inventory.listed) : undefined;
+    expect(snapshot?.items.map((i) => ({ kind: i.kind, name: i.name }))).toEqual(expected);
   });
 
   it('never sends a credential unless asked to', async () => {

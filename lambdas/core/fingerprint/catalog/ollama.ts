@@ -41,4 +41,14 @@ export const ollama: CatalogEntry = {
     { request: { path: '/api/tags' }, match: { status: [401, 403] }, auth: 'required', evidence: 'GET /api/tags -> {status} (proxy auth)' },
   ],
   version: [{ request: { path: '/api/version' }, json: 'version' }],
+  // docs/faq.md "How do I configure Ollama server?" / "How can I expose Ollama on my network?":
+  // OLLAMA_HOST sets the bind address (default 127.0.0.1:11434); Ollama has no auth of its own.
+  remediation: {
+    fix: 'Ollama has no authentication of its own: bind it to localhost (OLLAMA_HOST=127.0.0.1:11434, the default) and put an authenticating reverse proxy in front if remote clients need it.',
+    settings: ['OLLAMA_HOST=127.0.0.1:11434'],
+    docs: 'https://github.com/ollama/ollama/blob/main/docs/faq.md#how-do-i-configure-ollama-server',
+    allows: ['run-inference', 'pull-models', 'write-data'],
+  },
+  // The same `GET /api/tags` the auth rule reads (cached): no extra request.
+  inventory: [{ kind: 'model', request: { path: '/api/tags' }, json: 'models[].name' }],
 };
