@@ -1,4 +1,4 @@
-import type { AlertEvent } from './alerts/alert-event.js';
+import type { AlertEvent, Severity } from './alerts/alert-event.js';
 import type { DigestContext } from './alerts/render-digest.js';
 import type { BlockMessage } from './planning/block-message.js';
 import type { EndpointRecord, Suppression } from './state/endpoint-record.js';
@@ -104,6 +104,12 @@ export interface BlockQueue {
 export interface AlertSink {
   /** Stable name: delivery records are kept per sink name. */
   readonly name: string;
+  /**
+   * The route this sink serves (see `routing/route-table.ts`): it gets only that route's events
+   * at or above `floor`. Absent: a sink of the operator's own (the terminal) that sees every event.
+   */
+  readonly route?: string;
+  readonly floor?: Severity;
   /** Delivers one event; throws on failure (the caller retries and records). */
   send(event: AlertEvent): Promise<void>;
   /**

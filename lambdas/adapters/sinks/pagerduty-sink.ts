@@ -43,7 +43,11 @@ export class PagerDutySink implements AlertSink {
     }
   }
 
+  /** Removes the key, and any 8+ character piece of it (the quote is cut at 200 characters). */
   private scrub(message: string): string {
-    return this.routingKey ? message.replaceAll(this.routingKey, '[routing key]') : message;
+    if (!this.routingKey) return message;
+    return message
+      .replaceAll(this.routingKey, '[routing key]')
+      .replace(/[\w+/=-]{8,}/g, (word) => (this.routingKey.includes(word) ? '[routing key]' : word));
   }
 }

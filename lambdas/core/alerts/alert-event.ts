@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { AuthState } from '../fingerprint/catalog-schema.js';
+import type { AuthState, ExposureCapability } from '../fingerprint/catalog-schema.js';
+import type { InventoryItem } from '../inventory/inventory.js';
 
 /** The alert event contract (design section 5). Slack, email and the terminal render it. */
 export const ALERT_SCHEMA = 'ai-exposure-monitor/alert@1';
@@ -11,6 +12,7 @@ export type AlertType =
   | 'endpoint.fixed'
   | 'endpoint.gone'
   | 'endpoint.version_changed'
+  | 'endpoint.inventory_changed'
   | 'run.incomplete';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
@@ -26,6 +28,34 @@ export interface AlertEndpoint {
   readonly version: string | null;
   readonly range: string;
   readonly label?: string;
+  /** The range row's owner, when it names one. */
+  readonly owner?: string;
+}
+
+/** How to close the exposure, from the product's catalog entry (additive field of alert@1). */
+export interface AlertRemediation {
+  /** The fix in one or two sentences. */
+  readonly fix: string;
+  /** The flags, env vars or config keys the fix names. */
+  readonly settings: readonly string[];
+  /** The product's own doc for it. */
+  readonly docs: string;
+  /** What the open endpoint lets anyone do. */
+  readonly allows: readonly ExposureCapability[];
+}
+
+/**
+ * What an open endpoint lists without credentials (additive field of alert@1). On a first
+ * sighting or a regression: `total` and the first `items`; on `endpoint.inventory_changed`: the
+ * `added` and `removed` names (each list capped, names cleaned: still untrusted text).
+ */
+export interface AlertInventory {
+  readonly total: number;
+  readonly items?: readonly InventoryItem[];
+  readonly added?: readonly InventoryItem[];
+  readonly removed?: readonly InventoryItem[];
+  /** Capabilities the added items bring, e.g. `run-code` for a shell tool on an MCP server. */
+  readonly addsCapabilities?: readonly ExposureCapability[];
 }
 
 export interface AlertEvent {
@@ -51,6 +81,11 @@ export interface AlertEvent {
    * that alert opened (PagerDuty: `dedup_key`).
    */
   readonly resolves?: string;
+  /** The route the event is delivered on (see README "Routes"); absent means the default route. */
+  readonly route?: string;
+  /** How to close the exposure; on every endpoint event except `fixed` and `gone`. */
+  readonly remediation?: AlertRemediation;
+  readonly inventory?: AlertInventory;
 }
 
 /**

@@ -8,6 +8,7 @@ export const EVENT_TITLES: Readonly<Record<AlertType, string>> = {
   'endpoint.fixed': 'AI endpoint now requires authentication',
   'endpoint.gone': 'AI endpoint no longer reachable',
   'endpoint.version_changed': 'AI endpoint version changed',
+  'endpoint.inventory_changed': 'Open AI endpoint changed what it serves',
   'run.incomplete': 'Monitoring run incomplete',
 };
 

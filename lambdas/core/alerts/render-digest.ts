@@ -19,6 +19,7 @@ const SUBJECT_LIMIT = 99;
 const TYPE_ORDER: readonly AlertType[] = [
   'endpoint.new_unauthenticated',
   'endpoint.auth_regressed',
+  'endpoint.inventory_changed',
   'endpoint.version_changed',
   'run.incomplete',
   'endpoint.new_authenticated',
@@ -30,6 +31,7 @@ const SHORT: Readonly<Record<AlertType, string>> = {
   'endpoint.new_unauthenticated': 'new unauthenticated',
   'endpoint.auth_regressed': 'lost authentication',
   'endpoint.version_changed': 'version changed',
+  'endpoint.inventory_changed': 'listing changed',
   'run.incomplete': 'run incomplete',
   'endpoint.new_authenticated': 'new with authentication',
   'endpoint.fixed': 'fixed',

@@ -83,7 +83,6 @@ export function renderPagerDutyEvent(event: AlertEvent, routingKey: string): Pag
 /** The event's fields for the incident page; host-supplied text cleaned and capped. */
 function customDetails(event: AlertEvent): Record<string, unknown> {
   const e = event.endpoint;
-  const route = (event as { route?: string }).route;
   return {
     event_id: event.id,
     run_id: event.runId,
@@ -101,7 +100,7 @@ function customDetails(event: AlertEvent): Record<string, unknown> {
         }
       : {}),
     ...(event.vulnerabilities?.length ? { vulnerabilities: event.vulnerabilities.map((v) => `${cleanText(v.id, 40)} (${v.severity})`) } : {}),
-    ...(route ? { route: cleanText(route, 60) } : {}),
+    ...(event.route ? { route: cleanText(event.route, 60) } : {}),
     evidence: cleanText(event.evidence, 1000),
   };
 }

@@ -62,9 +62,7 @@ export function renderTeamsMessage(event: AlertEvent): TeamsMessage {
   }
   facts.push({ title: 'Severity', value: event.severity });
   if (event.vulnerabilities?.length) facts.push({ title: 'Known vulnerabilities', value: escapeTeams(event.vulnerabilities.map((v) => `${v.id} (${v.severity})`).join(', '), 300) });
-  // Routing is being added to the event contract by another change; show it once it is there.
-  const route = (event as { route?: string }).route;
-  if (route) facts.push({ title: 'Route', value: escapeTeams(route, 60) });
+  if (event.route) facts.push({ title: 'Route', value: escapeTeams(event.route, 60) });
   const urgent = event.severity === 'critical' || event.severity === 'high';
   return card([
     text(EVENT_TITLES[event.type], { weight: 'Bolder', size: 'Medium', ...(urgent ? { color: 'Attention' } : {}) }),

@@ -45,7 +45,8 @@ export function escapeHtml(value: unknown, maxLength = 200): string {
  * Escapes for Teams (Adaptive Card TextBlock/FactSet text, a Markdown subset). `<` and `>` become
  * the look-alikes ‹ ›, so `<at>everyone</at>` is no mention tag and nothing reads as HTML; the
  * Markdown specials are backslash-escaped, so `[click](http://evil)` is no link and `*x*` no
- * emphasis; a leading `-`, `+` or `1.` would start a list. Newlines are already gone (`cleanText`).
+ * emphasis; a leading `-`, `+` or `1. ` would start a list (or `---` a rule). Newlines are
+ * already gone (`cleanText`), so only the start of the text can open a block.
  */
 export function escapeTeams(value: unknown, maxLength = 200): string {
   return cleanText(value, maxLength)
@@ -53,5 +54,5 @@ export function escapeTeams(value: unknown, maxLength = 200): string {
     .replace(/>/g, '›')
     .replace(/[\\*_`[\]()#~&]/g, '\\$&')
     .replace(/^([-+])/, '\\$1')
-    .replace(/^(\d+)\./, '$1\\.');
+    .replace(/^(\d+)\.(?=\s|$)/, '$1\\.'); // "1. " starts a list, "0.5.1" does not
 }

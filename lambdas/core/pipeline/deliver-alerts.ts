@@ -3,6 +3,7 @@ import { digestCounts, orderForDigest } from '../alerts/render-digest.js';
 import { SinkError } from '../alerts/sink-error.js';
 import type { AlertOutbox, AlertSink, Logger, OutboxItem, RunStore } from '../ports.js';
 import type { Clock } from './monitor-settings.js';
+import { sinkTakes } from '../routing/routed-sink.js';
 
 export interface DeliveryPolicy {
   /** Tries per sink per delivery pass; after the last one the event is dead-lettered (and retried next pass). */
@@ -26,6 +27,12 @@ export interface DeliverDeps {
   readonly runs?: Pick<RunStore, 'getRun'>;
   readonly policy?: DeliveryPolicy;
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * The routes that have destinations here. An event naming a route not in this set (removed
+   * from the configuration since) goes to the default route, so it is never silently dropped.
+   * Absent: every route an event names is taken as configured.
+   */
+  readonly routes?: ReadonlySet<string>;
 }
 
 export interface DeliveryReport {
@@ -35,7 +42,9 @@ export interface DeliveryReport {
 }
 
 /**
- * Sends every undelivered outbox event to every sink that has not had it. Sinks that take
+ * Sends every undelivered outbox event to every sink that takes it (its route, at or above the
+ * route's floor: `sinkTakes`) and has not had it. An event no sink takes (below every floor) is
+ * settled as delivered: it stays recorded in the outbox and in `findings`. Sinks that take
  * digests get one message per finished run for its non-critical events (critical events go out
  * at once, on their own); the others get one message per event.
  *
@@ -73,7 +82,8 @@ export async function deliverAlerts(deps: DeliverDeps): Promise<DeliveryReport> 
   };
 
   for (const sink of deps.sinks) {
-    const pending = items.filter((i) => i.deliveries[sink.name]?.status !== 'delivered');
+    const takes = (i: OutboxItem): boolean => sinkTakes(sink, i.event, deps.routes);
+    const pending = items.filter((i) => i.deliveries[sink.name]?.status !== 'delivered' && takes(i));
     const sendDigest = sink.sendDigest?.bind(sink);
     if (!sendDigest) {
       for (const item of pending) await deliver(sink, [item], ([event]) => sink.send(event as AlertEvent));
@@ -91,7 +101,7 @@ export async function deliverAlerts(deps: DeliverDeps): Promise<DeliveryReport> 
       byRun.set(item.event.runId, [...(byRun.get(item.event.runId) ?? []), item]);
     }
     for (const [runId, unordered] of byRun) {
-      const sentSeparately = items.filter((i) => i.event.runId === runId && i.event.severity === 'critical').length;
+      const sentSeparately = items.filter((i) => i.event.runId === runId && i.event.severity === 'critical' && takes(i)).length;
       const ordered = orderForDigest(unordered.map((i) => i.event));
       const batch = ordered.map((e) => unordered.find((i) => i.event === e) as OutboxItem);
       const limit = Math.max(1, sink.digestLimit ?? batch.length);

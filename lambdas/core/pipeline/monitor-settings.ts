@@ -1,4 +1,5 @@
 import type { AddressPolicy } from '../targets/address-policy.js';
+import type { RouteTable } from '../routing/route-table.js';
 
 /** Settings one deployment (or one local state directory) runs with. */
 export interface MonitorSettings {
@@ -9,6 +10,8 @@ export interface MonitorSettings {
   readonly defaultPorts: readonly number[];
   /** Complete runs without a sighting before an endpoint is reported gone. */
   readonly goneAfterMisses: number;
+  /** Routes by name, owners and floor (destinations are the notifier's). Absent: the default route only. */
+  readonly routes?: RouteTable;
 }
 
 export type Clock = () => Date;

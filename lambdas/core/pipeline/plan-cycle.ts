@@ -6,6 +6,7 @@ import { InputError } from '../targets/address.js';
 import { intervalSize } from '../targets/cidr.js';
 import { deduplicateRanges, isRowDisabled, type MonitoredRange, validateRangeRow } from '../targets/range-row.js';
 import { finalizeRun } from './finalize-run.js';
+import { DEFAULT_ROUTE_TABLE, resolveRoute } from '../routing/route-table.js';
 import { type Clock, type MonitorSettings, newRunId } from './monitor-settings.js';
 
 export interface PlanCycleDeps {
@@ -29,6 +30,8 @@ export interface PlannedCycle {
   readonly ranges: number;
   /** Rows that could not be planned; each is reported once per cycle, the rest still runs. */
   readonly rangeProblems: readonly RangeProblem[];
+  /** Rows planned on the default route because the route they name is not configured. */
+  readonly routeProblems: readonly RangeProblem[];
   /** Earlier runs that never finished and were closed as incomplete by this one. */
   readonly closedRuns: readonly string[];
 }
@@ -54,8 +57,9 @@ export async function planCycle(deps: PlanCycleDeps): Promise<PlannedCycle> {
     closedRuns.push(stale.runId);
   }
 
-  const { ranges, problems } = await readMonitoredRanges(store, settings);
+  const { ranges, problems, routeProblems } = await readMonitoredRanges(store, settings);
   for (const p of problems) logger.warn('range row skipped', { row: p.row, error: p.error });
+  for (const p of routeProblems) logger.warn('range row names an unknown route', { row: p.row, error: p.error });
   const runId = deps.runId ?? newRunId(now);
   let blocksTotal = 0;
   let addresses = 0;
@@ -92,26 +96,32 @@ export async function planCycle(deps: PlanCycleDeps): Promise<PlannedCycle> {
   if (chunk.length > 0) await deps.queue.sendBlocks(chunk);
   if (blocksTotal === 0) await finalizeRun(runId, 'complete', { store, settings, clock: deps.clock, logger });
   logger.info('cycle planned', { runId, blocks: blocksTotal, addresses, ranges: ranges.length, problems: problems.length });
-  return { runId, blocks: blocksTotal, addresses, ranges: ranges.length, rangeProblems: problems, closedRuns };
+  return { runId, blocks: blocksTotal, addresses, ranges: ranges.length, rangeProblems: problems, routeProblems, closedRuns };
 }
 
 /** Reads the range table and validates every enabled row; bad rows become problems, not crashes. */
 export async function readMonitoredRanges(
   store: Pick<StateStore, 'listRangeRows'>,
   settings: MonitorSettings,
-): Promise<{ ranges: MonitoredRange[]; problems: RangeProblem[] }> {
+): Promise<{ ranges: MonitoredRange[]; problems: RangeProblem[]; routeProblems: RangeProblem[] }> {
   const valid: MonitoredRange[] = [];
   const problems: RangeProblem[] = [];
+  const table = settings.routes ?? DEFAULT_ROUTE_TABLE;
+  const routeProblems: RangeProblem[] = [];
   for (const raw of await store.listRangeRows()) {
     if (isRowDisabled(raw)) continue;
     try {
-      valid.push(validateRangeRow(raw, settings.policy, settings.defaultPorts));
+      const range = validateRangeRow(raw, settings.policy, settings.defaultPorts);
+      const { route, problem } = resolveRoute(table, range);
+      // An unknown route is reported, and the range is still scanned and alerts (default route).
+      if (problem) routeProblems.push({ row: range.cidr.text, error: problem });
+      valid.push({ ...range, route });
     } catch (err) {
       const cidr = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).cidr : undefined;
       problems.push({ row: typeof cidr === 'string' ? cidr : describeRow(raw), error: (err as Error).message });
     }
   }
-  return { ranges: deduplicateRanges(valid), problems };
+  return { ranges: deduplicateRanges(valid), problems, routeProblems };
 }
 
 /** A short label for a row without a usable cidr; never throws (rows may hold BigInts or odd objects). */

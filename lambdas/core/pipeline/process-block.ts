@@ -61,6 +61,8 @@ export async function processBlock(body: unknown, deps: ProcessBlockDeps): Promi
           range: block.range,
           ...(block.label ? { label: block.label } : {}),
           ...(block.muted ? { muted: true } : {}),
+          ...(block.owner ? { owner: block.owner } : {}),
+          ...(block.route ? { route: block.route } : {}),
         }),
       )),
     );

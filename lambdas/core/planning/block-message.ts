@@ -14,6 +14,9 @@ export interface BlockMessage {
   readonly label?: string;
   /** The range is muted: endpoints alert only when they get worse. */
   readonly muted?: true;
+  /** The range row's owner, and the route its alerts go to (resolved at planning). */
+  readonly owner?: string;
+  readonly route?: string;
   /** The range's politeness cap: most connects per second for this block's prober. */
   readonly rate?: number;
   /** First address of the block. */

@@ -2,6 +2,7 @@ import { InputError, parseAddress } from '../targets/address.js';
 import { contains, parseCidr } from '../targets/cidr.js';
 import { parsePorts } from '../targets/ports.js';
 import { BLOCK_SCHEMA, type BlockMessage } from './block-message.js';
+import { checkRouteName } from '../routing/route-table.js';
 
 /** Queue messages above this size are refused unread: a real block message is a few hundred bytes. */
 export const MAX_BLOCK_MESSAGE_BYTES = 16 * 1024;
@@ -46,6 +47,7 @@ export function parseBlockMessage(body: unknown): BlockMessage {
   const label = m.label === undefined ? undefined : text('label');
   if (m.muted !== undefined && m.muted !== true) throw new InputError(`block message: field "muted" must be true when present, got ${JSON.stringify(m.muted)}`);
   const rate = m.rate === undefined ? undefined : int('rate', 1, 1_000_000);
+  const owner = m.owner === undefined ? undefined : text('owner');
   const field = <T>(name: string, parse: () => T): T => {
     try {
       return parse();
@@ -53,9 +55,10 @@ export function parseBlockMessage(body: unknown): BlockMessage {
       throw new InputError(`block message: field "${name}": ${(err as Error).message}`);
     }
   };
+  const route = m.route === undefined ? undefined : field('route', () => checkRouteName(m.route, 'route'));
   const cidr = field('range', () => parseCidr(range));
   const first = field('start', () => parseAddress(start));
   const block = { family: first.family, first: first.value, last: first.value + BigInt(count - 1) };
   if (!contains(cidr, block)) throw new InputError(`block message: block ${start} +${count} lies outside its range ${range}`);
-  return { schema: BLOCK_SCHEMA, runId, blockId, range: cidr.text, ...(label ? { label } : {}), ...(m.muted === true ? { muted: true as const } : {}), ...(rate ? { rate } : {}), start, count, ports };
+  return { schema: BLOCK_SCHEMA, runId, blockId, range: cidr.text, ...(label ? { label } : {}), ...(m.muted === true ? { muted: true as const } : {}), ...(rate ? { rate } : {}), ...(owner ? { owner } : {}), ...(route ? { route } : {}), start, count, ports };
 }

@@ -31,6 +31,8 @@ export function* planBlocks(
           ...(range.label ? { label: range.label } : {}),
           ...(range.muted ? { muted: true as const } : {}),
           ...(range.rate ? { rate: range.rate } : {}),
+          ...(range.owner ? { owner: range.owner } : {}),
+          ...(range.route ? { route: range.route } : {}),
           start: formatAddress({ family: interval.family, value: first }),
           count,
           ports: range.ports,

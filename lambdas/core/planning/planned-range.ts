@@ -9,6 +9,8 @@ import type { MonitoredRange } from '../targets/range-row.js';
 export interface PlannedRange {
   readonly cidr: string;
   readonly label?: string;
+  readonly owner?: string;
+  readonly route?: string;
   readonly ports: readonly number[];
   readonly muted?: boolean;
   readonly rate?: number;
@@ -19,6 +21,8 @@ export function toPlannedRange(range: MonitoredRange): PlannedRange {
   return {
     cidr: range.cidr.text,
     ...(range.label ? { label: range.label } : {}),
+    ...(range.owner ? { owner: range.owner } : {}),
+    ...(range.route ? { route: range.route } : {}),
     ports: range.ports,
     ...(range.muted ? { muted: true } : {}),
     ...(range.rate ? { rate: range.rate } : {}),
@@ -33,6 +37,8 @@ export function fromPlannedRange(planned: PlannedRange): MonitoredRange {
   return {
     cidr: parseCidr(planned.cidr),
     ...(planned.label ? { label: planned.label } : {}),
+    ...(planned.owner ? { owner: planned.owner } : {}),
+    ...(planned.route ? { route: planned.route } : {}),
     ports: planned.ports,
     ...(planned.muted ? { muted: true } : {}),
     ...(planned.rate ? { rate: planned.rate } : {}),

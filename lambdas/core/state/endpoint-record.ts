@@ -1,10 +1,13 @@
 import type { AlertEvent } from '../alerts/alert-event.js';
 import type { AuthState } from '../fingerprint/catalog-schema.js';
+import type { InventorySnapshot } from '../inventory/inventory.js';
 
 /** An accepted exposure: kept in state and in `findings`, but it alerts only when it gets worse. */
 export interface Suppression {
   readonly reason: string;
   readonly at: string;
+  /** Who accepted it (the operator's name, `--by`, or the OS user of the CLI). */
+  readonly by?: string;
   /** ISO date after which the suppression no longer applies. */
   readonly until?: string;
 }
@@ -25,6 +28,13 @@ export interface EndpointRecord {
   readonly vulnerabilities?: readonly { readonly id: string; readonly severity: 'critical' | 'high' | 'medium' | 'low' }[];
   readonly range: string;
   readonly label?: string;
+  readonly owner?: string;
+  /** The route its alerts go to, as resolved from its range row when last seen. */
+  readonly route?: string;
+  /** What it listed without credentials when last seen open (bounded, hashed: see inventory.ts). */
+  readonly inventory?: InventorySnapshot;
+  /** The id of the alert that reported it open; `fixed` and `gone` carry it as `resolves`. */
+  readonly openAlertId?: string;
   /** `gone` after enough complete runs without a sighting; kept so a return counts as new. */
   readonly status: 'open' | 'gone';
   readonly firstSeenAt: string;

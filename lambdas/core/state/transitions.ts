@@ -1,4 +1,5 @@
-import { ALERT_SCHEMA, type AlertEvent, type AlertType, alertId, endpointKey, type Severity } from '../alerts/alert-event.js';
+import { ALERT_SCHEMA, type AlertEvent, type AlertInventory, type AlertType, alertId, endpointKey, type Severity } from '../alerts/alert-event.js';
+import { describeInventory, diffInventory, type InventorySnapshot, MAX_ALERT_ITEMS } from '../inventory/inventory.js';
 import type { Observation } from '../probing/probe-targets.js';
 import { raiseSeverity } from '../vulnerabilities/match-vulnerabilities.js';
 import { type EndpointRecord, isOpenAuth, isSuppressed } from './endpoint-record.js';
@@ -10,6 +11,9 @@ export interface SightingContext {
   readonly label?: string;
   /** The range row is muted. */
   readonly muted?: boolean;
+  readonly owner?: string;
+  /** The route the range row resolved to at planning. */
+  readonly route?: string;
 }
 
 export interface Transition {
@@ -41,6 +45,10 @@ export function decideSighting(previous: EndpointRecord | undefined, obs: Observ
     ...(obs.vulnerabilities.length > 0 ? { vulnerabilities: obs.vulnerabilities } : {}),
     range: ctx.range,
     ...(ctx.label ? { label: ctx.label } : {}),
+    ...(ctx.owner ? { owner: ctx.owner } : {}),
+    ...(ctx.route ? { route: ctx.route } : {}),
+    ...inventoryToKeep(previous, obs),
+    ...(previous?.openAlertId && previous.status === 'open' && isOpenAuth(obs.auth) ? { openAlertId: previous.openAlertId } : {}),
     status: 'open',
     firstSeenAt: previous?.firstSeenAt ?? ctx.at,
     lastSeenAt: ctx.at,
@@ -55,29 +63,78 @@ export function decideSighting(previous: EndpointRecord | undefined, obs: Observ
   const vulnerable = obs.vulnerabilities;
   const openSeverity: Severity = raiseSeverity(obs.auth === 'default-credential' ? 'critical' : obs.openSeverity, vulnerable);
   const events: AlertEvent[] = [];
-  const emit = (type: AlertType, severity: Severity, evidence: string): void => {
-    events.push(buildEndpointEvent(type, severity, base, previous, ctx, evidence));
+  const extras: EventExtras = { ...(obs.remediation ? { remediation: obs.remediation } : {}) };
+  const emit = (type: AlertType, severity: Severity, evidence: string, more: EventExtras = {}): AlertEvent => {
+    const event = buildEndpointEvent(type, severity, base, previous, ctx, evidence, { ...extras, ...more });
+    events.push(event);
+    return event;
   };
+  let record = base;
+  const listing = obs.inventory && isOpenAuth(obs.auth) ? { inventory: listingForAlert(obs.inventory) } : {};
+  const listed = obs.inventory && isOpenAuth(obs.auth) ? `; lists ${describeInventory(obs.inventory)}` : '';
 
   if (!previous || previous.status === 'gone') {
-    if (isOpenAuth(obs.auth)) emit('endpoint.new_unauthenticated', openSeverity, obs.evidence);
-    else emit('endpoint.new_authenticated', 'info', obs.evidence);
+    if (isOpenAuth(obs.auth)) {
+      const opened = emit('endpoint.new_unauthenticated', openSeverity, `${obs.evidence}${listed}`, listing);
+      record = { ...record, openAlertId: opened.id };
+    } else emit('endpoint.new_authenticated', 'info', obs.evidence);
   } else {
     const wasOpen = isOpenAuth(previous.auth);
     const isOpen = isOpenAuth(obs.auth);
-    if (!wasOpen && isOpen) emit('endpoint.auth_regressed', openSeverity, obs.evidence);
-    else if (wasOpen && obs.auth === 'required') emit('endpoint.fixed', 'info', obs.evidence);
+    if (!wasOpen && isOpen) {
+      const opened = emit('endpoint.auth_regressed', openSeverity, `${obs.evidence}${listed}`, listing);
+      record = { ...record, openAlertId: opened.id };
+    } else if (wasOpen && obs.auth === 'required') {
+      emit('endpoint.fixed', 'info', obs.evidence, { remediation: undefined, ...(previous.openAlertId ? { resolves: previous.openAlertId } : {}) });
+    } else if (wasOpen && isOpen && previous.inventory && obs.inventory) {
+      const change = diffInventory(previous.inventory, obs.inventory);
+      if (change) {
+        // Low, unless what was added brings a capability (a tool that runs code): then high.
+        const severity: Severity = change.addsCapabilities.length > 0 ? 'high' : 'low';
+        const names = (items: readonly { name: string }[]): string => items.slice(0, 5).map((i) => i.name).join(', ') || 'none';
+        emit(
+          'endpoint.inventory_changed',
+          severity,
+          `listing changed: ${change.added.length} added (${names(change.added)}), ${change.removed.length} removed (${names(change.removed)}); now ${obs.inventory.total}${change.addsCapabilities.length > 0 ? `; adds ${change.addsCapabilities.join(', ')}` : ''}`,
+          {
+            inventory: {
+              total: obs.inventory.total,
+              added: change.added.slice(0, MAX_ALERT_ITEMS),
+              removed: change.removed.slice(0, MAX_ALERT_ITEMS),
+              ...(change.addsCapabilities.length > 0 ? { addsCapabilities: change.addsCapabilities } : {}),
+            },
+          },
+        );
+      }
+    }
     if (previous.version !== null && obs.version !== null && previous.version !== obs.version) {
       const known = vulnerable.length > 0 ? `; known vulnerabilities: ${vulnerable.map((v) => v.id).join(', ')}` : '';
       emit('endpoint.version_changed', raiseSeverity('low', vulnerable), `version ${previous.version} -> ${obs.version}${known}`);
     }
   }
 
-  // An accepted exposure stays quiet unless it got worse.
-  // A muted range is checked on the new record too: a first sighting there is quiet as well.
+  // An accepted exposure stays quiet unless it got worse: lost its auth, or started serving
+  // something that runs code. A muted range is checked on the new record too: a first sighting
+  // there is quiet as well.
   const suppressed = (previous !== undefined && isSuppressed(previous, ctx.at)) || ctx.muted === true;
-  const kept = suppressed ? events.filter((e) => e.type === 'endpoint.auth_regressed') : events;
-  return { next: kept.length > 0 ? { ...base, pendingEvents: indexEvents(kept) } : base, events: kept };
+  const worse = (e: AlertEvent): boolean => e.type === 'endpoint.auth_regressed' || (e.type === 'endpoint.inventory_changed' && (e.inventory?.addsCapabilities?.length ?? 0) > 0);
+  const kept = suppressed ? events.filter(worse) : events;
+  return { next: kept.length > 0 ? { ...record, pendingEvents: indexEvents(kept) } : record, events: kept };
+}
+
+/**
+ * The listing to keep: this sighting's when it read one; the last one while the endpoint stays
+ * open but this read failed (a flaky read must not look like "everything removed"); none once
+ * the endpoint is locked (what a locked endpoint lists is nobody's business).
+ */
+function inventoryToKeep(previous: EndpointRecord | undefined, obs: Observation): { inventory?: InventorySnapshot } {
+  if (!isOpenAuth(obs.auth)) return {};
+  if (obs.inventory) return { inventory: obs.inventory };
+  return previous?.inventory && previous.status === 'open' && isOpenAuth(previous.auth) ? { inventory: previous.inventory } : {};
+}
+
+function listingForAlert(snapshot: InventorySnapshot): AlertInventory {
+  return { total: snapshot.total, items: snapshot.items.slice(0, MAX_ALERT_ITEMS) };
 }
 
 export interface MissContext {
@@ -112,6 +169,7 @@ export function decideMiss(previous: EndpointRecord, ctx: MissContext): Transiti
     previous,
     ctx,
     `not seen in ${missCount} complete run${missCount === 1 ? '' : 's'} (last seen ${previous.lastSeenAt})`,
+    previous.openAlertId ? { resolves: previous.openAlertId } : {},
   );
   if (isSuppressed(previous, ctx.at)) return { next: gone, events: [] };
   return { next: { ...gone, pendingEvents: indexEvents([event]) }, events: [event] };
@@ -129,6 +187,8 @@ export function buildRunIncompleteEvent(runId: string, at: string, evidence: str
   };
 }
 
+type EventExtras = Partial<Pick<AlertEvent, 'remediation' | 'inventory' | 'resolves'>>;
+
 function buildEndpointEvent(
   type: AlertType,
   severity: Severity,
@@ -136,6 +196,7 @@ function buildEndpointEvent(
   previous: EndpointRecord | undefined,
   ctx: { runId: string; at: string },
   evidence: string,
+  extras: EventExtras = {},
 ): AlertEvent {
   return {
     schema: ALERT_SCHEMA,
@@ -153,10 +214,15 @@ function buildEndpointEvent(
       version: record.version,
       range: record.range,
       ...(record.label ? { label: record.label } : {}),
+      ...(record.owner ? { owner: record.owner } : {}),
     },
     ...(previous && previous.status === 'open' ? { previous: { auth: previous.auth, version: previous.version } } : {}),
     evidence,
     ...(record.vulnerabilities && record.vulnerabilities.length > 0 && type !== 'endpoint.gone' ? { vulnerabilities: record.vulnerabilities } : {}),
+    ...(record.route ? { route: record.route } : {}),
+    ...(extras.remediation && type !== 'endpoint.fixed' && type !== 'endpoint.gone' ? { remediation: extras.remediation } : {}),
+    ...(extras.inventory ? { inventory: extras.inventory } : {}),
+    ...(extras.resolves ? { resolves: extras.resolves } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import { InputError } from './address.js';
 import { type AddressPolicy, checkRangeAllowed } from './address-policy.js';
 import { type AddressInterval, type Cidr, parseCidr, subtractIntervals } from './cidr.js';
 import { parsePorts } from './ports.js';
+import { checkRouteName } from '../routing/route-table.js';
 
 /**
  * A row of the monitored-range table as stored: operators edit it in the CLI or by hand in the
@@ -11,6 +12,8 @@ export interface RangeRow {
   readonly cidr: string;
   readonly label?: string;
   readonly owner?: string;
+  /** The route its alerts go to (a configured route's name); by `owner`, else the default route, when absent. */
+  readonly route?: string;
   /** Ports to sweep; the catalog's ports when absent. */
   readonly ports?: readonly number[];
   /** CIDRs inside the range that must never be probed. */
@@ -30,6 +33,8 @@ export interface MonitoredRange {
   readonly cidr: Cidr;
   readonly label?: string;
   readonly owner?: string;
+  /** As written in the row; `readMonitoredRanges` replaces it with the resolved route. */
+  readonly route?: string;
   readonly ports: readonly number[];
   readonly exclude: readonly Cidr[];
   readonly muted?: boolean;
@@ -38,7 +43,7 @@ export interface MonitoredRange {
   readonly intervals: readonly AddressInterval[];
 }
 
-const KNOWN_FIELDS = new Set(['cidr', 'label', 'owner', 'ports', 'exclude', 'enabled', 'muted', 'rate', 'updatedAt', 'createdAt']);
+const KNOWN_FIELDS = new Set(['cidr', 'label', 'owner', 'route', 'ports', 'exclude', 'enabled', 'muted', 'rate', 'updatedAt', 'createdAt']);
 const MAX_TEXT = 200;
 
 /**
@@ -64,6 +69,8 @@ export function validateRangeRow(raw: unknown, policy: AddressPolicy, defaultPor
   }
   const label = optionalText(row.label, 'label', where);
   const owner = optionalText(row.owner, 'owner', where);
+  let route: string | undefined;
+  if (row.route !== undefined && row.route !== null && row.route !== '') route = checkRouteName(row.route, `${where}: field "route"`);
   let ports: number[] = [...defaultPorts];
   if (row.ports !== undefined && row.ports !== null && row.ports !== '') {
     if (typeof row.ports !== 'string' && !Array.isArray(row.ports) && !(row.ports instanceof Set)) {
@@ -116,6 +123,7 @@ export function validateRangeRow(raw: unknown, policy: AddressPolicy, defaultPor
     intervals,
     ...(label ? { label } : {}),
     ...(owner ? { owner } : {}),
+    ...(route ? { route } : {}),
     ...(row.muted === true ? { muted: true } : {}),
     ...(rate ? { rate } : {}),
   };
