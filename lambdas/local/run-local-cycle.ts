@@ -77,6 +77,7 @@ export async function runLocalCycle(deps: LocalCycleDeps): Promise<LocalCycleRes
     logger: deps.logger,
     ...(deps.delivery ? { policy: deps.delivery } : {}),
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
+    ...(deps.settings.routes ? { routes: new Set(deps.settings.routes.routes.map((r) => r.name)) } : {}),
   });
   return { plan, outcomes, deadLetteredBlocks, events: dedupeById(events), delivery };
 }

@@ -7,6 +7,8 @@ import { TeamsWebhookSink } from '../../lambdas/adapters/sinks/teams-webhook-sin
 import { ALERT_SCHEMA, type AlertEvent, type AlertType, type Severity } from '../../lambdas/core/alerts/alert-event.js';
 import { deliverAlerts } from '../../lambdas/core/pipeline/deliver-alerts.js';
 import type { AlertOutbox, AlertSink, Logger } from '../../lambdas/core/ports.js';
+import { DEFAULT_ROUTE } from '../../lambdas/core/routing/route-table.js';
+import { onRoute } from '../../lambdas/core/routing/routed-sink.js';
 import { freshDynamo } from '../support/dynalite.js';
 import { quiet, steppingClock } from '../support/monitor.js';
 import { startWebhookReceiver } from '../support/webhook-receiver.js';
@@ -176,10 +178,14 @@ describe('Teams digest delivery', () => {
 });
 
 describe('PagerDuty incidents', () => {
-  it('triggers on a critical event, resolves it when the endpoint is fixed, and never pages for a high event', async () => {
+  // Unrouted, and on a route whose floor is critical: the `info` resolution must get through both.
+  it.each([
+    ['unrouted', (s: AlertSink) => s],
+    ['on a route with floor critical', (s: AlertSink) => onRoute(s, DEFAULT_ROUTE, 'critical')],
+  ])('%s: triggers on a critical event, resolves it when the endpoint is fixed, never pages for a high event', async (_, place) => {
     const receiver = await startWebhookReceiver(() => ({ status: 202 }), PAGERDUTY_HOST);
     try {
-      const sink = new PagerDutySink(ROUTING_KEY, { timeoutMs: 2_000, userAgent: 'ai-exposure-monitor/test', url: receiver.url });
+      const sink = place(new PagerDutySink(ROUTING_KEY, { timeoutMs: 2_000, userAgent: 'ai-exposure-monitor/test', url: receiver.url }));
       const opened = event(1);
       const high = event(2, 'high');
       await dynamo.store.addAlert(opened);

@@ -1,7 +1,6 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { SlackWebhookSink } from '../../adapters/sinks/slack-webhook-sink.js';
 import { TerminalSink } from '../../adapters/sinks/terminal-sink.js';
-import { WebhookSink } from '../../adapters/sinks/webhook-sink.js';
+import { routeSinks } from '../../adapters/sinks/route-sinks.js';
 import { cleanText } from '../../core/alerts/sanitize.js';
 import { orderForDigest } from '../../core/alerts/render-digest.js';
 import { renderTerminalTable } from '../../core/alerts/render-terminal.js';
@@ -12,7 +11,8 @@ import { InputError } from '../../core/targets/address.js';
 import { type LocalCycleResult, runLocalCycle } from '../../local/run-local-cycle.js';
 import { type CliIo, progressReporter } from '../cli-io.js';
 import { cliLogger } from '../cli-logger.js';
-import { monitorSettings, type OptionValues, probeOptions, urlOption } from '../cli-options.js';
+import { monitorSettings, type OptionValues, probeOptions } from '../cli-options.js';
+import { loadLocalRoutes } from '../local-routes.js';
 import { resolveAwsTarget } from '../aws-target.js';
 import { withStore } from '../local-stack.js';
 
@@ -41,17 +41,15 @@ async function startAwsCycle(values: OptionValues, io: CliIo, lambda = new Lambd
 /** Runs one cycle with the CLI's sinks and prints what it found; shared by `run` and `demo`. */
 export async function runCycleOnStore(store: StateStore, values: OptionValues, io: CliIo, heading?: string): Promise<LocalCycleResult> {
   const terminal = new TerminalSink();
-  const sinks: AlertSink[] = [terminal];
   const userAgent = probeOptions(values).userAgent;
-  const webhook = urlOption(values, 'webhook');
-  if (webhook) sinks.push(new WebhookSink(webhook, { timeoutMs: 10_000, userAgent }));
-  const slack = urlOption(values, 'slack-webhook');
-  if (slack) sinks.push(new SlackWebhookSink(slack, { timeoutMs: 10_000, userAgent }));
+  const routes = loadLocalRoutes(values);
+  // The terminal is the operator's own view: it shows every event, whatever its route.
+  const sinks: AlertSink[] = [terminal, ...routes.specs.flatMap((route) => routeSinks(route, { timeoutMs: 10_000, userAgent }))];
   const json = values.json === true;
   const progress = progressReporter(io, !json);
   const result = await runLocalCycle({
     store,
-    settings: monitorSettings(values),
+    settings: { ...monitorSettings(values), routes: routes.table },
     probe: probeOptions(values),
     catalog,
     sinks,
@@ -61,6 +59,7 @@ export async function runCycleOnStore(store: StateStore, values: OptionValues, i
   });
   progress.done();
   for (const problem of result.plan.rangeProblems) io.err(`warning: range ${problem.row} skipped: ${problem.error}`);
+  for (const problem of result.plan.routeProblems) io.err(`warning: range ${problem.row}: ${problem.error}`);
   for (const dead of result.deadLetteredBlocks) io.err(`error: block dead-lettered: ${dead.error}`);
   for (const dead of result.delivery.deadLettered) io.err(`error: alert ${dead.id} (${dead.type}) not delivered to every sink; it will be retried next run`);
   if (json) {

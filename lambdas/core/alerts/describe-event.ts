@@ -1,4 +1,5 @@
-import { type AlertEvent, type AlertType, endpointKey } from './alert-event.js';
+import { type AlertEvent, type AlertInventory, type AlertType, endpointKey } from './alert-event.js';
+import { cleanText } from './sanitize.js';
 
 /** One-line headlines per event type, in plain words. */
 export const EVENT_TITLES: Readonly<Record<AlertType, string>> = {
@@ -16,4 +17,43 @@ export function endpointLabel(event: AlertEvent): string {
   if (!event.endpoint) return `run ${event.runId}`;
   const scheme = event.endpoint.tls ? 'https' : 'http';
   return `${scheme}://${endpointKey(event.endpoint)}`;
+}
+
+/** What the exposure allows, in words, for renderings. */
+export const CAPABILITY_WORDS: Readonly<Record<string, string>> = {
+  'run-code': 'run code on the host',
+  'read-data': 'read data',
+  'write-data': 'change or delete data',
+  'spend-api-keys': "spend the organisation's API keys",
+  'pull-models': 'pull or delete models',
+  'run-inference': 'use its compute for inference',
+  admin: 'take over its settings and users',
+};
+
+export function allowsText(allows: readonly string[]): string {
+  return allows.map((a) => CAPABILITY_WORDS[a] ?? a).join(', ');
+}
+
+/**
+ * The listing of an event in one line, cleaned (names are untrusted text; each renderer still
+ * applies its own escaping): "3 models: a, b, c" or "added tool: x, y; removed model: z".
+ */
+export function inventorySummary(inventory: AlertInventory, max = 10): string {
+  const names = (items: AlertInventory['items']): string => {
+    const list = items ?? [];
+    const shown = list.slice(0, max).map((i) => cleanText(i.name, 80));
+    const kinds = [...new Set(list.map((i) => i.kind))].join('/');
+    return `${kinds ? `${kinds} ` : ''}${shown.join(', ')}${list.length > shown.length ? `, +${list.length - shown.length} more` : ''}`;
+  };
+  if (inventory.added !== undefined || inventory.removed !== undefined) {
+    const parts: string[] = [];
+    if (inventory.added?.length) parts.push(`added ${names(inventory.added)}`);
+    if (inventory.removed?.length) parts.push(`removed ${names(inventory.removed)}`);
+    if (inventory.addsCapabilities?.length) parts.push(`now lets anyone ${allowsText(inventory.addsCapabilities)}`);
+    return `${parts.join('; ') || 'changed'} (${inventory.total} listed now)`;
+  }
+  if (inventory.total === 0) return 'lists nothing yet';
+  const listed = inventory.items ?? [];
+  const more = inventory.total > listed.length ? `, +${inventory.total - listed.length} more` : '';
+  return `${inventory.total} listed: ${names(listed.slice(0, max))}${listed.length > max ? '' : more}`;
 }

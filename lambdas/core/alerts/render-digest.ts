@@ -1,5 +1,5 @@
 import { type AlertEvent, type AlertType, SEVERITY_RANK } from './alert-event.js';
-import { EVENT_TITLES, endpointLabel } from './describe-event.js';
+import { allowsText, EVENT_TITLES, endpointLabel, inventorySummary } from './describe-event.js';
 import type { EmailMessage } from './render-email.js';
 import type { SlackMessage } from './render-slack.js';
 import { cleanText, escapeSlack, slackCode } from './sanitize.js';
@@ -73,7 +73,10 @@ function slackLine(e: AlertEvent): string {
   const auth = ep ? (e.previous && e.previous.auth !== ep.auth ? `${e.previous.auth} → ${ep.auth}` : ep.auth) : '';
   const what = ep ? `${slackCode(endpointLabel(e))} ${slackCode(ep.service, 40)} auth ${slackCode(auth)} version ${slackCode(ep.version ?? 'unknown', 40)}` : '';
   const cves = e.vulnerabilities?.length ? ` known: ${slackCode(e.vulnerabilities.map((v) => v.id).join(', '), 120)}` : '';
-  return `*${e.severity.toUpperCase()}* ${EVENT_TITLES[e.type]} ${what}${cves}\n${slackCode(e.evidence, 300)}`;
+  const route = e.route ? ` route ${slackCode(e.route, 40)}` : '';
+  const lists = e.inventory ? `\nlists ${slackCode(inventorySummary(e.inventory, 5), 300)}` : '';
+  const fix = e.remediation ? `\nfix: ${escapeSlack(e.remediation.fix, 300)} ${slackCode(e.remediation.settings.join(', '), 160)}` : '';
+  return `*${e.severity.toUpperCase()}* ${EVENT_TITLES[e.type]} ${what}${cves}${route}\n${slackCode(e.evidence, 300)}${lists}${fix}`;
 }
 
 /** The digest as Slack messages (Block Kit), split every `SLACK_EVENTS_PER_MESSAGE` events. */
@@ -111,7 +114,13 @@ function emailLine(e: AlertEvent): string {
     lines.push(`  ${endpointLabel(e)}  ${cleanText(ep.service, 40)}  auth ${auth}  version ${cleanText(ep.version ?? 'unknown', 40)}  range ${ep.range}${ep.label ? ` (${cleanText(ep.label, 60)})` : ''}`);
   }
   if (e.vulnerabilities?.length) lines.push(`  known vulnerabilities: ${e.vulnerabilities.map((v) => `${v.id} (${v.severity})`).join(', ')}`);
-  lines.push(`  evidence: ${cleanText(e.evidence, 300)}`, `  event id: ${e.id}`);
+  if (e.route) lines.push(`  route: ${cleanText(e.route, 40)}`);
+  lines.push(`  evidence: ${cleanText(e.evidence, 300)}`);
+  if (e.inventory) lines.push(`  lists without credentials: ${cleanText(inventorySummary(e.inventory, 5), 300)}`);
+  if (e.remediation) {
+    lines.push(`  open access lets anyone: ${allowsText(e.remediation.allows)}`, `  how to fix: ${cleanText(e.remediation.fix, 400)}`, `  settings: ${cleanText(e.remediation.settings.join(', '), 300)}  docs: ${cleanText(e.remediation.docs, 300)}`);
+  }
+  lines.push(`  event id: ${e.id}`);
   return lines.join('\n');
 }
 

@@ -1,5 +1,5 @@
 import type { AlertEvent } from './alert-event.js';
-import { EVENT_TITLES, endpointLabel } from './describe-event.js';
+import { allowsText, EVENT_TITLES, endpointLabel, inventorySummary } from './describe-event.js';
 import { cleanText } from './sanitize.js';
 
 /** SNS email subjects must be under 100 characters, printable ASCII, no line breaks. */
@@ -28,6 +28,14 @@ export function renderEmail(event: AlertEvent): EmailMessage {
       `Range:     ${e.range}${e.label ? ` (${cleanText(e.label, 60)})` : ''}`,
     );
   }
-  lines.push(`Severity:  ${event.severity}`, `Evidence:  ${cleanText(event.evidence, 300)}`, '', `Run ${event.runId}, event ${event.id}, at ${event.at}`);
+  lines.push(`Severity:  ${event.severity}`);
+  if (event.route) lines.push(`Route:     ${cleanText(event.route, 40)}`);
+  lines.push(`Evidence:  ${cleanText(event.evidence, 300)}`);
+  if (event.inventory) lines.push(`Lists:     ${cleanText(inventorySummary(event.inventory), 600)} (without credentials)`);
+  if (event.remediation) {
+    const r = event.remediation;
+    lines.push('', `Open access lets anyone ${allowsText(r.allows)}.`, `How to fix: ${cleanText(r.fix, 400)}`, `Settings:  ${cleanText(r.settings.join(', '), 300)}`, `Docs:      ${cleanText(r.docs, 300)}`);
+  }
+  lines.push('', `Run ${event.runId}, event ${event.id}, at ${event.at}`);
   return { subject, body: lines.join('\n') };
 }

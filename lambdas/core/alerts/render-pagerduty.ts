@@ -1,5 +1,6 @@
 import type { AlertEvent } from './alert-event.js';
 import { EVENT_TITLES, endpointLabel } from './describe-event.js';
+import { inventorySummary } from './describe-event.js';
 import { cleanText } from './sanitize.js';
 
 /**
@@ -52,14 +53,21 @@ function resolvedAlertId(event: AlertEvent): string | undefined {
  */
 export function pagerDutyAccepts(event: AlertEvent, reachesFloor: boolean): boolean {
   if (event.type === 'endpoint.fixed' || event.type === 'endpoint.gone') return resolvedAlertId(event) !== undefined;
-  return event.severity === 'critical' && reachesFloor;
+  return OPENING.has(event.type) && event.severity === 'critical' && reachesFloor;
 }
+
+/**
+ * Only the events that open an exposure page: their ids are what `fixed` and `gone` later name in
+ * `resolves`, so every incident this sink opens has an event that closes it. A critical
+ * version change or listing change of an endpoint already open is in the other channels.
+ */
+const OPENING: ReadonlySet<string> = new Set(['endpoint.new_unauthenticated', 'endpoint.auth_regressed']);
 
 /** The Events API v2 body for `event`, or undefined when PagerDuty has no use for it. */
 export function renderPagerDutyEvent(event: AlertEvent, routingKey: string): PagerDutyEvent | undefined {
   const resolves = resolvedAlertId(event);
   if (resolves !== undefined) return { routing_key: routingKey, event_action: 'resolve', dedup_key: resolves };
-  if (event.type === 'endpoint.fixed' || event.type === 'endpoint.gone' || event.severity !== 'critical') return undefined;
+  if (!OPENING.has(event.type) || event.severity !== 'critical') return undefined;
   const e = event.endpoint;
   const source = endpointLabel(event);
   return {
@@ -102,5 +110,7 @@ function customDetails(event: AlertEvent): Record<string, unknown> {
     ...(event.vulnerabilities?.length ? { vulnerabilities: event.vulnerabilities.map((v) => `${cleanText(v.id, 40)} (${v.severity})`) } : {}),
     ...(event.route ? { route: cleanText(event.route, 60) } : {}),
     evidence: cleanText(event.evidence, 1000),
+    ...(event.remediation ? { fix: cleanText(event.remediation.fix, 400), fix_settings: event.remediation.settings.map((x) => cleanText(x, 120)), fix_docs: cleanText(event.remediation.docs, 300), allows: event.remediation.allows } : {}),
+    ...(event.inventory ? { lists: inventorySummary(event.inventory) } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import type { AlertEvent } from './alert-event.js';
-import { EVENT_TITLES, endpointLabel } from './describe-event.js';
+import { allowsText, EVENT_TITLES, endpointLabel, inventorySummary } from './describe-event.js';
 import { escapeSlack, slackCode } from './sanitize.js';
 
 const SEVERITY_ICON: Readonly<Record<AlertEvent['severity'], string>> = {
@@ -31,12 +31,30 @@ export function renderSlackMessage(event: AlertEvent): SlackMessage {
     fields.push(`*Range*\n${slackCode(e.range)}${e.label ? ` ${escapeSlack(e.label, 60)}` : ''}`);
   }
   fields.push(`*Severity*\n${event.severity}`);
+  if (event.route) fields.push(`*Route*\n${slackCode(event.route, 40)}`);
   const blocks: Record<string, unknown>[] = [
     { type: 'section', text: { type: 'mrkdwn', text: `*${title}*` } },
     { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) },
     { type: 'section', text: { type: 'mrkdwn', text: `*Evidence* ${slackCode(event.evidence, 300)}` } },
+    ...(event.inventory ? [{ type: 'section', text: { type: 'mrkdwn', text: `*Lists without credentials* ${slackCode(inventorySummary(event.inventory), 600)}` } }] : []),
+    ...(event.remediation
+      ? [
+          {
+            type: 'section',
+            text: {
+              type: 'mrkdwn',
+              text: `*Open access lets anyone* ${escapeSlack(allowsText(event.remediation.allows), 300)}\n*How to fix* ${escapeSlack(event.remediation.fix, 400)}\n*Settings* ${slackCode(event.remediation.settings.join(', '), 300)} · <${slackLink(event.remediation.docs)}|docs>`,
+            },
+          },
+        ]
+      : []),
     { type: 'context', elements: [{ type: 'mrkdwn', text: `run ${escapeSlack(event.runId)} · event ${escapeSlack(event.id)} · ${escapeSlack(event.at)}` }] },
   ];
   const fallback = `${EVENT_TITLES[event.type]}: ${escapeSlack(endpointLabel(event))} ${event.endpoint ? escapeSlack(event.endpoint.service, 40) : ''}`.trim();
   return { text: fallback, blocks };
+}
+
+/** A catalog doc URL for a Slack `<url|text>` link: https only, and no `|` or `>` to break out of it. */
+function slackLink(url: string): string {
+  return /^https:\/\/[^\s|<>]+$/.test(url) ? url : 'https://github.com/';
 }

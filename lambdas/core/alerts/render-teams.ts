@@ -1,5 +1,6 @@
 import type { AlertEvent } from './alert-event.js';
 import { EVENT_TITLES, endpointLabel } from './describe-event.js';
+import { allowsText, inventorySummary } from './describe-event.js';
 import { type DigestContext, digestCounts, orderForDigest } from './render-digest.js';
 import { escapeTeams } from './sanitize.js';
 
@@ -63,11 +64,15 @@ export function renderTeamsMessage(event: AlertEvent): TeamsMessage {
   facts.push({ title: 'Severity', value: event.severity });
   if (event.vulnerabilities?.length) facts.push({ title: 'Known vulnerabilities', value: escapeTeams(event.vulnerabilities.map((v) => `${v.id} (${v.severity})`).join(', '), 300) });
   if (event.route) facts.push({ title: 'Route', value: escapeTeams(event.route, 60) });
+  if (event.inventory) facts.push({ title: 'Lists', value: escapeTeams(inventorySummary(event.inventory), 600) });
+  const fix = event.remediation;
+  if (fix) facts.push({ title: 'Open access lets anyone', value: escapeTeams(allowsText(fix.allows), 300) });
   const urgent = event.severity === 'critical' || event.severity === 'high';
   return card([
     text(EVENT_TITLES[event.type], { weight: 'Bolder', size: 'Medium', ...(urgent ? { color: 'Attention' } : {}) }),
     { type: 'FactSet', facts },
     text(`**Evidence** ${escapeTeams(event.evidence, 1000) || '-'}`),
+    ...(fix ? [text(`**How to fix** ${escapeTeams(fix.fix, 400)} Settings: ${escapeTeams(fix.settings.join(', '), 300)}. Docs: ${escapeTeams(fix.docs, 300)}`)] : []),
     text(`run ${escapeTeams(event.runId, 100)} · event ${escapeTeams(event.id, 100)} · ${escapeTeams(event.at, 40)}`, { isSubtle: true, size: 'Small' }),
   ]);
 }
@@ -78,7 +83,8 @@ function digestLine(e: AlertEvent): CardElement {
     ? ` · ${escapeTeams(endpointLabel(e))} · ${escapeTeams(ep.service, 40)} · auth ${escapeTeams(authChange(e))} · version ${escapeTeams(ep.version ?? 'unknown', 40)}`
     : '';
   const cves = e.vulnerabilities?.length ? ` · known: ${escapeTeams(e.vulnerabilities.map((v) => v.id).join(', '), 120)}` : '';
-  return text(`**${e.severity.toUpperCase()}** ${EVENT_TITLES[e.type]}${what}${cves} — ${escapeTeams(e.evidence, 300) || '-'}`, { spacing: 'Small' });
+  const fix = e.remediation ? ` — fix: ${escapeTeams(e.remediation.settings.join(', '), 160)}` : '';
+  return text(`**${e.severity.toUpperCase()}** ${EVENT_TITLES[e.type]}${what}${cves} — ${escapeTeams(e.evidence, 300) || '-'}${fix}`, { spacing: 'Small' });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { AlertEvent } from './alert-event.js';
-import { endpointLabel } from './describe-event.js';
+import { allowsText, endpointLabel, inventorySummary } from './describe-event.js';
 import { cleanText } from './sanitize.js';
 import { formatTable } from './text-table.js';
 
@@ -15,5 +15,30 @@ export function renderTerminalTable(events: readonly AlertEvent[]): string {
     cleanText(e.endpoint?.version ?? '-', 20),
     cleanText(e.evidence, 70),
   ]);
-  return formatTable(['SEVERITY', 'EVENT', 'ENDPOINT', 'SERVICE', 'AUTH', 'VERSION', 'EVIDENCE'], rows);
+  const routed = events.some((e) => e.route !== undefined && e.route !== 'default');
+  const table = routed
+    ? formatTable(['SEVERITY', 'EVENT', 'ENDPOINT', 'SERVICE', 'AUTH', 'VERSION', 'ROUTE', 'EVIDENCE'], rows.map((r, i) => [...r.slice(0, 6), cleanText(events[i]?.route ?? 'default', 20), ...r.slice(6)]))
+    : formatTable(['SEVERITY', 'EVENT', 'ENDPOINT', 'SERVICE', 'AUTH', 'VERSION', 'EVIDENCE'], rows);
+  const notes = renderTerminalNotes(events);
+  return notes ? `${table}\n\n${notes}` : table;
+}
+
+/**
+ * Under the table, per endpoint with something to say: what it lists without credentials and how
+ * to fix it (one fix per product: the same product's fix is not repeated).
+ */
+export function renderTerminalNotes(events: readonly AlertEvent[]): string {
+  const lines: string[] = [];
+  const fixed = new Set<string>();
+  for (const e of events) {
+    if (!e.inventory && !e.remediation) continue;
+    const service = cleanText(e.endpoint?.service ?? '-', 40);
+    lines.push(`${endpointLabel(e)} ${service}`);
+    if (e.inventory) lines.push(`  lists: ${cleanText(inventorySummary(e.inventory, 8), 300)}`);
+    if (e.remediation && !fixed.has(service)) {
+      fixed.add(service);
+      lines.push(`  lets anyone: ${allowsText(e.remediation.allows)}`, `  fix: ${cleanText(e.remediation.fix, 400)}`, `  settings: ${cleanText(e.remediation.settings.join(', '), 200)}`, `  docs: ${cleanText(e.remediation.docs, 200)}`);
+    } else if (e.remediation) lines.push(`  fix: as for ${service} above`);
+  }
+  return lines.join('\n');
 }

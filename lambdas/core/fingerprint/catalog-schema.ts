@@ -147,8 +147,8 @@ export interface CatalogEntry {
    * files on the host (notebooks, job runners); `high` otherwise (the default).
    */
   readonly openSeverity?: 'critical' | 'high';
-  /** How to close an open instance (required for every entry; `test/core/fingerprint/remediation.test.ts` enforces it). */
-  readonly remediation?: Remediation;
+  /** How to close an open instance, from the product's own docs (`test/core/fingerprint/remediation.test.ts` checks each). */
+  readonly remediation: Remediation;
   /** Listings an open instance gives without credentials (see `InventoryRule`). */
   readonly inventory?: readonly InventoryRule[];
   /**

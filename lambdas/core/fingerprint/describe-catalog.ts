@@ -1,4 +1,4 @@
-import type { CatalogEntry, ProbeRequest } from './catalog-schema.js';
+import type { CatalogEntry, ProbeRequest, Remediation } from './catalog-schema.js';
 import { knownVulnerabilities } from '../vulnerabilities/cve-table.js';
 
 /** What the scanner checks for one product, in words and paths: for `catalog` and the README table. */
@@ -13,6 +13,10 @@ export interface CatalogSummary {
   readonly defaultCredentials: readonly string[];
   readonly knownVulnerabilities: number;
   readonly exposes: string;
+  /** How to close an open instance (rendered in every alert about one). */
+  readonly remediation: Remediation;
+  /** What an open instance is asked to list (`kind: GET path`), e.g. `model: GET /api/tags`. */
+  readonly inventory: readonly string[];
   readonly sources: readonly string[];
 }
 
@@ -30,6 +34,8 @@ export function describeCatalog(catalog: readonly CatalogEntry[]): CatalogSummar
     defaultCredentials: (e.defaultCredentials ?? []).map((d) => d.credential),
     knownVulnerabilities: knownVulnerabilities.filter((v) => v.service === e.service).length,
     exposes: e.exposes,
+    remediation: e.remediation,
+    inventory: [...(e.inventory ?? []).map((i) => `${i.kind}: ${req(i.request)}`), ...(e.inventoryProtocol === 'mcp-tools' ? ['tool: MCP tools/list'] : [])],
     sources: e.sources,
   }));
 }

@@ -47,4 +47,14 @@ export const aim: CatalogEntry = {
       evidence: 'GET / -> {status} Aim UI without credentials (no auth in Aim)',
     },
   ],
+  // docs/source/refs/cli.md (`aim up -h/--host`) and aim/web/configs.py (`AIM_UI_DEFAULT_HOST = '127.0.0.1'`):
+  // Aim has no authentication of its own.
+  remediation: {
+    fix: 'Aim has no authentication of its own: run `aim up` on localhost (--host 127.0.0.1, the default) and put an authenticating reverse proxy in front if others need the UI.',
+    settings: ['aim up --host 127.0.0.1'],
+    docs: 'https://github.com/aimhubio/aim/blob/main/docs/source/refs/cli.md',
+    allows: ['read-data', 'write-data'],
+  },
+  // aim/web/api/experiments/views.py `get_experiments_list_api`: `GET /api/experiments` -> `[{"id","name","run_count","archived","created_at"}]`.
+  inventory: [{ kind: 'experiment', request: { path: '/api/experiments' }, match: { status: 200, json: [{ path: '', type: 'array' }] }, json: '[].name' }],
 };

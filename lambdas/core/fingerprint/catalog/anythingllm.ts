@@ -78,4 +78,14 @@ export const anythingllm: CatalogEntry = {
       evidence: 'GET /api/setup-complete -> {status} with RequiresAuth=true: single-user password (AUTH_TOKEN) required',
     },
   ],
+  // docker/.env.example and server/utils/middleware/validatedRequest.js (Mintplex-Labs/anything-llm): single-user
+  // password mode needs AUTH_TOKEN *and* JWT_SECRET; SECURITY.md: password or multi-user mode are the two protections.
+  remediation: {
+    fix: "Turn on AnythingLLM's own protection: set a password (AUTH_TOKEN=<password> together with JWT_SECRET=<random string>; either alone leaves every request open) or enable multi-user mode in Settings > Security.",
+    settings: ['AUTH_TOKEN=<password>', 'JWT_SECRET=<random string, 12+ chars>', 'Settings > Security > Multi-user mode'],
+    docs: 'https://github.com/Mintplex-Labs/anything-llm/blob/master/docker/.env.example',
+    allows: ['read-data', 'write-data', 'spend-api-keys', 'admin'],
+  },
+  // server/endpoints/workspaces.js: `GET /api/workspaces` (validatedRequest, open here) answers `{"workspaces": [{"name", "slug", ...}]}`.
+  inventory: [{ kind: 'project', request: { path: '/api/workspaces' }, json: 'workspaces[].name' }],
 };

@@ -59,4 +59,14 @@ export const arizePhoenix: CatalogEntry = {
     { request: { path: '/' }, regex: 'platformVersion:\\s*"(\\d+\\.\\d+\\.\\d+[^"]*)"' },
     { request: { path: '/arize_phoenix_version' }, regex: '^\\s*(\\d+\\.\\d+\\.\\d+\\S*)\\s*$' },
   ],
+  // docs/section-self-hosting/authentication.md (arize.com/docs/phoenix/self-hosting/features/authentication):
+  // authentication is off by default; PHOENIX_ENABLE_AUTH=True plus PHOENIX_SECRET (JWT signing secret) turn it on.
+  remediation: {
+    fix: 'Turn on Phoenix authentication: set PHOENIX_ENABLE_AUTH=True and a long random PHOENIX_SECRET, then give the apps that send traces API keys.',
+    settings: ['PHOENIX_ENABLE_AUTH=True', 'PHOENIX_SECRET=<long random secret>'],
+    docs: 'https://arize.com/docs/phoenix/self-hosting/features/authentication',
+    allows: ['read-data', 'write-data'],
+  },
+  // The same `GET /v1/projects` the auth rule reads (cached): projects.py `GetProjectsResponseBody` `data[].name`.
+  inventory: [{ kind: 'project', request: { path: '/v1/projects' }, json: 'data[].name' }],
 };

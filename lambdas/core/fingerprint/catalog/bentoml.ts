@@ -52,4 +52,11 @@ export const bentoml: CatalogEntry = {
       evidence: 'GET / -> {status} BentoML service UI without credentials (no auth in BentoML)',
     },
   ],
+  // src/bentoml_cli/serve.py: `bentoml serve --host` (env `BENTOML_HOST`); the open-source server has no auth.
+  remediation: {
+    fix: 'The BentoML server has no authentication of its own: bind it to localhost (bentoml serve --host 127.0.0.1, or BENTOML_HOST=127.0.0.1) and put an authenticating reverse proxy in front of it.',
+    settings: ['bentoml serve --host 127.0.0.1', 'BENTOML_HOST=127.0.0.1'],
+    docs: 'https://docs.bentoml.com/en/latest/reference/bentoml/cli.html',
+    allows: ['run-inference'],
+  },
 };

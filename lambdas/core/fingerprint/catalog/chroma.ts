@@ -77,4 +77,17 @@ export const chroma: CatalogEntry = {
     { request: { path: '/api/v2/version' }, regex: '^\\s*"?(\\d+\\.\\d+\\.\\d+[^"\\s]*)"?\\s*$' },
     { request: { path: '/api/v1/version' }, regex: '^\\s*"?(\\d+\\.\\d+\\.\\d+[^"\\s]*)"?\\s*$' },
   ],
+  // docs/mintlify/reference/server-env-vars.mdx (chroma-core/chroma): v1.0 "no longer ships built-in authentication";
+  // CHROMA_LISTEN_ADDRESS is the bind address (default 0.0.0.0); CHROMA_SERVER_AUTHN_* are the pre-1.0 Python-server auth settings.
+  remediation: {
+    fix: 'Chroma 1.x has no authentication of its own: bind it to localhost (CHROMA_LISTEN_ADDRESS=127.0.0.1, or `chroma run --host localhost`) and put an authenticating reverse proxy in front. On a pre-1.0 Python server, enable its token auth with CHROMA_SERVER_AUTHN_PROVIDER and CHROMA_SERVER_AUTHN_CREDENTIALS.',
+    settings: ['CHROMA_LISTEN_ADDRESS=127.0.0.1', 'chroma run --host localhost', 'CHROMA_SERVER_AUTHN_PROVIDER=chromadb.auth.token_authn.TokenAuthenticationServerProvider', 'CHROMA_SERVER_AUTHN_CREDENTIALS=<token>'],
+    docs: 'https://github.com/chroma-core/chroma/blob/main/docs/mintlify/reference/server-env-vars.mdx',
+    allows: ['read-data', 'write-data'],
+  },
+  // The same collection listings the auth rules read (cached): a top-level array of collections with `name`.
+  inventory: [
+    { kind: 'collection', request: { path: '/api/v2/tenants/default_tenant/databases/default_database/collections' }, json: '[].name' },
+    { kind: 'collection', request: { path: '/api/v1/collections' }, json: '[].name' },
+  ],
 };

@@ -105,4 +105,12 @@ export const clearml: CatalogEntry = {
     { request: { path: '/server.info' }, json: 'data.version' },
     { request: { path: '/api/server.info' }, json: 'data.version' },
   ],
+  // clearml-docs docs/deploying_clearml/clearml_server_config.md "Web Login Authentication": without it the server
+  // does not restrict access; `auth.fixed_users` in /opt/clearml/config/apiserver.conf (enabled, pass_hashed, users).
+  remediation: {
+    fix: 'Turn on ClearML web login authentication: add an auth.fixed_users section (enabled: true, users with hashed passwords) to /opt/clearml/config/apiserver.conf and restart the server; keep the API (8008) and fileserver (8081) ports off untrusted networks.',
+    settings: ['auth.fixed_users.enabled: true', 'auth.fixed_users.pass_hashed: true', 'auth.fixed_users.users: [{ username, password, name }]'],
+    docs: 'https://clear.ml/docs/latest/docs/deploying_clearml/clearml_server_config',
+    allows: ['run-code', 'read-data', 'write-data'],
+  },
 };

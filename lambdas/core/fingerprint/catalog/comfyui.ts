@@ -34,4 +34,14 @@ export const comfyui: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/system_stats' }, json: 'system.comfyui_version' }],
+  // comfy/cli_args.py and docs.comfy.org "Startup Flags": `--listen` defaults to 127.0.0.1 (bare `--listen` is 0.0.0.0,::);
+  // ComfyUI has no authentication of its own.
+  remediation: {
+    fix: 'ComfyUI has no authentication of its own: start it without --listen (it then binds 127.0.0.1) and put an authenticating reverse proxy in front if remote users need it.',
+    settings: ['--listen 127.0.0.1'],
+    docs: 'https://docs.comfy.org/development/comfyui-server/startup-flags',
+    allows: ['run-inference', 'read-data', 'write-data'],
+  },
+  // server.py `get_models`: `GET /models/{folder}` -> flat JSON array of file names in that model folder.
+  inventory: [{ kind: 'model', request: { path: '/models/checkpoints' }, match: { status: 200, json: [{ path: '', type: 'array' }] }, json: '[]' }],
 };

@@ -55,4 +55,12 @@ export const dify: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/console/api/setup' }, header: 'x-version' }],
+  // api/controllers/console/init_validate.py (langgenius/dify): with INIT_PASSWORD set, admin setup first requires that password;
+  // docs.dify.ai environment-variables page lists INIT_PASSWORD for self-hosted deployments.
+  remediation: {
+    fix: 'Claim the instance now by completing setup at /install (create the owner account), and set INIT_PASSWORD so nobody else can run the setup before you do.',
+    settings: ['INIT_PASSWORD=<password>'],
+    docs: 'https://docs.dify.ai/en/self-host/deploy/configuration/environments',
+    allows: ['admin'],
+  },
 };

@@ -41,4 +41,14 @@ export const fastchat: CatalogEntry = {
       evidence: 'GET /v1/models -> {status} invalid_api_key (FastChat --api-keys)',
     },
   ],
+  // fastchat/serve/openai_api_server.py: `--api-keys` (comma-separated) turns on `check_api_key`; `--host`
+  // sets the bind address (docs/openai_api.md launches it with `--host localhost`). The docs do not describe keys yet.
+  remediation: {
+    fix: 'Start the FastChat OpenAI API server with --api-keys so every request needs a bearer key, and bind it to localhost (--host localhost) unless remote clients need it.',
+    settings: ['--api-keys <key1>,<key2>', '--host localhost'],
+    docs: 'https://github.com/lm-sys/FastChat/blob/main/fastchat/serve/openai_api_server.py',
+    allows: ['run-inference'],
+  },
+  // The same `GET /v1/models` the auth rule reads (cached): `show_available_models` ModelCard ids.
+  inventory: [{ kind: 'model', request: { path: '/v1/models' }, json: 'data[].id' }],
 };

@@ -62,4 +62,14 @@ export const flowise: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/api/v1/version' }, json: 'version' }],
+  // docs.flowiseai.com configuration/authorization/app-level: email/password accounts from 3.0.1; before that
+  // FLOWISE_USERNAME / FLOWISE_PASSWORD (deprecated basic auth).
+  remediation: {
+    fix: 'Upgrade to Flowise 3.x and set up its email/password admin account (app-level auth); on older releases at least set FLOWISE_USERNAME and FLOWISE_PASSWORD so the API asks for credentials.',
+    settings: ['FLOWISE_USERNAME=<user>', 'FLOWISE_PASSWORD=<password>'],
+    docs: 'https://docs.flowiseai.com/configuration/authorization/app-level',
+    allows: ['run-code', 'spend-api-keys', 'read-data', 'write-data'],
+  },
+  // The same `GET /api/v1/chatflows` the auth rule reads (cached): a JSON array of ChatFlow rows with `name`.
+  inventory: [{ kind: 'workflow', request: { path: '/api/v1/chatflows' }, match: { status: 200, json: [{ path: '', type: 'array' }] }, json: '[].name' }],
 };

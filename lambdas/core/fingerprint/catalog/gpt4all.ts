@@ -26,4 +26,14 @@ export const gpt4all: CatalogEntry = {
       evidence: 'GET /v1/models -> {status} (no auth in GPT4All), {count:data[]} installed models (first: {json:data[].id})',
     },
   ],
+  // gpt4all-bindings/python/docs/gpt4all_api_server/home.md (nomic-ai/gpt4all): "Enable Local API Server" under Settings >
+  // Application > Advanced, port 4891, listens on localhost only; the server has no authentication.
+  remediation: {
+    fix: "GPT4All's API server has no authentication and only listens on localhost: remove the port forward or proxy that exposes it, or turn off \"Enable Local API Server\" in Settings > Application > Advanced.",
+    settings: ['Settings > Application > Advanced > Enable Local API Server = off', 'API Server Port (default 4891)'],
+    docs: 'https://github.com/nomic-ai/gpt4all/blob/main/gpt4all-bindings/python/docs/gpt4all_api_server/home.md',
+    allows: ['run-inference'],
+  },
+  // The same `GET /v1/models` the auth rule reads (cached): OpenAI-style `data[].id` (server.cpp `modelToJson`).
+  inventory: [{ kind: 'model', request: { path: '/v1/models' }, json: 'data[].id' }],
 };

@@ -59,4 +59,12 @@ export const gradio: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/config' }, json: 'version' }],
+  // gradio guides/sharing-your-app "Authentication" (`launch(auth=...)`); gradio/blocks.py `launch` docs:
+  // `server_name` / GRADIO_SERVER_NAME (default 127.0.0.1).
+  remediation: {
+    fix: 'Launch the app with a login (demo.launch(auth=[("<user>", "<password>")]) or an auth function), and keep it on localhost (server_name="127.0.0.1", the default) behind an authenticating reverse proxy if others need it.',
+    settings: ['demo.launch(auth=("<user>", "<password>"))', 'GRADIO_SERVER_NAME=127.0.0.1'],
+    docs: 'https://www.gradio.app/guides/sharing-your-app',
+    allows: ['run-inference', 'read-data'],
+  },
 };

@@ -56,4 +56,14 @@ export const h2o: CatalogEntry = {
   version: [
     { request: { path: '/' }, match: { headers: [{ name: 'x-h2o-build-project-version' }] }, header: 'x-h2o-build-project-version' },
   ],
+  // H2O-3 docs h2o-docs/security.html (authentication: -hash_login/-ldap_login/-pam_login/-kerberos_login with
+  // -login_conf) and h2o-jetty-9 Jetty9Helper.java (HashLoginService realm "H2O").
+  remediation: {
+    fix: 'Restart H2O with login enabled (-hash_login -login_conf <realm.properties>, or -ldap_login/-pam_login/-kerberos_login) and bind it to a private address with -ip; without login anyone can read frames and import host files.',
+    settings: ['-hash_login', '-login_conf <realm.properties>', '-ip <private address>'],
+    docs: 'https://docs.h2o.ai/h2o/latest-stable/h2o-docs/security.html',
+    allows: ['run-code', 'read-data', 'write-data'],
+  },
+  // The same `GET /3/Frames` the auth rule reads (cached): FramesListV3 `frames[].frame_id.name`.
+  inventory: [{ kind: 'dataset', request: { path: '/3/Frames' }, match: { status: 200, json: [{ path: 'frames', type: 'array' }] }, json: 'frames[].frame_id.name' }],
 };

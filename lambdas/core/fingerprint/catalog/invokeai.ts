@@ -56,4 +56,15 @@ export const invokeai: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/api/v1/app/version' }, json: 'version' }],
+  // invoke-ai.github.io/InvokeAI/multiuser/admin_guide: `multiuser: true` in INVOKEAI_ROOT/invokeai.yaml turns on accounts
+  // (6.12+), the first visitor then sets up the administrator; config_default.py `host` is the bind address.
+  remediation: {
+    fix: "Turn on InvokeAI's multi-user mode (multiuser: true in invokeai.yaml, 6.12+) and create the administrator account immediately; on older releases, which have no login, bind to localhost (host: 127.0.0.1) and put an authenticating reverse proxy in front.",
+    settings: ['multiuser: true', 'host: 127.0.0.1'],
+    docs: 'https://invoke-ai.github.io/InvokeAI/multiuser/admin_guide',
+    allows: ['run-code', 'pull-models', 'write-data', 'admin'],
+  },
+  // invokeai/app/api/routers/model_manager.py: `GET /api/v2/models/` (`list_model_records`) answers `ModelsList`
+  // `{"models": [{"key", "name", "base", "type", ...}]}`.
+  inventory: [{ kind: 'model', request: { path: '/api/v2/models/' }, json: 'models[].name' }],
 };

@@ -33,4 +33,14 @@ export const jan: CatalogEntry = {
       evidence: 'GET /v1/models -> {status} (Jan API key set)',
     },
   ],
+  // jan.ai/docs/local-api "Server Configuration": an API Key for all requests; Server Host 127.0.0.1 (default)
+  // keeps the server on the local machine, 0.0.0.0 opens it to the network.
+  remediation: {
+    fix: 'In Jan, Settings > Local API Server: set an API Key and set Server Host back to 127.0.0.1 (the default) unless other devices must reach it.',
+    settings: ['Local API Server > API Key: <key>', 'Local API Server > Server Host: 127.0.0.1'],
+    docs: 'https://jan.ai/docs/local-api',
+    allows: ['run-inference'],
+  },
+  // The same `GET /v1/models` the auth rule reads (cached): proxy.rs lists the running sessions as `data[].id`.
+  inventory: [{ kind: 'model', request: { path: '/v1/models' }, json: 'data[].id' }],
 };

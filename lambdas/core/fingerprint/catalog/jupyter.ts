@@ -56,4 +56,17 @@ export const jupyter: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/api' }, json: 'version' }],
+  // jupyter_server docs/source/operators/security.rst: token auth is on by default; an empty token turns it off.
+  remediation: {
+    fix: 'Restart the server with token or password authentication: do not pass an empty token, set --IdentityProvider.token=<token> (or JUPYTER_TOKEN) or a password, and bind to localhost (--ServerApp.ip=127.0.0.1) unless remote access is needed.',
+    settings: ['--IdentityProvider.token=<token>', 'JUPYTER_TOKEN=<token>', '--ServerApp.ip=127.0.0.1'],
+    docs: 'https://jupyter-server.readthedocs.io/en/latest/operators/security.html',
+    allows: ['run-code', 'read-data', 'write-data'],
+  },
+  // jupyter_server services/sessions/handlers.py (`GET /api/sessions` -> `[{"id","path","name","type","kernel":{...}}]`)
+  // and services/kernels/handlers.py (`GET /api/kernels` -> `[{"id","name","last_activity","execution_state","connections"}]`).
+  inventory: [
+    { kind: 'notebook', request: { path: '/api/sessions' }, match: { status: 200, json: [{ path: '', type: 'array' }] }, json: '[].path' },
+    { kind: 'kernel', request: { path: '/api/kernels' }, match: { status: 200, json: [{ path: '', type: 'array' }] }, json: '[].name' },
+  ],
 };

@@ -55,4 +55,12 @@ export const jupyterhub: CatalogEntry = {
     { request: { path: '/' }, match: { headers: [{ name: 'x-jupyterhub-version' }] }, header: 'x-jupyterhub-version' },
     { request: { path: '/hub/api' }, json: 'version' },
   ],
+  // docs/source/reference/authenticators.md (jupyterhub/jupyterhub): PAM is the default Authenticator, OAuthenticator for
+  // OAuth providers; DummyAuthenticator "allows for any username and password to login, and is wildly insecure".
+  remediation: {
+    fix: 'Use a real Authenticator (c.JupyterHub.authenticator_class: the default PAM, or an OAuthenticator) and restrict who may log in (c.Authenticator.allowed_users); never run DummyAuthenticator or allow_all on an address others can reach.',
+    settings: ['c.JupyterHub.authenticator_class = "pam"', 'c.Authenticator.allowed_users = {...}', 'c.Authenticator.allow_all = False'],
+    docs: 'https://jupyterhub.readthedocs.io/en/latest/reference/authenticators.html',
+    allows: ['run-code', 'read-data'],
+  },
 };

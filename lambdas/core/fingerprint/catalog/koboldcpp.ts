@@ -45,4 +45,14 @@ export const koboldcpp: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/api/extra/version' }, json: 'version' }],
+  // koboldcpp.py argparse: `--password [API key]` "required for all text endpoints. Image endpoints are not
+  // secured."; `--host` sets the bind address (default: all interfaces).
+  remediation: {
+    fix: 'Start KoboldCpp with --password <key> so text generation needs the key, and bind it to localhost (--host 127.0.0.1) behind an authenticating reverse proxy, since its image endpoints stay open even with a password.',
+    settings: ['--password <key>', '--host 127.0.0.1'],
+    docs: 'https://github.com/LostRuins/koboldcpp/wiki',
+    allows: ['run-inference'],
+  },
+  // The same `GET /v1/models` the identify probe reads (cached): koboldcpp.py `do_GET` lists the loaded model.
+  inventory: [{ kind: 'model', request: { path: '/v1/models' }, json: 'data[].id' }],
 };

@@ -52,4 +52,12 @@ export const kong: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/' }, json: 'version' }],
+  // developer.konghq.com "Secure the Admin API": keep `admin_listen` on 127.0.0.1 (the default), or expose the Admin
+  // API only through Kong itself (loopback service + key-auth/ACL). RBAC is Enterprise-only.
+  remediation: {
+    fix: 'Bind the Admin API back to localhost (admin_listen = 127.0.0.1:8001, 127.0.0.1:8444 ssl, or KONG_ADMIN_LISTEN) and, if remote administration is needed, expose it only through a Kong route protected by key-auth and ACL.',
+    settings: ['admin_listen = 127.0.0.1:8001, 127.0.0.1:8444 ssl', 'KONG_ADMIN_LISTEN=127.0.0.1:8001'],
+    docs: 'https://developer.konghq.com/gateway/secure-the-admin-api',
+    allows: ['admin', 'spend-api-keys', 'read-data', 'write-data'],
+  },
 };

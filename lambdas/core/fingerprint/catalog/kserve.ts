@@ -46,4 +46,14 @@ export const kserve: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/v2' }, json: 'version' }],
+  // The KServe model server has no authentication (python/kserve/kserve/protocol/rest/server.py); kserve.github.io
+  // "Secure InferenceService with ServiceMesh" locks traffic down with Istio mTLS and an AuthorizationPolicy.
+  remediation: {
+    fix: 'The KServe model server has no authentication of its own: do not expose the predictor port directly; reach it only through the cluster ingress with Istio strict mTLS and an AuthorizationPolicy (or another authenticating gateway) in front.',
+    settings: ['PeerAuthentication mtls.mode: STRICT', 'AuthorizationPolicy (security.istio.io)'],
+    docs: 'https://kserve.github.io/website/latest/admin/serverless/servicemesh',
+    allows: ['run-inference', 'pull-models'],
+  },
+  // The same `GET /v1/models` the auth rule reads (cached): v1_endpoints.py answers `{"models": [<name>, ...]}`.
+  inventory: [{ kind: 'model', request: { path: '/v1/models' }, json: 'models[]' }],
 };

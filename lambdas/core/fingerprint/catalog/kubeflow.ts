@@ -62,4 +62,15 @@ export const kubeflow: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/api/workgroup/env-info' }, json: 'platform.kubeflowVersion', regex: '^v?(\\d+\\.\\d+[\\w.+-]*)$' }],
+  // components/centraldashboard/app/server.ts: the dashboard trusts the identity header named by USERID_HEADER
+  // (kubeflow-userid in the kubeflow/manifests deployment, set by the oauth2-proxy + Dex auth chain); no login of its own.
+  remediation: {
+    fix: "The Central Dashboard has no login of its own: never expose the centraldashboard Service (port 8082) directly, only through the Istio ingress gateway with the Kubeflow manifests' oauth2-proxy and Dex authentication, which sets the identity header the dashboard trusts.",
+    settings: ['USERID_HEADER=kubeflow-userid'],
+    docs: 'https://github.com/kubeflow/manifests/blob/master/README.md',
+    allows: ['run-code', 'read-data', 'write-data', 'admin'],
+  },
+  // The same `GET /api/workgroup/env-info` the auth rules read (cached): api_workgroup.ts `namespaces[].namespace`
+  // (the profiles, one namespace per team or user).
+  inventory: [{ kind: 'project', request: { path: '/api/workgroup/env-info' }, json: 'namespaces[].namespace' }],
 };

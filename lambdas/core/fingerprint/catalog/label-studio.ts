@@ -60,4 +60,12 @@ export const labelStudio: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/api/version/' }, json: 'label-studio-os-package.version' }],
+  // labelstud.io guide/signup ("Restrict signup for local deployments"): LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK=true
+  // leaves only invite links (DISABLE_SIGNUP_WITHOUT_LINK in label_studio settings).
+  remediation: {
+    fix: 'Close open self-signup: set LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK=true so new accounts need the organization invite link, and create the initial user with --username/--password.',
+    settings: ['LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK=true'],
+    docs: 'https://labelstud.io/guide/signup.html',
+    allows: ['read-data', 'write-data'],
+  },
 };

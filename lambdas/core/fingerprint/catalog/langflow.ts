@@ -51,4 +51,12 @@ export const langflow: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/api/v1/version' }, json: 'version' }],
+  // docs.langflow.org/configuration-authentication: "Disable LANGFLOW_AUTO_LOGIN, use a secure LANGFLOW_SECRET_KEY";
+  // LANGFLOW_SUPERUSER / LANGFLOW_SUPERUSER_PASSWORD create the admin when auto-login is off.
+  remediation: {
+    fix: 'Turn off auto-login (LANGFLOW_AUTO_LOGIN=False) and create a superuser with a strong password (LANGFLOW_SUPERUSER, LANGFLOW_SUPERUSER_PASSWORD), with a non-default LANGFLOW_SECRET_KEY.',
+    settings: ['LANGFLOW_AUTO_LOGIN=False', 'LANGFLOW_SUPERUSER=<admin>', 'LANGFLOW_SUPERUSER_PASSWORD=<password>', 'LANGFLOW_SECRET_KEY=<random key>'],
+    docs: 'https://docs.langflow.org/configuration-authentication',
+    allows: ['run-code', 'read-data', 'spend-api-keys', 'admin'],
+  },
 };

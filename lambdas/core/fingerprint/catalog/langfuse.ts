@@ -54,4 +54,12 @@ export const langfuse: CatalogEntry = {
       regex: '^v?(\\d+\\.\\d+\\.\\d+\\S*)$',
     },
   ],
+  // langfuse.com/self-hosting/configuration/hardening "Disable open sign-up" (AUTH_DISABLE_SIGNUP=true) and
+  // faq "limit access to internal users" (AUTH_DISABLE_USERNAME_PASSWORD=true with SSO).
+  remediation: {
+    fix: 'Close self-signup with AUTH_DISABLE_SIGNUP=true (add users by invitation or headless initialization), or require SSO and turn off email/password login with AUTH_DISABLE_USERNAME_PASSWORD=true.',
+    settings: ['AUTH_DISABLE_SIGNUP=true', 'AUTH_DISABLE_USERNAME_PASSWORD=true'],
+    docs: 'https://langfuse.com/self-hosting/configuration/hardening',
+    allows: ['read-data'],
+  },
 };

@@ -56,4 +56,12 @@ export const librechat: CatalogEntry = {
       evidence: 'GET /api/config -> {status} with registrationEnabled=false: login required, no self-registration',
     },
   ],
+  // librechat.ai docs/configuration/authentication: ALLOW_REGISTRATION / ALLOW_SOCIAL_REGISTRATION (users can still be
+  // added with the create-user script).
+  remediation: {
+    fix: 'Turn off open registration (ALLOW_REGISTRATION=false and ALLOW_SOCIAL_REGISTRATION=false in .env) and add users with the create-user script instead.',
+    settings: ['ALLOW_REGISTRATION=false', 'ALLOW_SOCIAL_REGISTRATION=false'],
+    docs: 'https://www.librechat.ai/docs/configuration/authentication',
+    allows: ['spend-api-keys', 'run-inference'],
+  },
 };

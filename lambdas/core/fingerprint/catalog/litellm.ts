@@ -63,4 +63,14 @@ export const litellm: CatalogEntry = {
       match: { status: 200, json: [{ path: 'object', equals: 'list' }, { path: 'data', type: 'array' }] },
     },
   ],
+  // docs.litellm.ai/docs/proxy/virtual_keys: set a master key (general_settings: master_key, or LITELLM_MASTER_KEY),
+  // "this is your Proxy Admin key", must start with sk-; without one the proxy accepts every request.
+  remediation: {
+    fix: 'Set a master key (LITELLM_MASTER_KEY=sk-<random>, or general_settings: master_key in config.yaml) so every call needs it or a virtual key; never keep the documented example sk-1234.',
+    settings: ['LITELLM_MASTER_KEY=sk-<random>', 'general_settings.master_key: sk-<random>'],
+    docs: 'https://docs.litellm.ai/docs/proxy/virtual_keys',
+    allows: ['spend-api-keys', 'admin'],
+  },
+  // The same `GET /v1/models` the auth rule reads (cached): OpenAI-style `data[].id` (proxy_server.py model_list).
+  inventory: [{ kind: 'model', request: { path: '/v1/models' }, json: 'data[].id' }],
 };

@@ -51,4 +51,13 @@ export const llamaCpp: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/props' }, json: 'build_info', regex: '^(b\\d+)' }],
+  // tools/server/README.md: `--api-key KEY` (env LLAMA_API_KEY); `--host` (env LLAMA_ARG_HOST, default 127.0.0.1).
+  remediation: {
+    fix: 'Start llama-server with --api-key <key> (or LLAMA_API_KEY) and keep it bound to localhost (--host 127.0.0.1, the default) unless remote clients need it.',
+    settings: ['--api-key <key>', 'LLAMA_API_KEY=<key>', '--host 127.0.0.1'],
+    docs: 'https://github.com/ggml-org/llama.cpp/blob/master/tools/server/README.md',
+    allows: ['run-inference'],
+  },
+  // The same `GET /v1/models` the identify probe reads (cached): server.cpp `get_models` `data[].id`.
+  inventory: [{ kind: 'model', request: { path: '/v1/models' }, json: 'data[].id' }],
 };

@@ -57,4 +57,17 @@ export const lmStudio: CatalogEntry = {
       evidence: 'GET /v1/models -> {status} (LM Studio "Require Authentication" API tokens)',
     },
   ],
+  // lmstudio.ai docs/developer/core/authentication ("Require Authentication" in Developer > Server Settings, 0.4.0+)
+  // and docs/developer/core/server/serve-on-network ("Serve on Local Network" binds beyond localhost).
+  remediation: {
+    fix: 'Turn on "Require Authentication" in Developer > Server Settings (LM Studio 0.4.0+) and give clients an API token, or switch "Serve on Local Network" off so the server listens on localhost only.',
+    settings: ['Server Settings: Require Authentication = on', 'Server Settings: Serve on Local Network = off', 'LM_API_TOKEN=<token> (clients)'],
+    docs: 'https://lmstudio.ai/docs/developer/core/authentication',
+    allows: ['run-inference', 'pull-models'],
+  },
+  // The same `GET /api/v0/models` / `GET /v1/models` the auth rules read (cached): `data[].id` (names de-duplicated).
+  inventory: [
+    { kind: 'model', request: { path: '/api/v0/models' }, match: { status: 200, json: [{ path: 'data', type: 'array' }] }, json: 'data[].id' },
+    { kind: 'model', request: { path: '/v1/models' }, match: { status: 200, json: [{ path: 'data', type: 'array' }] }, json: 'data[].id' },
+  ],
 };

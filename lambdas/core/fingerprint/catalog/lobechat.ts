@@ -72,4 +72,12 @@ export const lobechat: CatalogEntry = {
       ];
     }),
   ],
+  // docs/self-hosting/environment-variables/basic.mdx (lobehub/lobe-chat): ACCESS_CODE "adds a password to access the
+  // LobeChat service"; auth.mdx: NEXT_AUTH_SSO_PROVIDERS for SSO login.
+  remediation: {
+    fix: 'Protect the server-side provider keys: set a long ACCESS_CODE, or turn on SSO login (NEXT_AUTH_SSO_PROVIDERS with NEXT_AUTH_SECRET).',
+    settings: ['ACCESS_CODE=<long password>', 'NEXT_AUTH_SSO_PROVIDERS=<provider>', 'NEXT_AUTH_SECRET=<random>'],
+    docs: 'https://lobehub.com/docs/self-hosting/environment-variables/basic',
+    allows: ['spend-api-keys'],
+  },
 };

@@ -71,4 +71,14 @@ export const localai: CatalogEntry = {
     { request: { path: '/version' }, json: 'version', regex: '^v?(\\d+\\.\\d+\\.\\d+[\\w.+-]*)' },
     { request: { path: '/.well-known/localai.json' }, json: 'version', regex: '^v?(\\d+\\.\\d+\\.\\d+[\\w.+-]*)' },
   ],
+  // docs/content/features/authentication.md (localai.io/features/authentication): LOCALAI_API_KEY (shared keys,
+  // full admin access) or LOCALAI_AUTH=true (user accounts, the first one becomes admin).
+  remediation: {
+    fix: 'Turn on LocalAI authentication: set LOCALAI_API_KEY=<key> (comma-separated for several keys), or LOCALAI_AUTH=true for user accounts and register the admin account right away.',
+    settings: ['LOCALAI_API_KEY=<key>', 'LOCALAI_AUTH=true'],
+    docs: 'https://localai.io/features/authentication',
+    allows: ['run-inference', 'pull-models', 'admin'],
+  },
+  // The same `GET /v1/models` the auth rule reads (cached): OpenAI-style `data[].id`.
+  inventory: [{ kind: 'model', request: { path: '/v1/models' }, json: 'data[].id' }],
 };

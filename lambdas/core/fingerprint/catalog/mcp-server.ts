@@ -84,4 +84,13 @@ export const mcpServer: CatalogEntry = {
       evidence: 'GET /mcp -> {status} Bearer challenge with RFC 9728 resource_metadata: OAuth required',
     },
   ],
+  // MCP specification 2025-06-18 basic/authorization (OAuth 2.1 resource server, RFC 9728 metadata); the SDKs ship
+  // it: typescript-sdk middleware/bearerAuth.ts `requireBearerAuth`, python-sdk FastMCP `auth`/`token_verifier`.
+  remediation: {
+    fix: 'Require OAuth bearer tokens on the MCP endpoint as the MCP authorization spec describes (TypeScript SDK requireBearerAuth, Python SDK FastMCP auth settings with a token verifier), or bind the server to 127.0.0.1 if only local clients use it.',
+    settings: ['requireBearerAuth({ verifier }) (TypeScript SDK)', 'FastMCP(auth=AuthSettings(...), token_verifier=...) (Python SDK)', 'host=127.0.0.1'],
+    docs: 'https://modelcontextprotocol.io/specification/2025-06-18/basic/authorization',
+    allows: ['read-data'],
+  },
+  inventoryProtocol: 'mcp-tools',
 };

@@ -68,4 +68,14 @@ export const milvus: CatalogEntry = {
       match: { status: 200, json: [{ path: 'code', equals: 200 }, { path: 'data', type: 'array' }] },
     },
   ],
+  // milvus.io/docs/authenticate.md: `common.security.authorizationEnabled: true` in milvus.yaml turns on user auth;
+  // the built-in root user's default password is Milvus (milvus.yaml common.security.defaultRootPassword) and must be changed.
+  remediation: {
+    fix: "Enable Milvus authentication (common.security.authorizationEnabled: true in milvus.yaml, or the Helm/Operator equivalent) and change the root user's default password \"Milvus\".",
+    settings: ['common.security.authorizationEnabled: true', 'common.security.defaultRootPassword: <strong password>'],
+    docs: 'https://milvus.io/docs/authenticate.md',
+    allows: ['read-data', 'write-data', 'admin'],
+  },
+  // The same `GET /v1/vector/collections` the auth rule reads (cached): handler_v1.go answers `{"code": 200, "data": [<name>, ...]}`.
+  inventory: [{ kind: 'collection', request: { path: '/v1/vector/collections' }, json: 'data[]' }],
 };

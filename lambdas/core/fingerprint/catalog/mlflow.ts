@@ -61,4 +61,15 @@ export const mlflow: CatalogEntry = {
       match: { status: 200, json: [{ path: 'experiments', type: 'array' }] },
     },
   ],
+  // docs self-hosting/security/basic-http-auth: `mlflow server --app-name basic-auth` with
+  // MLFLOW_FLASK_SERVER_SECRET_KEY; the default admin (admin/password1234) must be changed.
+  remediation: {
+    fix: "Start the tracking server with MLflow's basic-auth app (mlflow server --app-name basic-auth, MLFLOW_FLASK_SERVER_SECRET_KEY set) and change the default admin password (admin/password1234) right away.",
+    settings: ['mlflow server --app-name basic-auth', 'MLFLOW_FLASK_SERVER_SECRET_KEY=<secret>'],
+    docs: 'https://mlflow.org/docs/latest/self-hosting/security/basic-http-auth',
+    allows: ['read-data', 'write-data'],
+  },
+  // service.proto `searchExperiments` (GET): the auth probe asks for one experiment only, so the listing asks for a
+  // page of 1000 (SEARCH_MAX_RESULTS_DEFAULT) and reads `experiments[].name`.
+  inventory: [{ kind: 'experiment', request: { path: '/api/2.0/mlflow/experiments/search?max_results=1000' }, json: 'experiments[].name' }],
 };

@@ -36,4 +36,12 @@ export const mlserver: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/v2' }, json: 'version' }],
+  // docs.seldon.ai/mlserver reference/settings: server settings `host` (default 0.0.0.0), also as MLSERVER_HOST
+  // (env prefix MLSERVER_); MLServer has no authentication of its own.
+  remediation: {
+    fix: 'MLServer has no authentication of its own: set host to 127.0.0.1 (settings.json "host" or MLSERVER_HOST) and put an authenticating reverse proxy or service mesh policy in front of it.',
+    settings: ['MLSERVER_HOST=127.0.0.1', 'settings.json: "host": "127.0.0.1"'],
+    docs: 'https://docs.seldon.ai/mlserver/reference/settings',
+    allows: ['run-inference', 'pull-models'],
+  },
 };

@@ -57,4 +57,12 @@ export const n8n: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/rest/settings' }, json: 'data.versionCli' }],
+  // docs.n8n.io/hosting/configuration/environment-variables/deployment: N8N_LISTEN_ADDRESS is the bind address; an
+  // unclaimed instance (showSetupOnFirstLoad) lets the first visitor create the owner account.
+  remediation: {
+    fix: 'Claim the instance now by creating the owner account at /setup; keep n8n bound to localhost (N8N_LISTEN_ADDRESS=127.0.0.1) or behind an authenticating proxy until the owner exists.',
+    settings: ['N8N_LISTEN_ADDRESS=127.0.0.1'],
+    docs: 'https://docs.n8n.io/hosting/configuration/environment-variables/deployment',
+    allows: ['run-code', 'read-data', 'admin'],
+  },
 };

@@ -54,4 +54,11 @@ export const nextchat: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/' }, regex: '&quot;version&quot;:&quot;v?(\\d[^&]*)&quot;' }],
+  // README.md "CODE (optional)": access passwords, comma-separated; app/config/server.ts `needCode` from CODE.
+  remediation: {
+    fix: 'Set access codes with CODE=<code1>,<code2> so only people with a code can chat through the server-side provider keys, or remove the provider keys from the server and let users bring their own.',
+    settings: ['CODE=<code1>,<code2>'],
+    docs: 'https://github.com/ChatGPTNextWeb/NextChat/blob/main/README.md',
+    allows: ['spend-api-keys'],
+  },
 };

@@ -40,4 +40,14 @@ export const nvidiaNim: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/v1/metadata' }, json: 'version' }],
+  // NIM LLM docs reference/environment-variables (`docker run -p 8000:8000`, NIM_SERVER_PORT): the container
+  // documents no API authentication of its own.
+  remediation: {
+    fix: 'NIM has no API authentication of its own: publish the container port on localhost only (docker run -p 127.0.0.1:8000:8000) and put an authenticating reverse proxy or API gateway in front of it.',
+    settings: ['docker run -p 127.0.0.1:8000:8000'],
+    docs: 'https://docs.nvidia.com/nim/large-language-models/latest/reference/environment-variables.html',
+    allows: ['run-inference'],
+  },
+  // NIM API reference `GET /v1/models` (OpenAI list shape, `data[].id`).
+  inventory: [{ kind: 'model', request: { path: '/v1/models' }, match: { status: 200, json: [{ path: 'data', type: 'array' }] }, json: 'data[].id' }],
 };

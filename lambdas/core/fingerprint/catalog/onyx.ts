@@ -72,4 +72,12 @@ export const onyx: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/api/version' }, json: 'backend_version', regex: '^v?(\\d[\\w.+-]*)$' }],
+  // docs.onyx.app/deployment/authentication/basic: `AUTH_TYPE=basic` (or google_oauth / oidc / saml) turns on login;
+  // the default AUTH_TYPE is disabled. Anonymous access is an admin setting (anonymous_user_enabled).
+  remediation: {
+    fix: 'Turn on Onyx login (AUTH_TYPE=basic, or google_oauth/oidc/saml), create the admin account right away, and disable anonymous users in the admin settings.',
+    settings: ['AUTH_TYPE=basic', 'REQUIRE_EMAIL_VERIFICATION=true'],
+    docs: 'https://docs.onyx.app/deployment/authentication/basic',
+    allows: ['read-data', 'spend-api-keys', 'admin'],
+  },
 };

@@ -76,4 +76,12 @@ export const openWebui: CatalogEntry = {
     { request: { path: '/api/config' }, json: 'version' },
     { request: { path: '/api/version' }, match: { status: 200, json: [{ path: 'deployment_id', exists: true }] }, json: 'version' },
   ],
+  // docs.openwebui.com getting-started/env-configuration: WEBUI_AUTH (default True), ENABLE_SIGNUP,
+  // DEFAULT_USER_ROLE (default pending); the first account created becomes admin.
+  remediation: {
+    fix: 'Keep authentication on (WEBUI_AUTH=True, the default) and create the admin account now so nobody else can claim it; then turn off open signup (ENABLE_SIGNUP=False) or keep new accounts pending (DEFAULT_USER_ROLE=pending).',
+    settings: ['WEBUI_AUTH=True', 'ENABLE_SIGNUP=False', 'DEFAULT_USER_ROLE=pending'],
+    docs: 'https://docs.openwebui.com/getting-started/env-configuration',
+    allows: ['run-code', 'spend-api-keys', 'read-data', 'write-data', 'admin'],
+  },
 };

@@ -32,4 +32,14 @@ export const openaiCompatible: CatalogEntry = {
       evidence: 'GET /v1/models -> {status} without a key, {count:data[]} models (first: {json:data[].id}, owned_by {json:data[].owned_by})',
     },
   ],
+  // OpenAI API reference "Authentication" (Bearer API keys): the generic fix is the serving product's own API-key
+  // option (most OpenAI-compatible servers take `--api-key`), or localhost plus an authenticating proxy.
+  remediation: {
+    fix: "Turn on the serving product's own API-key option (most OpenAI-compatible servers take --api-key) so requests need a Bearer key, or bind it to 127.0.0.1 and put an authenticating reverse proxy in front.",
+    settings: ['--api-key <key>', '--host 127.0.0.1'],
+    docs: 'https://platform.openai.com/docs/api-reference/authentication',
+    allows: ['run-inference'],
+  },
+  // The same `GET /v1/models` the auth rule reads (cached): `data[].id`.
+  inventory: [{ kind: 'model', request: { path: '/v1/models' }, match: { status: 200, json: [{ path: 'data', type: 'array' }] }, json: 'data[].id' }],
 };

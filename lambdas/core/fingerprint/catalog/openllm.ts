@@ -46,4 +46,14 @@ export const openllm: CatalogEntry = {
       evidence: 'GET /docs.json -> {status}: BentoML service "{json:info.title}" answers without credentials (no auth in OpenLLM)',
     },
   ],
+  // bentoml/OpenLLM README.md and src/openllm/local.py: `openllm serve` runs `bentoml serve` on port 3000 with no
+  // authentication and no host option (BentoML binds all interfaces).
+  remediation: {
+    fix: 'OpenLLM has no authentication: keep port 3000 off untrusted networks (firewall it, or run the bento with `bentoml serve --host 127.0.0.1`) and put an authenticating reverse proxy in front.',
+    settings: ['bentoml serve --host 127.0.0.1', 'openllm serve <model> --port 3000'],
+    docs: 'https://github.com/bentoml/OpenLLM/blob/main/README.md',
+    allows: ['run-inference'],
+  },
+  // The same `GET /v1/models` the auth rule reads (cached): vLLM's OpenAI router, `data[].id`.
+  inventory: [{ kind: 'model', request: { path: '/v1/models' }, json: 'data[].id' }],
 };

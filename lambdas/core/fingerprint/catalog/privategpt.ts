@@ -78,4 +78,12 @@ export const privategpt: CatalogEntry = {
       match: INGEST_LIST,
     },
   ],
+  // settings.yaml `server.auth.enabled` / `server.auth.secret` (shipped "Basic c2VjcmV0OmtleQ==", secret:key) and
+  // `ui.enabled`; private_gpt/server/utils/auth.py (the Gradio UI is outside the API auth).
+  remediation: {
+    fix: 'Set server.auth.enabled: true with your own server.auth.secret (not the shipped secret:key) in settings.yaml, and turn off the Gradio UI (ui.enabled: false), which the API auth does not cover, or put it behind an authenticating reverse proxy.',
+    settings: ['server.auth.enabled: true', 'server.auth.secret: "Basic <base64 of user:password>"', 'ui.enabled: false'],
+    docs: 'https://github.com/zylon-ai/private-gpt/blob/main/settings.yaml',
+    allows: ['read-data', 'write-data', 'run-inference'],
+  },
 };

@@ -44,4 +44,13 @@ export const qdrant: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/' }, json: 'version' }],
+  // qdrant.tech documentation/guides/security: `service.api_key` in config.yaml or QDRANT__SERVICE__API_KEY.
+  remediation: {
+    fix: 'Set an API key (service.api_key in config.yaml or QDRANT__SERVICE__API_KEY), enable TLS, and bind the service to a private interface (service.host).',
+    settings: ['QDRANT__SERVICE__API_KEY=<key>', 'service.api_key: <key>', 'service.host: 127.0.0.1'],
+    docs: 'https://qdrant.tech/documentation/guides/security/',
+    allows: ['read-data', 'write-data'],
+  },
+  // The same `GET /collections` the auth rule reads (cached): `result.collections[].name`.
+  inventory: [{ kind: 'collection', request: { path: '/collections' }, match: { status: 200, json: [{ path: 'result.collections', type: 'array' }] }, json: 'result.collections[].name' }],
 };

@@ -73,4 +73,12 @@ export const ragflow: CatalogEntry = {
   version: [
     { request: { path: '/api/v1/system/version' }, match: { status: 200, json: [{ path: 'code', equals: 0 }] }, json: 'data', regex: '^v?(\\d[\\w.+-]*)' },
   ],
+  // docs/administrator/configurations/configurations.md (infiniflow/ragflow) "User Registration": REGISTER_ENABLED
+  // 1 (default) enables sign-up, 0 disables it (docker/.env).
+  remediation: {
+    fix: 'Turn off self-registration (REGISTER_ENABLED=0 in docker/.env) and restart the containers, after creating the accounts you need.',
+    settings: ['REGISTER_ENABLED=0'],
+    docs: 'https://ragflow.io/docs/configurations',
+    allows: ['spend-api-keys', 'run-inference'],
+  },
 };

@@ -59,4 +59,15 @@ export const ray: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/api/version' }, json: 'ray_version' }],
+  // docs.ray.io ray-security/token-auth.html: RAY_AUTH_MODE=token (Ray 2.52+, on every node), token from
+  // RAY_AUTH_TOKEN or `ray get-auth-token --generate`; the dashboard binds localhost unless --dashboard-host says otherwise.
+  remediation: {
+    fix: 'Turn on Ray token authentication (Ray 2.52+: RAY_AUTH_MODE=token on every node, token from ray get-auth-token --generate); on older releases keep the dashboard on localhost (--dashboard-host=127.0.0.1) behind an authenticating reverse proxy.',
+    settings: ['RAY_AUTH_MODE=token', 'RAY_AUTH_TOKEN=<token>', '--dashboard-host=127.0.0.1'],
+    docs: 'https://docs.ray.io/en/latest/ray-security/token-auth.html',
+    allows: ['run-code', 'read-data'],
+  },
+  // The same `GET /api/jobs/` the auth rule reads (cached): job_head.py lists job details; submission ids name the
+  // submitted jobs (driver-only jobs have none and are skipped).
+  inventory: [{ kind: 'workflow', request: { path: '/api/jobs/' }, json: '[].submission_id' }],
 };

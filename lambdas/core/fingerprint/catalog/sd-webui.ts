@@ -80,4 +80,14 @@ export const sdWebui: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/config' }, regex: 'stable-diffusion-webui[\\w-]*/commit/[0-9a-f]+\\\\?">v?(\\d+\\.\\d+\\.\\d+[\\w.-]*)<' }],
+  // AUTOMATIC1111 wiki "Command Line Arguments and Settings" and modules/cmd_args.py: --api-auth, --gradio-auth,
+  // --listen (bind 0.0.0.0; without it the UI binds 127.0.0.1).
+  remediation: {
+    fix: 'Start the WebUI with credentials on both the API and the UI (--api-auth user:password and --gradio-auth user:password), and drop --listen/--share unless remote access is needed.',
+    settings: ['--api-auth <user>:<password>', '--gradio-auth <user>:<password>'],
+    docs: 'https://github.com/AUTOMATIC1111/stable-diffusion-webui/wiki/Command-Line-Arguments-and-Settings',
+    allows: ['run-inference', 'read-data', 'admin'],
+  },
+  // modules/api/api.py `get_sd_models`: `GET /sdapi/v1/sd-models` -> `[{"title","model_name","hash","sha256","filename","config"}]`.
+  inventory: [{ kind: 'model', request: { path: '/sdapi/v1/sd-models' }, match: { status: 200, json: [{ path: '', type: 'array' }] }, json: '[].model_name' }],
 };

@@ -62,4 +62,14 @@ export const sglang: CatalogEntry = {
     { request: { path: '/server_info' }, json: 'version' },
     { request: { path: '/get_server_info' }, json: 'version' },
   ],
+  // docs/advanced_features/server_arguments.md (sgl-project/sglang): `--api-key` sets the key the server requires;
+  // python/sglang/srt/utils/auth.py enforces it (401). `--host` defaults to 127.0.0.1.
+  remediation: {
+    fix: 'Start SGLang with an API key (--api-key <key>) so every request needs it, and bind it to localhost (--host 127.0.0.1, the default) unless remote clients need it.',
+    settings: ['--api-key <key>', '--host 127.0.0.1'],
+    docs: 'https://github.com/sgl-project/sglang/blob/main/docs/advanced_features/server_arguments.md',
+    allows: ['run-inference', 'pull-models', 'admin'],
+  },
+  // The same `GET /v1/models` the auth rule reads (cached): OpenAI-style `data[].id` (openai/protocol.py ModelCard).
+  inventory: [{ kind: 'model', request: { path: '/v1/models' }, json: 'data[].id' }],
 };

@@ -77,4 +77,12 @@ export const sillytavern: CatalogEntry = {
       match: { status: 200, json: [{ path: 'agent', contains: 'SillyTavern:' }] },
     },
   ],
+  // docs.sillytavern.app/administration/config-yaml and default/config.yaml: listen, whitelistMode/whitelist,
+  // basicAuthMode/basicAuthUser, enableUserAccounts.
+  remediation: {
+    fix: 'In config.yaml set listen: false (or keep whitelistMode: true with only your own addresses), and if remote access is needed turn on basicAuthMode: true with your own basicAuthUser (not user/password) or enableUserAccounts: true with passwords.',
+    settings: ['listen: false', 'whitelistMode: true', 'basicAuthMode: true', 'basicAuthUser: { username: <user>, password: <password> }', 'enableUserAccounts: true'],
+    docs: 'https://docs.sillytavern.app/administration/config-yaml',
+    allows: ['spend-api-keys', 'read-data', 'write-data'],
+  },
 };

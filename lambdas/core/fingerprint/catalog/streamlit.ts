@@ -40,4 +40,12 @@ export const streamlit: CatalogEntry = {
       evidence: 'GET /_stcore/host-config -> {status} without credentials (no auth in Streamlit): app served to anyone',
     },
   ],
+  // docs.streamlit.io configuration (config.toml `server.address`, `--server.address`); Streamlit has no
+  // authentication of its own beyond what the app adds (st.login).
+  remediation: {
+    fix: 'Streamlit has no authentication of its own: bind the server to localhost (server.address = "127.0.0.1" or --server.address 127.0.0.1) and put an authenticating reverse proxy in front, or add login to the app itself.',
+    settings: ['server.address = "127.0.0.1"', '--server.address 127.0.0.1'],
+    docs: 'https://docs.streamlit.io/develop/api-reference/configuration/config.toml',
+    allows: ['read-data'],
+  },
 };

@@ -47,4 +47,17 @@ export const tabby: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/v1/health' }, json: 'version.git_describe', regex: '^v?(\\d+\\.\\d+\\.\\d+[\\w.+-]*)' }],
+  // CHANGELOG.md (TabbyML/tabby) v0.11: the web server (user tokens on /v1) is on by default, `--no-webserver` turns it
+  // off; crates/tabby/src/serve.rs: `--host` defaults to 0.0.0.0.
+  remediation: {
+    fix: 'Run `tabby serve` without --no-webserver so every /v1 request needs a user token, and register the admin account right away; otherwise bind it to localhost (--host 127.0.0.1).',
+    settings: ['tabby serve (without --no-webserver)', '--host 127.0.0.1'],
+    docs: 'https://github.com/TabbyML/tabby/blob/main/CHANGELOG.md',
+    allows: ['run-inference'],
+  },
+  // The same `GET /v1/health` the auth rule reads (cached): health.rs `HealthState.model` / `chat_model` (omitted when unset).
+  inventory: [
+    { kind: 'model', request: { path: '/v1/health' }, json: 'model' },
+    { kind: 'model', request: { path: '/v1/health' }, json: 'chat_model' },
+  ],
 };

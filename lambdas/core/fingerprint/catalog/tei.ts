@@ -51,4 +51,13 @@ export const tei: CatalogEntry = {
     { request: { path: '/info' }, match: { status: 401 }, auth: 'required', evidence: 'GET /info -> {status} (TEI --api-key)' },
   ],
   version: [{ request: { path: '/info' }, json: 'version' }],
+  // docs/source/en/cli_arguments.md: `--api-key` (env API_KEY) puts the router's routes behind a bearer key.
+  remediation: {
+    fix: 'Start text-embeddings-inference with --api-key <key> (or API_KEY) so /embed, /rerank, /info and the OpenAI routes need a bearer key.',
+    settings: ['--api-key <key>', 'API_KEY=<key>'],
+    docs: 'https://huggingface.co/docs/text-embeddings-inference/cli_arguments',
+    allows: ['run-inference'],
+  },
+  // The same `GET /info` the auth rule reads (cached): lib.rs `Info.model_id`.
+  inventory: [{ kind: 'model', request: { path: '/info' }, json: 'model_id' }],
 };

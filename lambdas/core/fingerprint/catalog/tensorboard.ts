@@ -41,4 +41,14 @@ export const tensorboard: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/data/environment' }, json: 'version' }],
+  // tensorboard/plugins/core/core_plugin.py: `--host` (default localhost since 2.0) and `--bind_all`; TensorBoard
+  // prints "Serving TensorBoard on localhost; to expose to the network, use a proxy or pass --bind_all".
+  remediation: {
+    fix: 'TensorBoard has no authentication of its own: run it without --bind_all and with --host localhost (the default), and use an SSH tunnel or an authenticating reverse proxy for remote viewing.',
+    settings: ['--host localhost'],
+    docs: 'https://github.com/tensorflow/tensorboard/blob/master/tensorboard/plugins/core/core_plugin.py',
+    allows: ['read-data'],
+  },
+  // core_plugin.py `_serve_runs`: `GET /data/runs` -> JSON array of run names.
+  inventory: [{ kind: 'experiment', request: { path: '/data/runs' }, match: { status: 200, json: [{ path: '', type: 'array' }] }, json: '[]' }],
 };

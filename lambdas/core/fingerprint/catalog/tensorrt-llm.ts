@@ -31,4 +31,14 @@ export const tensorrtLlm: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/version' }, json: 'version' }],
+  // nvidia.github.io/TensorRT-LLM trtllm-serve: `--host` (default localhost), `--port` (8000); openai_server.py
+  // registers no API-key check.
+  remediation: {
+    fix: 'trtllm-serve has no authentication: keep it bound to localhost (--host localhost, the default) and put an authenticating reverse proxy in front for remote clients.',
+    settings: ['--host localhost'],
+    docs: 'https://nvidia.github.io/TensorRT-LLM/latest/commands/trtllm-serve.html',
+    allows: ['run-inference', 'admin'],
+  },
+  // The same `GET /v1/models` the auth rule reads (cached): OpenAI-style `data[].id` (openai_protocol.py ModelCard).
+  inventory: [{ kind: 'model', request: { path: '/v1/models' }, json: 'data[].id' }],
 };

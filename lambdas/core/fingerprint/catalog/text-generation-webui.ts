@@ -43,4 +43,12 @@ export const textGenerationWebui: CatalogEntry = {
       evidence: 'GET /v1/internal/model/info -> {status} {"detail":"Unauthorized"} (--api-key)',
     },
   ],
+  // docs/12 - OpenAI API.md: `--api-key` for authentication, `--listen` / `--public-api` open the API up;
+  // modules/shared.py `--admin-key` guards model loading.
+  remediation: {
+    fix: 'Start with --api-key <key> and --admin-key <key> (the admin key guards model loading), and drop --listen and --public-api unless remote clients need the API.',
+    settings: ['--api-key <key>', '--admin-key <key>'],
+    docs: 'https://github.com/oobabooga/text-generation-webui/blob/main/docs/12%20-%20OpenAI%20API.md',
+    allows: ['run-inference', 'pull-models'],
+  },
 };

@@ -42,4 +42,12 @@ export const tfServing: CatalogEntry = {
       evidence: 'GET /v1/models -> {status} "{json:error}": REST API answers without credentials (no auth in product)',
     },
   ],
+  // tensorflow_serving/g3doc/docker.md (`-p 8501:8501`, `--rest_api_port`): TensorFlow Serving has no authentication,
+  // and the model server has no bind-address flag for REST.
+  remediation: {
+    fix: 'TensorFlow Serving has no authentication of its own: publish the REST and gRPC ports on localhost only (docker run -p 127.0.0.1:8501:8501) or firewall them, and put an authenticating reverse proxy in front.',
+    settings: ['docker run -p 127.0.0.1:8501:8501', '--rest_api_port=8501'],
+    docs: 'https://github.com/tensorflow/serving/blob/master/tensorflow_serving/g3doc/docker.md',
+    allows: ['run-inference'],
+  },
 };

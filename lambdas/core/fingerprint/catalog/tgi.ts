@@ -57,4 +57,14 @@ export const tgi: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/info' }, json: 'version' }],
+  // docs/source/reference/launcher.md (huggingface/text-generation-inference): `--api-key <API_KEY>` [env: API_KEY];
+  // router/src/server.rs applies it to the generation routes.
+  remediation: {
+    fix: 'Start TGI with an API key (--api-key <key> or API_KEY=<key>) so the generation routes require it; /info and /health stay public.',
+    settings: ['--api-key <key>', 'API_KEY=<key>'],
+    docs: 'https://huggingface.co/docs/text-generation-inference/reference/launcher',
+    allows: ['run-inference'],
+  },
+  // The same `GET /info` the identify probes read (cached): router/src/lib.rs `Info.model_id`.
+  inventory: [{ kind: 'model', request: { path: '/info' }, json: 'model_id' }],
 };

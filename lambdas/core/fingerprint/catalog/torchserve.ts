@@ -82,4 +82,15 @@ export const torchserve: CatalogEntry = {
   version: [
     { request: { path: '/api-description' }, match: { status: 200, json: [{ path: 'info.title', equals: 'TorchServe APIs' }] }, json: 'info.version' },
   ],
+  // docs/token_authorization_api.md (on by default since 0.11; off via --disable-token-auth,
+  // disable_token_authorization=true or TS_DISABLE_TOKEN_AUTHORIZATION=true), docs/model_api_control.md
+  // (enable_model_api), docs/configuration.md (management_address).
+  remediation: {
+    fix: 'Turn token authorization back on (drop --disable-token-auth and disable_token_authorization=true), keep model registration off (enable_model_api=false, the default), and bind the management API to localhost (management_address=http://127.0.0.1:8081).',
+    settings: ['disable_token_authorization=false', 'enable_model_api=false', 'management_address=http://127.0.0.1:8081'],
+    docs: 'https://pytorch.org/serve/token_authorization_api.html',
+    allows: ['run-code', 'pull-models', 'run-inference'],
+  },
+  // The same `GET /models` the auth rule reads (cached): ListModelsResponse `models[].modelName`.
+  inventory: [{ kind: 'model', request: { path: '/models' }, json: 'models[].modelName' }],
 };

@@ -57,4 +57,14 @@ export const triton: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/v2' }, json: 'version' }],
+  // docs/customization_guide/inference_protocols.md "Limit Endpoint Access": `--http-restricted-api=<apis>:<key>=<value>`
+  // and `--grpc-restricted-protocol`; `tritonserver --help`: `--http-address` (bind address, default 0.0.0.0).
+  remediation: {
+    fix: 'Restrict the model-control and metadata APIs with a shared-secret header (--http-restricted-api=model-repository,model-config,statistics,...:<key>=<value>, and --grpc-restricted-protocol likewise), bind HTTP to a private address (--http-address), and put an authenticating gateway in front of inference.',
+    settings: ['--http-restricted-api=model-repository,model-config,statistics,shared-memory,trace,logging:<key>=<value>', '--grpc-restricted-protocol=model-repository,model-config,statistics,shared-memory,trace,logging:<key>=<value>', '--http-address=127.0.0.1'],
+    docs: 'https://github.com/triton-inference-server/server/blob/main/docs/customization_guide/inference_protocols.md',
+    allows: ['run-inference', 'pull-models', 'read-data'],
+  },
+  // The same `GET /v2/models/stats` the auth rule reads (cached): `model_stats[].name` (one entry per version, de-duplicated).
+  inventory: [{ kind: 'model', request: { path: '/v2/models/stats' }, match: { status: 200, json: [{ path: 'model_stats', type: 'array' }] }, json: 'model_stats[].name' }],
 };

@@ -45,4 +45,14 @@ export const vllm: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/version' }, json: 'version' }],
+  // docs.vllm.ai OpenAI-Compatible Server: `vllm serve ... --api-key <key>` (or VLLM_API_KEY); api_server.py adds
+  // AuthenticationMiddleware for /v1 when a key is set.
+  remediation: {
+    fix: 'Start vLLM with an API key (--api-key <key> or VLLM_API_KEY=<key>) so every /v1 request needs it.',
+    settings: ['--api-key <key>', 'VLLM_API_KEY=<key>'],
+    docs: 'https://docs.vllm.ai/en/latest/serving/openai_compatible_server.html',
+    allows: ['run-inference'],
+  },
+  // The same `GET /v1/models` the auth rule reads (cached): OpenAI-style `data[].id` (protocol.py ModelCard).
+  inventory: [{ kind: 'model', request: { path: '/v1/models' }, json: 'data[].id' }],
 };

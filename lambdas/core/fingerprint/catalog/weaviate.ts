@@ -57,4 +57,19 @@ export const weaviate: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/v1/meta' }, json: 'version' }],
+  // docs.weaviate.io/deploy/configuration/authentication: AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED,
+  // AUTHENTICATION_APIKEY_ENABLED, AUTHENTICATION_APIKEY_ALLOWED_KEYS, AUTHENTICATION_APIKEY_USERS.
+  remediation: {
+    fix: 'Turn off anonymous access and turn on API-key (or OIDC) authentication: AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED=false and AUTHENTICATION_APIKEY_ENABLED=true with AUTHENTICATION_APIKEY_ALLOWED_KEYS and AUTHENTICATION_APIKEY_USERS.',
+    settings: [
+      'AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED=false',
+      'AUTHENTICATION_APIKEY_ENABLED=true',
+      'AUTHENTICATION_APIKEY_ALLOWED_KEYS=<key>',
+      'AUTHENTICATION_APIKEY_USERS=<user>',
+    ],
+    docs: 'https://docs.weaviate.io/deploy/configuration/authentication',
+    allows: ['read-data', 'write-data'],
+  },
+  // The same `GET /v1/schema` the auth rule reads (cached): `classes[].class` are the collections.
+  inventory: [{ kind: 'collection', request: { path: '/v1/schema' }, json: 'classes[].class' }],
 };

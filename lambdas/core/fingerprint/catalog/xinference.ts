@@ -57,4 +57,12 @@ export const xinference: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/v1/cluster/version' }, json: 'version' }],
+  // inference.readthedocs.io user_guide/auth_system (3.0+): database-backed auth on by default unless
+  // XINFERENCE_AUTH_ADVANCED=false; the first admin is created through /v1/admin/setup.
+  remediation: {
+    fix: 'Keep authentication on (do not set XINFERENCE_AUTH_ADVANCED=false) and claim the instance now by creating the admin account through the first-run setup; bind to 127.0.0.1 (-H) if remote clients do not need it.',
+    settings: ['XINFERENCE_AUTH_ADVANCED=true', 'xinference-local -H 127.0.0.1'],
+    docs: 'https://inference.readthedocs.io/en/latest/user_guide/auth_system.html',
+    allows: ['admin', 'run-inference', 'pull-models'],
+  },
 };

@@ -55,4 +55,12 @@ export const zenml: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/api/v1/info' }, json: 'version' }],
+  // src/zenml/enums.py + constants.py (zenml-io/zenml): ZENML_SERVER_AUTH_SCHEME (default OAUTH2_PASSWORD_BEARER, never
+  // NO_AUTH); server_endpoints.py: an inactive server is claimed by whoever activates it (PUT /api/v1/activate).
+  remediation: {
+    fix: 'Activate the server now by creating the admin account in the dashboard, and keep the default login scheme (ZENML_SERVER_AUTH_SCHEME=OAUTH2_PASSWORD_BEARER, never NO_AUTH).',
+    settings: ['ZENML_SERVER_AUTH_SCHEME=OAUTH2_PASSWORD_BEARER'],
+    docs: 'https://github.com/zenml-io/zenml/blob/main/docs/book/getting-started/deploying-zenml/deploy-with-docker.md',
+    allows: ['read-data', 'write-data', 'admin'],
+  },
 };
