@@ -9,16 +9,17 @@ export const USAGE = `exposure-monitor: find unauthenticated AI endpoints in you
 Usage:
   exposure-monitor scan <target>... [--ports P] [--json] [--concurrency N] [--timeout MS]
       One-shot scan, no state. A target is an IPv4 address, a CIDR or ip:port.
-  exposure-monitor ranges add <cidr> [--label L] [--owner O] [--ports P] [--exclude CIDR,...] [--muted] [--rate N] [--aws ...]
+  exposure-monitor ranges add <cidr> [--label L] [--owner O] [--route R] [--ports P] [--exclude CIDR,...] [--muted] [--rate N] [--aws ...]
   exposure-monitor ranges list [--json]
   exposure-monitor ranges remove <cidr>
       Edit the monitored-range table of the local store.
-  exposure-monitor run [--webhook URL] [--slack-webhook URL] [--state-dir D] [--json]
-      One monitoring cycle now: plan, probe, diff, alert (terminal, and the webhooks when given).
-  exposure-monitor findings [--json] [--all]
+  exposure-monitor run [--routes FILE] [--webhook URL] [--slack-webhook URL] [--teams-webhook URL]
+                       [--pagerduty-key KEY] [--floor SEVERITY] [--state-dir D] [--json]
+      One monitoring cycle now: plan, probe, diff, alert (terminal, and each route's destinations).
+  exposure-monitor findings [--json] [--all] [--route R]
       Known endpoints (--all includes gone ones) and alerts not yet delivered.
-  exposure-monitor suppress <ip:port> --reason R [--until YYYY-MM-DD]
-  exposure-monitor unsuppress <ip:port>
+  exposure-monitor suppress <ip:port> --reason R [--until YYYY-MM-DD] [--by NAME] [--route R]
+  exposure-monitor unsuppress <ip:port> [--route R]
       Accept an exposure: kept in state and findings, alerts again only if it gets worse.
   exposure-monitor catalog [--json]
       The products the scanner identifies, their ports, and what is checked for each.
@@ -39,6 +40,14 @@ Options:
   --check-default-credentials
                          scan, run: try each product's documented default credential (one harmless
                          authenticated read) on endpoints that enforce auth; off by default
+  --routes FILE          run: the routes file (default <state-dir>/routes.json when it exists)
+  --webhook, --slack-webhook, --teams-webhook URL, --pagerduty-key KEY
+                         run: destinations added to the default route (the PagerDuty key may also
+                         come from EXPOSURE_MONITOR_PAGERDUTY_KEY)
+  --floor SEVERITY       run: the default route's floor (info, low, medium, high, critical)
+  --route R              ranges add: the route of the range's alerts; findings: only that route;
+                         suppress, unsuppress: act only on an endpoint of that route
+  --by NAME              suppress: who accepts the exposure (default: the OS user)
   --json                 machine-readable output, one JSON object per line
   --aws                  ranges, findings, suppress: act on the deployed tables; run: start a cycle
                          in the deployed stack now (invokes its planner). With --stack NAME (reads

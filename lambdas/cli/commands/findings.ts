@@ -7,6 +7,16 @@ import { InputError } from '../../core/targets/address.js';
 import type { CliIo } from '../cli-io.js';
 import type { OptionValues } from '../cli-options.js';
 import { withStore } from '../local-stack.js';
+import { checkRouteName, DEFAULT_ROUTE } from '../../core/routing/route-table.js';
+import { describeInventory } from '../../core/inventory/inventory.js';
+import type { EndpointRecord } from '../../core/state/endpoint-record.js';
+
+/** "yes, by alice: lab box until 2027-01-01" (muted ranges say so). */
+function suppressionText(e: EndpointRecord): string {
+  if (!e.suppressed) return 'yes: range muted';
+  const s = e.suppressed;
+  return `yes${s.by ? `, by ${cleanText(s.by, 20)}` : ''}: ${cleanText(s.reason, 40)}${s.until ? ` until ${s.until.slice(0, 10)}` : ''}`;
+}
 
 /** `findings`: the known endpoints (open ones; `--all` adds gone ones) and undelivered alerts. */
 export async function findingsCommand(positionals: readonly string[], values: OptionValues, io: CliIo): Promise<number> {
@@ -17,11 +27,15 @@ export async function findingsCommand(positionals: readonly string[], values: Op
     { stateTable: 'findings' },
   );
   const now = new Date().toISOString();
-  const shown = endpoints.filter((e) => values.all === true || e.status === 'open').sort(compareEndpoint);
+  const route = values.route === undefined ? undefined : checkRouteName(values.route, 'findings: --route');
+  const shown = endpoints
+    .filter((e) => values.all === true || e.status === 'open')
+    .filter((e) => route === undefined || (e.route ?? DEFAULT_ROUTE) === route)
+    .sort(compareEndpoint);
   if (values.json === true) {
     for (const e of shown) {
       const { pendingEvents: _pending, rev: _rev, ...record } = e;
-      io.out(JSON.stringify({ ...record, suppressedNow: isSuppressed(e, now) }));
+      io.out(JSON.stringify({ ...record, route: e.route ?? DEFAULT_ROUTE, suppressedNow: isSuppressed(e, now) }));
     }
     return 0;
   }
@@ -29,7 +43,7 @@ export async function findingsCommand(positionals: readonly string[], values: Op
   else {
     io.out(
       formatTable(
-        ['ENDPOINT', 'SERVICE', 'AUTH', 'VERSION', 'STATUS', 'FIRST SEEN', 'LAST SEEN', 'RANGE', 'SUPPRESSED'],
+        ['ENDPOINT', 'SERVICE', 'AUTH', 'VERSION', 'STATUS', 'FIRST SEEN', 'LAST SEEN', 'RANGE', 'ROUTE', 'LISTS', 'SUPPRESSED'],
         shown.map((e) => [
           `${e.tls ? 'https' : 'http'}://${endpointKey(e)}`,
           e.service,
@@ -39,15 +53,20 @@ export async function findingsCommand(positionals: readonly string[], values: Op
           e.firstSeenAt.slice(0, 19),
           e.lastSeenAt.slice(0, 19),
           `${e.range}${e.label ? ` ${cleanText(e.label, 30)}` : ''}`,
-          isSuppressed(e, now) ? `yes: ${cleanText(e.suppressed?.reason, 40)}${e.suppressed?.until ? ` until ${e.suppressed.until.slice(0, 10)}` : ''}` : '',
+          e.route ?? DEFAULT_ROUTE,
+          e.inventory ? cleanText(describeInventory(e.inventory, 3), 50) : '',
+          isSuppressed(e, now) ? suppressionText(e) : '',
         ]),
       ),
     );
   }
-  const dead = undelivered.filter((u) => u.state === 'dead');
-  if (undelivered.length > 0) {
-    io.out(`\n${undelivered.length} alert${undelivered.length === 1 ? '' : 's'} not yet delivered to every sink (${dead.length} dead-lettered; retried on the next run):`);
-    for (const u of undelivered) {
+
+  // With --route the undelivered list keeps to that route's events.
+  const owned = route === undefined ? undelivered : undelivered.filter((u) => (u.event.route ?? DEFAULT_ROUTE) === route);
+  const dead = owned.filter((u) => u.state === 'dead');
+  if (owned.length > 0) {
+    io.out(`\n${owned.length} alert${owned.length === 1 ? '' : 's'} not yet delivered to every sink (${dead.length} dead-lettered; retried on the next run):`);
+    for (const u of owned) {
       const failures = Object.entries(u.deliveries)
         .filter(([, d]) => d.status !== 'delivered')
         .map(([sink, d]) => `${sink}: ${cleanText(d.error ?? d.status, 120)}`);

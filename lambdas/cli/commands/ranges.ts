@@ -31,6 +31,7 @@ async function addRange(args: readonly string[], values: OptionValues, io: CliIo
     cidr: cidr.text,
     ...(typeof values.label === 'string' ? { label: values.label } : {}),
     ...(typeof values.owner === 'string' ? { owner: values.owner } : {}),
+    ...(typeof values.route === 'string' ? { route: values.route } : {}),
     ...(ports ? { ports } : {}),
     ...(exclude ? { exclude } : {}),
     ...(values.muted === true ? { muted: true } : {}),
@@ -59,8 +60,8 @@ async function listRanges(values: OptionValues, io: CliIo): Promise<number> {
   const list = (v: unknown): string => (Array.isArray(v) || v instanceof Set ? [...v].join(',') : v === undefined ? '' : String(v));
   io.out(
     formatTable(
-      ['CIDR', 'LABEL', 'OWNER', 'PORTS', 'EXCLUDE', 'ENABLED', 'MUTED', 'RATE'],
-      typed.map((r) => [String(r.cidr), list(r.label), list(r.owner), list(r.ports) || '(catalog)', list(r.exclude), r.enabled === false ? 'no' : 'yes', r.muted === true ? 'yes' : '', list(r.rate)]),
+      ['CIDR', 'LABEL', 'OWNER', 'ROUTE', 'PORTS', 'EXCLUDE', 'ENABLED', 'MUTED', 'RATE'],
+      typed.map((r) => [String(r.cidr), list(r.label), list(r.owner), list(r.route), list(r.ports) || '(catalog)', list(r.exclude), r.enabled === false ? 'no' : 'yes', r.muted === true ? 'yes' : '', list(r.rate)]),
     ),
   );
   return 0;

@@ -1,3 +1,7 @@
+import os from 'node:os';
+import { cleanText } from '../../core/alerts/sanitize.js';
+import type { StateStore } from '../../core/ports.js';
+import { checkRouteName, DEFAULT_ROUTE } from '../../core/routing/route-table.js';
 import { parseScanTarget } from '../../core/targets/scan-target.js';
 import { formatAddress, InputError } from '../../core/targets/address.js';
 import type { CliIo } from '../cli-io.js';
@@ -11,7 +15,30 @@ function endpointArg(command: string, positionals: readonly string[]): { ip: str
   return { ip: formatAddress({ family: target.cidr.family, value: target.cidr.first }), port: target.port };
 }
 
-/** `suppress <ip:port> --reason R [--until DATE]`: accept an exposure; it alerts again only if it worsens. */
+/**
+ * With `--route R`, the command acts only on an endpoint of route R: a team acknowledges its own
+ * exposures and cannot silence another team's by mistyping an address.
+ */
+async function checkRoute(store: StateStore, command: string, ip: string, port: number, values: OptionValues): Promise<void> {
+  if (values.route === undefined) return;
+  const wanted = checkRouteName(values.route, `${command}: --route`);
+  const record = await store.getEndpoint(ip, port);
+  if (!record) return; // reported as unknown by the caller
+  const actual = record.route ?? DEFAULT_ROUTE;
+  if (actual !== wanted) throw new InputError(`${command}: ${ip}:${port} is on route "${actual}", not "${wanted}"; nothing changed`);
+}
+
+/** Who accepts: `--by`, else the OS user running the CLI. */
+function acceptedBy(values: OptionValues): string {
+  if (typeof values.by === 'string' && values.by.trim() !== '') return cleanText(values.by, 100);
+  try {
+    return cleanText(os.userInfo().username, 100) || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** `suppress <ip:port> --reason R [--until DATE] [--by NAME] [--route R]`: accept an exposure; it alerts again only if it worsens. */
 export async function suppressCommand(positionals: readonly string[], values: OptionValues, io: CliIo): Promise<number> {
   const { ip, port } = endpointArg('suppress', positionals);
   const reason = typeof values.reason === 'string' ? values.reason.trim() : '';
@@ -27,19 +54,30 @@ export async function suppressCommand(positionals: readonly string[], values: Op
     if (day.getTime() <= Date.now()) throw new InputError(`suppress: --until ${text} is already past`);
     until = day.toISOString();
   }
+  const by = acceptedBy(values);
   const ok = await withStore(
     values,
-    (store) => store.setSuppression(ip, port, { reason: reason.slice(0, 200), at: new Date().toISOString(), ...(until ? { until } : {}) }),
+    async (store) => {
+      await checkRoute(store, 'suppress', ip, port, values);
+      return store.setSuppression(ip, port, { reason: reason.slice(0, 200), at: new Date().toISOString(), by, ...(until ? { until } : {}) });
+    },
     { stateTable: 'suppress' },
   );
   if (!ok) throw new InputError(`suppress: ${ip}:${port} is not a known endpoint (see: exposure-monitor findings)`);
-  io.out(`suppressed ${ip}:${port}${until ? ` until ${until.slice(0, 10)}` : ''}`);
+  io.out(`suppressed ${ip}:${port}${until ? ` until ${until.slice(0, 10)}` : ''} (accepted by ${by})`);
   return 0;
 }
 
 export async function unsuppressCommand(positionals: readonly string[], values: OptionValues, io: CliIo): Promise<number> {
   const { ip, port } = endpointArg('unsuppress', positionals);
-  const ok = await withStore(values, (store) => store.setSuppression(ip, port, undefined), { stateTable: 'unsuppress' });
+  const ok = await withStore(
+    values,
+    async (store) => {
+      await checkRoute(store, 'unsuppress', ip, port, values);
+      return store.setSuppression(ip, port, undefined);
+    },
+    { stateTable: 'unsuppress' },
+  );
   if (!ok) throw new InputError(`unsuppress: ${ip}:${port} is not a known endpoint`);
   io.out(`unsuppressed ${ip}:${port}`);
   return 0;
