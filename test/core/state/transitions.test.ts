@@ -114,3 +114,36 @@ describe('decideMiss', () => {
     expect(decideSighting({ ...gone, pendingEvents: undefined }, obs('none'), ctx('r33')).events.map((e) => e.type)).toEqual(['endpoint.new_unauthenticated']);
   });
 });
+
+describe('what an alert carries for its reader', () => {
+  const remediation = { fix: 'Bind to localhost.', settings: ['OLLAMA_HOST=127.0.0.1:11434'], docs: 'https://example.test/doc', allows: ['run-inference' as const] };
+  const withFix = (auth: AuthState): Observation => ({ ...obs(auth), remediation });
+
+  it('the fix rides on every open event, and fixed/gone name the alert that opened the exposure', () => {
+    const opened = decideSighting(undefined, withFix('none'), { ...ctx('r1'), route: 'ml', owner: 'ml@example.test' });
+    const event = opened.events[0];
+    expect(event?.remediation).toEqual(remediation);
+    expect(event?.route).toBe('ml');
+    expect(event?.endpoint?.owner).toBe('ml@example.test');
+    expect(opened.next?.openAlertId).toBe(event?.id);
+
+    const { pendingEvents: _p, ...record } = opened.next as EndpointRecord;
+    const fixed = decideSighting(record, withFix('required'), ctx('r22'));
+    expect(fixed.events.map((e) => e.type)).toEqual(['endpoint.fixed']);
+    expect(fixed.events[0]?.resolves).toBe(event?.id);
+    expect(fixed.events[0]?.remediation).toBeUndefined();
+    expect(fixed.next?.openAlertId).toBeUndefined();
+
+    const gone = decideMiss(record, { runId: 'r333', at: '2026-02-01T00:00:00.000Z', goneAfterMisses: 1 });
+    expect(gone.events[0]?.type).toBe('endpoint.gone');
+    expect(gone.events[0]?.resolves).toBe(event?.id);
+    expect(gone.events[0]?.route).toBe('ml');
+  });
+
+  it('a regression opens a new exposure: its own id is what a later fix resolves', () => {
+    const locked = known('required');
+    const regressed = decideSighting(locked, withFix('none'), ctx('r22'));
+    expect(regressed.events.map((e) => e.type)).toEqual(['endpoint.auth_regressed']);
+    expect(regressed.next?.openAlertId).toBe(regressed.events[0]?.id);
+  });
+});
