@@ -64,7 +64,7 @@ describe('what an open endpoint lists, and when it changes', () => {
     const first = await cycle();
     const opened = ofType(first, 'endpoint.new_unauthenticated')[0];
     expect(opened?.inventory).toEqual({ total: 1, items: [{ kind: 'model', name: 'llama3.2:latest' }] });
-    expect(opened?.evidence).toContain('1 models: llama3.2:latest');
+    expect(opened?.remediation?.docs).toMatch(/^https:\/\/github\.com\/ollama\//);
 
     expect(await cycle()).toEqual([]);
 

@@ -8,7 +8,7 @@ import type { CliIo } from '../cli-io.js';
 import type { OptionValues } from '../cli-options.js';
 import { withStore } from '../local-stack.js';
 import { checkRouteName, DEFAULT_ROUTE } from '../../core/routing/route-table.js';
-import { describeInventory } from '../../core/inventory/inventory.js';
+import { inventorySummary } from '../../core/alerts/describe-event.js';
 import type { EndpointRecord } from '../../core/state/endpoint-record.js';
 
 /** "yes, by alice: lab box until 2027-01-01" (muted ranges say so). */
@@ -54,7 +54,7 @@ export async function findingsCommand(positionals: readonly string[], values: Op
           e.lastSeenAt.slice(0, 19),
           `${e.range}${e.label ? ` ${cleanText(e.label, 30)}` : ''}`,
           e.route ?? DEFAULT_ROUTE,
-          e.inventory ? cleanText(describeInventory(e.inventory, 3), 50) : '',
+          e.inventory ? cleanText(inventorySummary(e.inventory, 3), 50) : '',
           isSuppressed(e, now) ? suppressionText(e) : '',
         ]),
       ),

@@ -52,8 +52,11 @@ export function inventorySummary(inventory: AlertInventory, max = 10): string {
     if (inventory.addsCapabilities?.length) parts.push(`now lets anyone ${allowsText(inventory.addsCapabilities)}`);
     return `${parts.join('; ') || 'changed'} (${inventory.total} listed now)`;
   }
-  if (inventory.total === 0) return 'lists nothing yet';
+  if (inventory.total === 0) return 'nothing listed yet';
   const listed = inventory.items ?? [];
-  const more = inventory.total > listed.length ? `, +${inventory.total - listed.length} more` : '';
-  return `${inventory.total} listed: ${names(listed.slice(0, max))}${listed.length > max ? '' : more}`;
+  const kinds = [...new Set(listed.map((i) => i.kind))];
+  const noun = kinds.length === 1 ? `${kinds[0]}${inventory.total === 1 ? '' : 's'}` : `items (${kinds.join('/')})`;
+  const shown = listed.slice(0, max).map((i) => cleanText(i.name, 80));
+  const more = inventory.total > shown.length ? `, +${inventory.total - shown.length} more` : '';
+  return `${inventory.total} ${noun}: ${shown.join(', ')}${more}`;
 }

@@ -91,14 +91,3 @@ export function itemCapabilities(item: InventoryItem): ExposureCapability[] {
   if (DATA_WRITING_TOOL.test(words)) out.push('write-data');
   return out;
 }
-
-/** "3 models: llama3, mistral, phi3" style one-liner of a snapshot, for evidence and terminals. */
-export function describeInventory(snapshot: Pick<InventorySnapshot, 'total' | 'items'>, max = 5): string {
-  if (snapshot.total === 0) return 'lists nothing';
-  const kinds = new Map<string, number>();
-  for (const i of snapshot.items) kinds.set(i.kind, (kinds.get(i.kind) ?? 0) + 1);
-  const label = [...kinds.keys()].map((k) => `${k}s`).join('/') || 'items';
-  const names = snapshot.items.slice(0, max).map((i) => i.name);
-  const more = snapshot.total > names.length ? `, +${snapshot.total - names.length} more` : '';
-  return `${snapshot.total} ${label}: ${names.join(', ')}${more}`;
-}

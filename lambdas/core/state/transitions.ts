@@ -1,5 +1,5 @@
 import { ALERT_SCHEMA, type AlertEvent, type AlertInventory, type AlertType, alertId, endpointKey, type Severity } from '../alerts/alert-event.js';
-import { describeInventory, diffInventory, type InventorySnapshot, MAX_ALERT_ITEMS } from '../inventory/inventory.js';
+import { diffInventory, type InventorySnapshot, MAX_ALERT_ITEMS } from '../inventory/inventory.js';
 import type { Observation } from '../probing/probe-targets.js';
 import { raiseSeverity } from '../vulnerabilities/match-vulnerabilities.js';
 import { type EndpointRecord, isOpenAuth, isSuppressed } from './endpoint-record.js';
@@ -63,7 +63,8 @@ export function decideSighting(previous: EndpointRecord | undefined, obs: Observ
   const vulnerable = obs.vulnerabilities;
   const openSeverity: Severity = raiseSeverity(obs.auth === 'default-credential' ? 'critical' : obs.openSeverity, vulnerable);
   const events: AlertEvent[] = [];
-  const extras: EventExtras = { ...(obs.remediation ? { remediation: obs.remediation } : {}) };
+  // The fix goes with events about an open endpoint: a locked one has nothing to close.
+  const extras: EventExtras = { ...(obs.remediation && isOpenAuth(obs.auth) ? { remediation: obs.remediation } : {}) };
   const emit = (type: AlertType, severity: Severity, evidence: string, more: EventExtras = {}): AlertEvent => {
     const event = buildEndpointEvent(type, severity, base, previous, ctx, evidence, { ...extras, ...more });
     events.push(event);
@@ -71,18 +72,17 @@ export function decideSighting(previous: EndpointRecord | undefined, obs: Observ
   };
   let record = base;
   const listing = obs.inventory && isOpenAuth(obs.auth) ? { inventory: listingForAlert(obs.inventory) } : {};
-  const listed = obs.inventory && isOpenAuth(obs.auth) ? `; lists ${describeInventory(obs.inventory)}` : '';
 
   if (!previous || previous.status === 'gone') {
     if (isOpenAuth(obs.auth)) {
-      const opened = emit('endpoint.new_unauthenticated', openSeverity, `${obs.evidence}${listed}`, listing);
+      const opened = emit('endpoint.new_unauthenticated', openSeverity, obs.evidence, listing);
       record = { ...record, openAlertId: opened.id };
     } else emit('endpoint.new_authenticated', 'info', obs.evidence);
   } else {
     const wasOpen = isOpenAuth(previous.auth);
     const isOpen = isOpenAuth(obs.auth);
     if (!wasOpen && isOpen) {
-      const opened = emit('endpoint.auth_regressed', openSeverity, `${obs.evidence}${listed}`, listing);
+      const opened = emit('endpoint.auth_regressed', openSeverity, obs.evidence, listing);
       record = { ...record, openAlertId: opened.id };
     } else if (wasOpen && obs.auth === 'required') {
       emit('endpoint.fixed', 'info', obs.evidence, { remediation: undefined, ...(previous.openAlertId ? { resolves: previous.openAlertId } : {}) });
