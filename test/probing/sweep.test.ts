@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectOnce } from '../../lambdas/core/probing/connect-sweep.mjs';
 import { sweep } from '../../lambdas/core/probing/tcp-sweep.js';
 
 // Listeners on 127.0.23.x; everything else in 127.0.23.0/26 is closed.
@@ -63,5 +64,28 @@ describe('sweep across threads when the main thread is busy', () => {
     });
     expect(summary.attempted).toBe(many.length);
     expect(found.sort()).toEqual(open.map((o) => `${o.host}:${o.port}`).sort());
+  });
+});
+
+describe('a late event loop never hides an open port', () => {
+  /** Blocks this thread, as a starved CPU or a long synchronous task does. */
+  const stall = (ms: number): void => {
+    const end = performance.now() + ms;
+    while (performance.now() < end) {
+      // busy: nothing else runs
+    }
+  };
+
+  it('a connect that completed while the loop was stalled past its timeout is open, not filtered', async () => {
+    const results = await Promise.all(
+      open.map(async ({ host, port }) => {
+        const pending = connectOnce(host, port, 20);
+        // Queued after the connect's own nextTick: the connects are issued, then the loop stalls
+        // for 10x their timeout, so every timer is overdue when the loop next looks at them.
+        process.nextTick(() => stall(200));
+        return pending;
+      }),
+    );
+    expect(results).toEqual(open.map(() => 'open'));
   });
 });
