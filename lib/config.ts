@@ -3,6 +3,22 @@ import type { IConstruct } from 'constructs';
 import { DEFAULT_BLOCK_SIZE } from '../lambdas/core/planning/plan-blocks.js';
 import { DEFAULT_PROBE_OPTIONS } from '../lambdas/core/probing/probe-targets.js';
 import { MAX_PORTS, parsePorts } from '../lambdas/core/targets/ports.js';
+import type { Severity } from '../lambdas/core/alerts/alert-event.js';
+import { DEFAULT_ROUTE, SEVERITIES } from '../lambdas/core/routing/route-table.js';
+import {
+  type AwsRouteSpec,
+  hasDestination,
+  isSecretId,
+  notifierRoutesJson,
+  type ParsedRoute,
+  parseRoutes,
+  plannerRoutesJson,
+  ROUTE_DESTINATION_KEYS,
+  ROUTES_ENV_MAX_BYTES,
+  type RouteProblem,
+  settleFloors,
+  withDefaultRoute,
+} from '../lambdas/shared/route-config.js';
 
 /**
  * Deployment settings, read from CDK context (`cdk.json` "context", or `-c key=value` on the
@@ -23,6 +39,18 @@ export interface MonitorConfig {
   readonly slackWebhookSecret?: string;
   /** Name or ARN of an existing secret holding a generic JSON webhook URL. */
   readonly webhookSecret?: string;
+  /** Name or ARN of an existing secret holding a Microsoft Teams webhook URL (default route). */
+  readonly teamsWebhookSecret?: string;
+  /** Name or ARN of an existing secret holding a PagerDuty Events API v2 routing key (default route). */
+  readonly pagerDutySecret?: string;
+  /** Events below this severity are not sent to the default route's destinations. */
+  readonly defaultRouteFloor: Severity;
+  /**
+   * Alert routes, as given (floors settled): range rows name a route or an owner; each route's
+   * destinations are secret names/ARNs and SNS topic ARNs. A `default` entry adds destinations to
+   * the default route (the alert topic and the top-level secrets).
+   */
+  readonly routes: readonly AwsRouteSpec[];
   /** ARN of the customer-managed KMS key that encrypts the webhook secrets, if not the AWS-managed key. */
   readonly webhookSecretKmsKeyArn?: string;
   /** Parallel TCP connects inside one prober invocation. */
@@ -61,6 +89,8 @@ export const CONFIG_DEFAULTS = {
   schedule: 'rate(6 hours)',
   alertRetrySchedule: 'rate(30 minutes)',
   alertEmails: [] as readonly string[],
+  defaultRouteFloor: 'info',
+  routes: [] as readonly AwsRouteSpec[],
   // Sized for cost (see the README's cost model): a prober mostly waits on connect timeouts, so
   // many sockets in a small function beat few sockets in a large one. 768 leaves room under
   // Lambda's 1,024 file descriptors for HTTP sessions and the SDK.
@@ -91,6 +121,10 @@ export const CONTEXT_KEYS = [
   'opsEmails',
   'slackWebhookSecret',
   'webhookSecret',
+  'teamsWebhookSecret',
+  'pagerDutySecret',
+  'defaultRouteFloor',
+  'routes',
   'webhookSecretKmsKeyArn',
   'probeConcurrency',
   'probeConnectTimeoutMs',
@@ -137,6 +171,11 @@ export function parseConfig(raw: Readonly<Partial<Record<ContextKey, unknown>>>)
   const ports = r.ports('ports');
   const slackWebhookSecret = r.secret('slackWebhookSecret');
   const webhookSecret = r.secret('webhookSecret');
+  const teamsWebhookSecret = r.secret('teamsWebhookSecret');
+  const pagerDutySecret = r.secret('pagerDutySecret');
+  const givenDefaultFloor = r.oneOf('defaultRouteFloor', SEVERITIES);
+  const routes = r.routes('routes', givenDefaultFloor);
+  const defaultRouteFloor = routes.find((route) => route.name === DEFAULT_ROUTE)?.floor ?? givenDefaultFloor ?? CONFIG_DEFAULTS.defaultRouteFloor;
   const webhookSecretKmsKeyArn = r.match('webhookSecretKmsKeyArn', KMS_KEY_ARN, 'the ARN of a KMS key (arn:aws:kms:REGION:ACCOUNT:key/ID)');
   const scannerContact = r.match('scannerContact', /^[\x21-\x7e]{1,120}$/, 'a URL or email address of at most 120 printable characters, without spaces');
   const config: MonitorConfig = {
@@ -147,6 +186,10 @@ export function parseConfig(raw: Readonly<Partial<Record<ContextKey, unknown>>>)
     opsEmails: r.emails('opsEmails') ?? alertEmails,
     ...(slackWebhookSecret ? { slackWebhookSecret } : {}),
     ...(webhookSecret ? { webhookSecret } : {}),
+    ...(teamsWebhookSecret ? { teamsWebhookSecret } : {}),
+    ...(pagerDutySecret ? { pagerDutySecret } : {}),
+    defaultRouteFloor,
+    routes,
     ...(webhookSecretKmsKeyArn ? { webhookSecretKmsKeyArn } : {}),
     // The numeric bounds match what the handlers accept (lambdas/shared/config.ts), so a value a
     // function would refuse at cold start fails the synth instead.
@@ -168,16 +211,15 @@ export function parseConfig(raw: Readonly<Partial<Record<ContextKey, unknown>>>)
     removalPolicy: r.oneOf('removalPolicy', ['retain', 'destroy'] as const) ?? CONFIG_DEFAULTS.removalPolicy,
     queueAgeAlarmMinutes: r.int('queueAgeAlarmMinutes', 5, 10_080),
   };
-  if (webhookSecretKmsKeyArn && !slackWebhookSecret && !webhookSecret) {
-    problems.push('context "webhookSecretKmsKeyArn" is set but neither "slackWebhookSecret" nor "webhookSecret" is');
+  const routeSecrets = routes.some((route) => route.slackWebhookSecrets.length + route.teamsWebhookSecrets.length + route.webhookSecrets.length + route.pagerDutySecrets.length > 0);
+  if (webhookSecretKmsKeyArn && !slackWebhookSecret && !webhookSecret && !teamsWebhookSecret && !pagerDutySecret && !routeSecrets) {
+    problems.push('context "webhookSecretKmsKeyArn" is set but no secret is ("slackWebhookSecret", "webhookSecret", "teamsWebhookSecret", "pagerDutySecret" or a route\'s secrets)');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
 
 const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/;
-const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}$/;
-const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
 const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[A-Za-z]{2,}$/;
 const RATE = /^rate\((\d+) (minutes?|hours?|days?)\)$/;
 const CRON = /^cron\(([^()]+)\)$/;
@@ -271,9 +313,56 @@ class Reader {
     if (value === undefined) return undefined;
     if (typeof value === 'string') {
       const v = value.trim();
-      if (v.startsWith('arn:') ? SECRET_ARN.test(v) : SECRET_NAME.test(v)) return v;
+      if (isSecretId(v)) return v;
     }
     return this.bad(key, value, 'the name or ARN of an existing Secrets Manager secret (the value itself never goes in context)');
+  }
+
+  /**
+   * The `routes` list: a JSON array (cdk.json) or its JSON text (`-c routes='[...]'`). Every
+   * problem is reported with its path, e.g. `context "routes": routes[1].floor: one of info, ...`.
+   * Floors are settled: a route without one gets `info`, the `default` entry `defaultFloor`.
+   */
+  routes(key: 'routes', defaultFloor: Severity | undefined): AwsRouteSpec[] {
+    let value = this.value(key);
+    if (value === undefined) return [];
+    if (typeof value === 'string') {
+      const text = value;
+      try {
+        value = JSON.parse(text) as unknown;
+      } catch (err) {
+        this.bad(key, text.length > 120 ? `${text.slice(0, 117)}...` : text, `a JSON list of routes ([{"name": "...", ...}]) (not JSON: ${(err as Error).message.slice(0, 80)})`);
+        return [];
+      }
+    }
+    const found: RouteProblem[] = [];
+    const parsed: ParsedRoute[] = parseRoutes(value, key, found);
+    parsed.forEach((route, i) => {
+      // The default route's floor is set in one place. Any other route needs a destination, or its
+      // alerts would settle unsent (not reported when the route has a problem already, such as a
+      // misspelt destination key); the default route always has the alert topic.
+      if (route.name === DEFAULT_ROUTE) {
+        if (route.floor !== undefined && defaultFloor !== undefined && route.floor !== defaultFloor) {
+          found.push({ path: `${key}[${i}].floor`, message: `"${route.floor}" differs from context "defaultRouteFloor" ("${defaultFloor}"): set the default route's floor in one place` });
+        }
+      } else if (route.name !== '' && !hasDestination(route) && !found.some((p) => p.path.startsWith(`${key}[${i}].`))) {
+        found.push({ path: `${key}[${i}]`, message: `route "${route.name}" has no destination; give at least one of ${ROUTE_DESTINATION_KEYS.join(', ')}` });
+      }
+    });
+    if (found.length === 0) {
+      // Lambda allows 4 KB of environment per function; the routes travel in ROUTES_JSON, and a
+      // deploy that would exceed it fails late, in CloudFormation: refuse it here.
+      const all = withDefaultRoute(parsed, defaultFloor);
+      for (const [fn, json] of [['planner', plannerRoutesJson(all)], ['notifier', notifierRoutesJson(all)]] as const) {
+        const bytes = Buffer.byteLength(json);
+        if (bytes > ROUTES_ENV_MAX_BYTES) {
+          found.push({ path: key, message: `the routes take ${bytes} bytes of the ${fn}'s environment (ROUTES_JSON), more than the ${ROUTES_ENV_MAX_BYTES} that fit in Lambda's 4 KB: use fewer routes, owners or destinations, or shorter secret names` });
+        }
+      }
+    }
+    // The problem starts with the key ("routes"), then the path inside it: `routes[1].floor`.
+    for (const p of found) this.problems.push(`context "${key}": ${p.path === key ? '' : `${p.path}: `}${p.message}`);
+    return found.length === 0 ? settleFloors(parsed, defaultFloor) : [];
   }
 
   schedule(key: ContextKey): string | undefined {

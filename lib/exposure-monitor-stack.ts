@@ -1,5 +1,6 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { withDefaultRoute } from '../lambdas/shared/route-config.js';
 import type { MonitorConfig } from './config.js';
 import { FixedEgress } from './constructs/fixed-egress.js';
 import { Alerting } from './constructs/alerting.js';
@@ -40,6 +41,10 @@ export class ExposureMonitorStack extends Stack {
     // the tables are, since it protects their data.
     const messagingKey = this.tables.key;
 
+    // Routes (the default route included) when any are configured; else both functions run with
+    // the default route only, at floor info, exactly as before routes existed.
+    const routes = config.routes.length > 0 || config.defaultRouteFloor !== 'info' ? withDefaultRoute(config.routes, config.defaultRouteFloor) : undefined;
+
     const egress = config.fixedEgress ? new FixedEgress(this, 'FixedEgress', { flowLogRetention: config.logRetentionDays, logRemovalPolicy: removalPolicy }) : undefined;
     this.pipeline = new ScanPipeline(this, 'ScanPipeline', {
       ...(egress ? { proberVpc: { vpc: egress.vpc, subnets: egress.subnets } } : {}),
@@ -49,6 +54,7 @@ export class ExposureMonitorStack extends Stack {
       encryptionKey: messagingKey,
       ...(config.ports ? { ports: config.ports } : {}),
       blockSize: config.blockSize,
+      ...(routes ? { routes } : {}),
       maxRangePrefix: config.maxRangePrefix,
       allowPrivate: config.allowPrivate,
       goneAfterMisses: config.goneAfterMisses,
@@ -69,6 +75,9 @@ export class ExposureMonitorStack extends Stack {
       emails: config.alertEmails,
       ...(config.slackWebhookSecret ? { slackWebhookSecret: config.slackWebhookSecret } : {}),
       ...(config.webhookSecret ? { webhookSecret: config.webhookSecret } : {}),
+      ...(config.teamsWebhookSecret ? { teamsWebhookSecret: config.teamsWebhookSecret } : {}),
+      ...(config.pagerDutySecret ? { pagerDutySecret: config.pagerDutySecret } : {}),
+      ...(routes ? { routes } : {}),
       ...(config.webhookSecretKmsKeyArn ? { webhookSecretKmsKeyArn: config.webhookSecretKmsKeyArn } : {}),
       retrySchedule: config.alertRetrySchedule,
       encryptionKey: messagingKey,

@@ -1,20 +1,23 @@
-// New outbox items (DynamoDB stream) or the retry schedule -> deliverAlerts (core) -> SNS, Slack, webhook.
+// New outbox items (DynamoDB stream) or the retry schedule -> deliverAlerts (core) -> each route's
+// destinations: SNS topics (email), Slack, Teams, PagerDuty and generic webhooks.
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
-import { readWebhookSecret } from '../adapters/aws/secret-reader.js';
-import { SnsAlertSink } from '../adapters/aws/sns-alert-sink.js';
-import { SlackWebhookSink } from '../adapters/sinks/slack-webhook-sink.js';
-import { WebhookSink } from '../adapters/sinks/webhook-sink.js';
+import { readPagerDutySecret, readWebhookSecret } from '../adapters/aws/secret-reader.js';
+import { SnsAlertSink, topicSinkName } from '../adapters/aws/sns-alert-sink.js';
+import { routeSinks } from '../adapters/sinks/route-sinks.js';
 import { type DeliveryReport, deliverAlerts } from '../core/pipeline/deliver-alerts.js';
 import { type Clock, systemClock } from '../core/pipeline/monitor-settings.js';
 import type { AlertOutbox, AlertSink, Logger, RunStore } from '../core/ports.js';
 import { DEFAULT_PROBE_OPTIONS } from '../core/probing/probe-targets.js';
+import { DEFAULT_ROUTE } from '../core/routing/route-table.js';
+import { onRoute } from '../core/routing/routed-sink.js';
 import { awsStateStore } from '../shared/aws-stores.js';
-import { optionalEnv, requiredEnv } from '../shared/config.js';
+import { loadRoutes, optionalEnv, requiredEnv } from '../shared/config.js';
 import { ENV } from '../shared/env.js';
 import { lambdaLogger } from '../shared/lambda-logger.js';
 import { countMetric, lambdaMetrics } from '../shared/metrics.js';
+import { type AwsRouteSpec, withDefaultRoute } from '../shared/route-config.js';
 
 export interface NotifierDeps {
   readonly outbox: AlertOutbox;
@@ -25,6 +28,11 @@ export interface NotifierDeps {
   readonly logger: Logger;
   readonly metrics?: Metrics;
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * The configured routes (names). An event naming a route not in this set goes to the default
+   * route. Absent: every route an event names is taken as configured.
+   */
+  readonly routes?: ReadonlySet<string>;
 }
 
 /** The event is only a wake-up call: the outbox, not the event, says what to deliver. */
@@ -41,19 +49,98 @@ export const makeHandler =
     return { delivered: report.delivered.length, deadLettered: report.deadLettered.length };
   };
 
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Clients by region: a route's secret or topic, given by ARN, may live in another region than the function. */
+export interface NotifierClients {
+  secrets(region: string | undefined): SecretsManagerClient;
+  sns(region: string | undefined): SNSClient;
+}
+
+export function regionalClients(): NotifierClients {
+  const secrets = new Map<string, SecretsManagerClient>();
+  const sns = new Map<string, SNSClient>();
+  const cached = <C>(map: Map<string, C>, region: string | undefined, make: () => C): C => {
+    const key = region ?? '';
+    let client = map.get(key);
+    if (!client) map.set(key, (client = make()));
+    return client;
+  };
+  return {
+    secrets: (region) => cached(secrets, region, () => new SecretsManagerClient(region ? { region } : {})),
+    sns: (region) => cached(sns, region, () => new SNSClient(region ? { region } : {})),
+  };
+}
+
+/** The region of an ARN; undefined for a plain secret name (the function's own region). */
+const regionOf = (id: string): string | undefined => (id.startsWith('arn:') ? id.split(':')[3] || undefined : undefined);
+
+/**
+ * The notifier's sinks, from its environment. The default route: the stack's alert topic (sink
+ * `sns`, as before routes), the top-level Slack, webhook, Teams and PagerDuty secrets, and what a
+ * `default` entry of ROUTES_JSON adds. Every other route of ROUTES_JSON: its secrets (read here,
+ * once per cold start; the URLs and keys live only in memory) and its SNS topics. Each sink is on
+ * its route at the route's floor. A secret that cannot be read fails the cold start (retried on
+ * the next invocation; the alerts wait in the outbox), as it always has.
+ */
+export async function notifierSinks(env: Env, clients: NotifierClients, logger: Logger): Promise<{ sinks: AlertSink[]; routes: ReadonlySet<string> }> {
+  const routes = loadRoutes(env) ?? withDefaultRoute([]);
+  const topLevel = (name: (typeof ENV)[keyof typeof ENV]): string[] => {
+    const id = optionalEnv(env, name);
+    return id ? [id] : [];
+  };
+  const urls = new Map<string, Promise<string>>();
+  const keys = new Map<string, Promise<{ routingKey: string; url?: string }>>();
+  const url = (id: string): Promise<string> => {
+    if (!urls.has(id)) urls.set(id, readWebhookSecret(clients.secrets(regionOf(id)), id));
+    return urls.get(id) as Promise<string>;
+  };
+  const pagerDutyKey = (id: string): Promise<{ routingKey: string; url?: string }> => {
+    if (!keys.has(id)) keys.set(id, readPagerDutySecret(clients.secrets(regionOf(id)), id));
+    return keys.get(id) as Promise<{ routingKey: string; url?: string }>;
+  };
+  const options = { timeoutMs: 10_000, userAgent: DEFAULT_PROBE_OPTIONS.userAgent };
+
+  const sinksOf = async (route: AwsRouteSpec): Promise<AlertSink[]> => {
+    const isDefault = route.name === DEFAULT_ROUTE;
+    const slack = [...(isDefault ? topLevel(ENV.SLACK_WEBHOOK_SECRET_ARN) : []), ...route.slackWebhookSecrets];
+    const webhooks = [...(isDefault ? topLevel(ENV.WEBHOOK_SECRET_ARN) : []), ...route.webhookSecrets];
+    const teams = [...(isDefault ? topLevel(ENV.TEAMS_WEBHOOK_SECRET_ARN) : []), ...route.teamsWebhookSecrets];
+    const pagerduty = [...(isDefault ? topLevel(ENV.PAGERDUTY_SECRET_ARN) : []), ...route.pagerDutySecrets];
+    const http = routeSinks(
+      {
+        name: route.name,
+        floor: route.floor,
+        slack: await Promise.all(slack.map(url)),
+        webhooks: await Promise.all(webhooks.map(url)),
+        teams: await Promise.all(teams.map(url)),
+        pagerduty: await Promise.all(pagerduty.map(pagerDutyKey)),
+      },
+      options,
+    );
+    const topics = [
+      ...(isDefault ? [new SnsAlertSink(clients.sns(undefined), requiredEnv(env, ENV.ALERT_TOPIC_ARN))] : []),
+      ...route.emailTopicArns.map((arn) => new SnsAlertSink(clients.sns(regionOf(arn)), arn, topicSinkName(arn))),
+    ].map((sink) => onRoute(sink, route.name, route.floor));
+    return [...topics, ...http];
+  };
+
+  const sinks: AlertSink[] = [];
+  for (const sink of (await Promise.all(routes.map(sinksOf))).flat()) {
+    // Two sinks of one name would share delivery records (the same URL in two secrets, say): one sends.
+    if (sinks.some((s) => s.name === sink.name)) logger.warn('duplicate alert destination ignored', { sink: sink.name });
+    else sinks.push(sink);
+  }
+  return { sinks, routes: new Set(routes.map((r) => r.name)) };
+}
+
 let deps: Promise<NotifierDeps> | undefined;
 async function buildAwsDeps(): Promise<NotifierDeps> {
   const env = process.env;
-  const sinks: AlertSink[] = [new SnsAlertSink(new SNSClient({}), requiredEnv(env, ENV.ALERT_TOPIC_ARN))];
-  const secrets = new SecretsManagerClient({});
-  const options = { timeoutMs: 10_000, userAgent: DEFAULT_PROBE_OPTIONS.userAgent };
-  // Webhook URLs are read once per cold start and live only in memory; never in env or logs.
-  const slackSecret = optionalEnv(env, ENV.SLACK_WEBHOOK_SECRET_ARN);
-  if (slackSecret) sinks.push(new SlackWebhookSink(await readWebhookSecret(secrets, slackSecret), options));
-  const webhookSecret = optionalEnv(env, ENV.WEBHOOK_SECRET_ARN);
-  if (webhookSecret) sinks.push(new WebhookSink(await readWebhookSecret(secrets, webhookSecret), options));
+  const logger = lambdaLogger('notifier');
+  const { sinks, routes } = await notifierSinks(env, regionalClients(), logger);
   const store = awsStateStore(env);
-  return { outbox: store, runs: store, sinks, clock: systemClock, logger: lambdaLogger('notifier'), metrics: lambdaMetrics('notifier') };
+  return { outbox: store, runs: store, sinks, routes, clock: systemClock, logger, metrics: lambdaMetrics('notifier') };
 }
 
 export const handler = makeHandler(() => {

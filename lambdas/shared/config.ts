@@ -3,8 +3,10 @@ import { catalogPorts } from '../core/fingerprint/catalog-ports.js';
 import { DEFAULT_BLOCK_SIZE } from '../core/planning/plan-blocks.js';
 import type { MonitorSettings } from '../core/pipeline/monitor-settings.js';
 import { DEFAULT_PROBE_OPTIONS, type ProbeOptions } from '../core/probing/probe-targets.js';
+import { tableOf } from '../core/routing/route-spec.js';
 import { parsePorts } from '../core/targets/ports.js';
 import { ENV, type EnvName } from './env.js';
+import { type AwsRouteSpec, parseRoutes, type RouteProblem, withDefaultRoute } from './route-config.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -48,12 +50,35 @@ export function loadMonitorSettings(env: Env): MonitorSettings {
   } catch (err) {
     throw new ConfigError(`environment variable ${(err as Error).message}`);
   }
+  const routes = loadRoutes(env);
   return {
     policy: { allowPrivate: boolEnv(env, ENV.ALLOW_PRIVATE), maxRangePrefixV4: intEnv(env, ENV.MAX_RANGE_PREFIX, 16, 8, 32) },
     blockSize: intEnv(env, ENV.BLOCK_SIZE, DEFAULT_BLOCK_SIZE, 1, 4096),
     defaultPorts,
     goneAfterMisses: intEnv(env, ENV.GONE_AFTER_MISSES, 2, 1, 100),
+    // The planner resolves each range row's route from this (names, owners; floors are the notifier's).
+    ...(routes ? { routes: tableOf(routes, ENV.ROUTES_JSON) } : {}),
   };
+}
+
+/**
+ * The routes in `ROUTES_JSON`, validated again at cold start (the synth validated the context
+ * they come from), floors settled and the default route added; undefined when unset.
+ */
+export function loadRoutes(env: Env): AwsRouteSpec[] | undefined {
+  const raw = optionalEnv(env, ENV.ROUTES_JSON);
+  if (raw === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (err) {
+    throw new ConfigError(`environment variable ${ENV.ROUTES_JSON}="${raw}" is not JSON (${(err as Error).message.slice(0, 80)})`);
+  }
+  const problems: RouteProblem[] = [];
+  const routes = parseRoutes(parsed, 'routes', problems);
+  // The value holds no secret (names and ARNs only), so it is shown like every other variable's.
+  if (problems.length > 0) throw new ConfigError(`environment variable ${ENV.ROUTES_JSON}="${raw}": ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  return withDefaultRoute(routes);
 }
 
 export function loadProbeOptions(env: Env): ProbeOptions {

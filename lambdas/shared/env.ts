@@ -12,6 +12,16 @@ export const ENV = {
   SLACK_WEBHOOK_SECRET_ARN: 'SLACK_WEBHOOK_SECRET_ARN',
   /** ARN of the secret holding a generic JSON webhook URL (optional). */
   WEBHOOK_SECRET_ARN: 'WEBHOOK_SECRET_ARN',
+  /** ARN of the secret holding a Microsoft Teams webhook URL, for the default route (optional). */
+  TEAMS_WEBHOOK_SECRET_ARN: 'TEAMS_WEBHOOK_SECRET_ARN',
+  /** ARN of the secret holding a PagerDuty routing key, for the default route (optional). */
+  PAGERDUTY_SECRET_ARN: 'PAGERDUTY_SECRET_ARN',
+  /**
+   * Alert routes as JSON (lambdas/shared/route-config.ts). The planner's holds names, owners and
+   * floors; the notifier's names, floors and destinations: secret names/ARNs and SNS topic ARNs,
+   * never a secret value. Unset: the default route only.
+   */
+  ROUTES_JSON: 'ROUTES_JSON',
   /** Comma list of ports swept when a range row names none; the catalog's ports when unset. */
   DEFAULT_PORTS: 'DEFAULT_PORTS',
   PROBE_CONCURRENCY: 'PROBE_CONCURRENCY',

@@ -51,7 +51,8 @@ export function isSecretId(value: string): boolean {
 /**
  * Validates a list of routes (`where` is the name of the list, e.g. `routes`), collecting every
  * problem instead of stopping at the first: names (checkRouteName, unique), owners (text, on one
- * route only), floors, secret names/ARNs, topic ARNs and unknown keys.
+ * route only), floors, secret names/ARNs, topic ARNs and unknown keys. The result is usable only
+ * when no problem was added; its entries stay aligned with the input's (a bad one has name "").
  */
 export function parseRoutes(raw: unknown, where: string, problems: RouteProblem[]): ParsedRoute[] {
   if (!Array.isArray(raw)) {
@@ -65,6 +66,7 @@ export function parseRoutes(raw: unknown, where: string, problems: RouteProblem[
     const at = `${where}[${i}]`;
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
       problems.push({ path: at, message: `a route object ({"name": "...", ...}); got ${describe(entry)}` });
+      routes.push({ ...emptyAwsRoute('', 'info'), floor: undefined }); // keeps routes[i] aligned with raw[i]
       return;
     }
     const r = entry as Record<string, unknown>;
@@ -102,9 +104,14 @@ export function parseRoutes(raw: unknown, where: string, problems: RouteProblem[
   return routes;
 }
 
-/** The routes with their floors settled (`info` when unset) and the default route added when missing. */
+/** The routes with their floors settled: as given, else `defaultFloor` for the default route and `info` for the others. */
+export function settleFloors(routes: readonly ParsedRoute[], defaultFloor: Severity = 'info'): AwsRouteSpec[] {
+  return routes.map((r) => ({ ...r, floor: r.floor ?? (r.name === DEFAULT_ROUTE ? defaultFloor : 'info') }));
+}
+
+/** The routes with their floors settled and the default route (floor `defaultFloor`) added when missing. */
 export function withDefaultRoute(routes: readonly ParsedRoute[], defaultFloor: Severity = 'info'): AwsRouteSpec[] {
-  const settled = routes.map((r) => ({ ...r, floor: r.floor ?? (r.name === DEFAULT_ROUTE ? defaultFloor : 'info') }));
+  const settled = settleFloors(routes, defaultFloor);
   if (settled.some((r) => r.name === DEFAULT_ROUTE)) return settled;
   return [...settled, emptyAwsRoute(DEFAULT_ROUTE, defaultFloor)];
 }
@@ -118,7 +125,7 @@ export function hasDestination(route: ParsedRoute): boolean {
 }
 
 /** The planner's `ROUTES_JSON`: names, owners and floors only (it resolves each range row's route). */
-export function plannerRoutesJson(routes: readonly AwsRouteSpec[]): string {
+export function plannerRoutesJson(routes: readonly RouteRule[]): string {
   return JSON.stringify(routes.map((r) => ({ name: r.name, ...(r.owners.length > 0 ? { owners: r.owners } : {}), floor: r.floor })));
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -12,6 +13,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ALERT_PK, RUN_PK, STATE_PK } from '../../lambdas/adapters/dynamodb/table-layout.js';
 import { ENV } from '../../lambdas/shared/env.js';
+import { type AwsRouteSpec, notifierRoutesJson, ROUTE_SECRET_KEYS } from '../../lambdas/shared/route-config.js';
 import { acknowledgeIndexGrant, acknowledgeKeyGrants } from '../nag.js';
 import { LambdaSchedule } from './lambda-schedule.js';
 import { NodejsLambda } from './nodejs-lambda.js';
@@ -34,6 +36,24 @@ export interface AlertingProps {
    * @default - no generic webhook delivery
    */
   readonly webhookSecret?: string;
+  /**
+   * Name or ARN of an existing secret holding a Microsoft Teams webhook URL (default route).
+   * @default - no Teams delivery on the default route
+   */
+  readonly teamsWebhookSecret?: string;
+  /**
+   * Name or ARN of an existing secret holding a PagerDuty Events API v2 routing key (default route).
+   * @default - no PagerDuty delivery on the default route
+   */
+  readonly pagerDutySecret?: string;
+  /**
+   * Alert routes with their floors and destinations (secret names/ARNs, SNS topic ARNs), the
+   * default route included; the notifier gets them as ROUTES_JSON and may read exactly those
+   * secrets and publish to exactly those topics. A topic encrypted with a KMS key must have a key
+   * policy that lets the notifier's role use the key (kms:GenerateDataKey*, kms:Decrypt).
+   * @default - the default route only, floor info
+   */
+  readonly routes?: readonly AwsRouteSpec[];
   /**
    * ARN of the customer-managed KMS key that encrypts those secrets.
    * @default - the secrets use the AWS-managed key `aws/secretsmanager` (no key grant needed)
@@ -67,6 +87,10 @@ export class Alerting extends Construct {
   readonly retrySchedule: LambdaSchedule;
   readonly slackWebhookSecret?: ISecret;
   readonly webhookSecret?: ISecret;
+  readonly teamsWebhookSecret?: ISecret;
+  readonly pagerDutySecret?: ISecret;
+  /** The routes' secrets, by the name or ARN the context gives. */
+  readonly routeSecrets: ReadonlyMap<string, ISecret>;
 
   constructor(scope: Construct, id: string, props: AlertingProps) {
     super(scope, id);
@@ -89,10 +113,22 @@ export class Alerting extends Construct {
     const secretKey = props.webhookSecretKmsKeyArn ? Key.fromKeyArn(this, 'WebhookSecretKey', props.webhookSecretKmsKeyArn) : undefined;
     if (props.slackWebhookSecret) this.slackWebhookSecret = importSecret(this, 'SlackWebhookSecret', props.slackWebhookSecret);
     if (props.webhookSecret) this.webhookSecret = importSecret(this, 'WebhookSecret', props.webhookSecret);
+    if (props.teamsWebhookSecret) this.teamsWebhookSecret = importSecret(this, 'TeamsWebhookSecret', props.teamsWebhookSecret);
+    if (props.pagerDutySecret) this.pagerDutySecret = importSecret(this, 'PagerDutySecret', props.pagerDutySecret);
+    const routes = props.routes ?? [];
+    const routeSecrets = new Map<string, ISecret>();
+    for (const id of new Set(routes.flatMap((r) => ROUTE_SECRET_KEYS.flatMap((key) => r[key])))) {
+      routeSecrets.set(id, importSecret(this, `RouteSecret${createHash('sha256').update(id).digest('hex').slice(0, 8)}`, id));
+    }
+    this.routeSecrets = routeSecrets;
+    const routeTopics = [...new Set(routes.flatMap((r) => r.emailTopicArns))];
+    const secrets = [this.slackWebhookSecret, this.webhookSecret, this.teamsWebhookSecret, this.pagerDutySecret, ...routeSecrets.values()].filter(
+      (secret): secret is ISecret => secret !== undefined,
+    );
 
     this.notifier = new NodejsLambda(this, 'Notifier', {
       entry: 'lambdas/notifier/handler.ts',
-      description: 'Delivers alert events from the outbox to SNS, Slack and the generic webhook',
+      description: 'Delivers alert events from the outbox to each route: SNS, Slack, Teams, PagerDuty and webhooks',
       // Room for per-sink retries with backoff (and Retry-After on 429) inside one invocation.
       timeout: Duration.minutes(2),
       memorySize: 256,
@@ -104,14 +140,24 @@ export class Alerting extends Construct {
         // Only the secrets' ARNs: the function reads the URLs once per cold start.
         ...(this.slackWebhookSecret ? { [ENV.SLACK_WEBHOOK_SECRET_ARN]: this.slackWebhookSecret.secretArn } : {}),
         ...(this.webhookSecret ? { [ENV.WEBHOOK_SECRET_ARN]: this.webhookSecret.secretArn } : {}),
+        ...(this.teamsWebhookSecret ? { [ENV.TEAMS_WEBHOOK_SECRET_ARN]: this.teamsWebhookSecret.secretArn } : {}),
+        ...(this.pagerDutySecret ? { [ENV.PAGERDUTY_SECRET_ARN]: this.pagerDutySecret.secretArn } : {}),
+        // Routes: names, floors, secret names/ARNs and topic ARNs as the context gives them.
+        ...(props.routes ? { [ENV.ROUTES_JSON]: notifierRoutesJson(props.routes) } : {}),
       },
     });
     // Read/write (the outbox index included): it claims, records and dead-letters deliveries.
     props.stateTable.grantReadWriteData(this.notifier);
     this.topic.grantPublish(this.notifier);
-    this.slackWebhookSecret?.grantRead(this.notifier);
-    this.webhookSecret?.grantRead(this.notifier);
-    if (secretKey) {
+    // GetSecretValue (and DescribeSecret) on exactly the named secrets: a name becomes
+    // `...:secret:NAME-??????` (Secrets Manager's six-character suffix), an ARN stays itself.
+    for (const secret of secrets) secret.grantRead(this.notifier);
+    if (routeTopics.length > 0) {
+      // Exactly the routes' existing topics. A KMS-encrypted one is usable only if its key policy
+      // lets this role use the key: the key is not known here, so no key grant is made.
+      iam.Grant.addToPrincipal({ grantee: this.notifier, actions: ['sns:Publish'], resourceArns: routeTopics });
+    }
+    if (secretKey && secrets.length > 0) {
       // secret.grantRead cannot grant on an imported key (it would need the key's policy), so
       // grant Decrypt to the role directly, usable only through Secrets Manager in this region.
       iam.Grant.addToPrincipal({

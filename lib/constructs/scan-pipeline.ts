@@ -6,7 +6,9 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { RouteRule } from '../../lambdas/core/routing/route-table.js';
 import { ENV } from '../../lambdas/shared/env.js';
+import { plannerRoutesJson } from '../../lambdas/shared/route-config.js';
 import { acknowledgeIndexGrant, acknowledgeKeyGrants } from '../nag.js';
 import { LambdaSchedule } from './lambda-schedule.js';
 import { NodejsLambda } from './nodejs-lambda.js';
@@ -33,6 +35,11 @@ export interface ScanPipelineProps {
   readonly ports?: readonly number[];
   /** @default - the handler's default (256) */
   readonly blockSize?: number;
+  /**
+   * Alert routes (names, owners, floors): the planner resolves each range row's route from them.
+   * @default - the default route only
+   */
+  readonly routes?: readonly RouteRule[];
   /** @default - the handler's default (16: a row may be at most a /16) */
   readonly maxRangePrefix?: number;
   /** @default false */
@@ -124,6 +131,7 @@ export class ScanPipeline extends Construct {
         [ENV.PROBE_QUEUE_URL]: this.queue.queueUrl,
         ...(props.ports ? { [ENV.DEFAULT_PORTS]: props.ports.join(',') } : {}),
         ...(props.blockSize !== undefined ? { [ENV.BLOCK_SIZE]: String(props.blockSize) } : {}),
+        ...(props.routes ? { [ENV.ROUTES_JSON]: plannerRoutesJson(props.routes) } : {}),
         ...policy,
       },
     });

@@ -50,6 +50,15 @@ describe('environment variables: ConfigError naming the variable and the value',
     [ENV.PROBE_HTTP_TIMEOUT_MS, '99', 'PROBE_HTTP_TIMEOUT_MS="99"'],
     [ENV.PROBE_HTTP_TIMEOUT_MS, '2s', 'PROBE_HTTP_TIMEOUT_MS="2s"'],
     [ENV.CHECK_DEFAULT_CREDENTIALS, 'on', 'CHECK_DEFAULT_CREDENTIALS="on"'],
+    [ENV.ROUTES_JSON, '[{"name":', 'ROUTES_JSON="[{"name":" is not JSON'],
+    [ENV.ROUTES_JSON, '{"name":"a"}', 'routes: a JSON list of routes'],
+    [ENV.ROUTES_JSON, '[{"name":"A"}]', 'routes[0].name: a route name is'],
+    [ENV.ROUTES_JSON, '[{"name":"a","floor":"loud"}]', 'routes[0].floor: one of info, low, medium, high, critical; got "loud"'],
+    [ENV.ROUTES_JSON, '[{"name":"a"},{"name":"a"}]', 'routes[1].name: route "a" is already defined by routes[0]'],
+    [ENV.ROUTES_JSON, '[{"name":"a","owners":["o"]},{"name":"b","owners":["o"]}]', 'routes[1].owners[0]: owner "o" is already served by route "a"'],
+    [ENV.ROUTES_JSON, '[{"name":"a","emailTopicArns":["arn:aws:sqs:eu-west-1:111122223333:q"]}]', 'routes[0].emailTopicArns[0]: an SNS topic ARN'],
+    [ENV.ROUTES_JSON, '[{"name":"a","slackWebhookSecrets":["https://hooks.slack.com/x"]}]', 'routes[0].slackWebhookSecrets[0]: the name or ARN'],
+    [ENV.ROUTES_JSON, '[{"name":"a","url":"x"}]', 'routes[0].url: unknown key'],
   ])('%s=%j', (name, value, shown) => {
     const message = envError({ [name]: value });
     expect(message).toContain(`environment variable ${name}`);
@@ -107,6 +116,10 @@ const BAD_CONTEXT: [ContextKey, unknown][] = [
   ['webhookSecret', 'has space'],
   ['webhookSecret', 42],
   ['webhookSecretKmsKeyArn', 'alias/my-key'],
+  ['teamsWebhookSecret', 'https://example.webhook.office.com/webhookb2/x'],
+  ['pagerDutySecret', 'has space'],
+  ['defaultRouteFloor', 'urgent'],
+  ['defaultRouteFloor', 3],
   ['probeConcurrency', 0],
   ['probeConcurrency', 901],
   ['probeConcurrency', 'abc'],
@@ -154,6 +167,6 @@ describe('CDK context: one problem per bad key, naming the key and the value', (
 
   it('a KMS key for the webhook secrets without any webhook secret is refused, naming both keys', () => {
     const problems = contextProblems({ webhookSecretKmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab' });
-    expect(problems).toEqual(['context "webhookSecretKmsKeyArn" is set but neither "slackWebhookSecret" nor "webhookSecret" is']);
+    expect(problems).toEqual(['context "webhookSecretKmsKeyArn" is set but no secret is ("slackWebhookSecret", "webhookSecret", "teamsWebhookSecret", "pagerDutySecret" or a route\'s secrets)']);
   });
 });

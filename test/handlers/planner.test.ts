@@ -6,6 +6,8 @@ import { SqsBlockQueue } from '../../lambdas/adapters/aws/sqs-block-queue.js';
 import type { EmbeddedDynamo } from '../../lambdas/adapters/local/embedded-dynamodb.js';
 import { parseBlockMessage } from '../../lambdas/core/planning/parse-block-message.js';
 import { makeHandler } from '../../lambdas/planner/handler.js';
+import { loadMonitorSettings } from '../../lambdas/shared/config.js';
+import { ENV } from '../../lambdas/shared/env.js';
 import { freshDynamo } from '../support/dynalite.js';
 import { quiet, steppingClock, testSettings } from '../support/monitor.js';
 
@@ -61,5 +63,41 @@ describe('planner handler', () => {
     await expect(queue.sendBlocks([{ schema: 'ai-exposure-monitor/block@1', runId: 'r', blockId: 0, range: '127.0.0.0/24', start: '127.0.0.0', count: 1, ports: [80] }])).rejects.toThrow(
       /1 block messages still failed after 5 attempts/,
     );
+  });
+
+  it('resolves each row\'s route from the ROUTES_JSON the stack sets (by route, by owner, else default)', async () => {
+    sqsMock.on(SendMessageBatchCommand).callsFake((input: { Entries: unknown[] }) => ({ Successful: input.Entries, Failed: [] }));
+    const settings = loadMonitorSettings({
+      [ENV.DEFAULT_PORTS]: '11434',
+      [ENV.ROUTES_JSON]: JSON.stringify([{ name: 'payments', owners: ['team-payments'], floor: 'high' }, { name: 'lab', floor: 'info' }, { name: 'default', floor: 'low' }]),
+    });
+    expect(settings.routes).toEqual({
+      routes: [
+        { name: 'payments', owners: ['team-payments'], floor: 'high' },
+        { name: 'lab', owners: [], floor: 'info' },
+        { name: 'default', owners: [], floor: 'low' },
+      ],
+    });
+    await dynamo.store.putRangeRow({ cidr: '127.9.1.0/24', owner: 'team-payments' });
+    await dynamo.store.putRangeRow({ cidr: '127.9.2.0/24', route: 'lab' });
+    await dynamo.store.putRangeRow({ cidr: '127.9.3.0/24', owner: 'someone-else' });
+    await dynamo.store.putRangeRow({ cidr: '127.9.4.0/24', route: 'removed' });
+    const queue = new SqsBlockQueue({ client: new SQSClient({}), queueUrl });
+    const handler = makeHandler(() => ({ store: dynamo.store, queue, settings, clock: steppingClock(), logger: quiet }));
+
+    await handler(scheduledEvent);
+
+    const blocks = sqsMock.commandCalls(SendMessageBatchCommand).flatMap((c) => (c.args[0].input.Entries ?? []).map((e) => parseBlockMessage(e.MessageBody as string)));
+    expect(Object.fromEntries(blocks.map((b) => [b.range, b.route ?? '(none)']))).toEqual({
+      '127.9.1.0/24': 'payments',
+      '127.9.2.0/24': 'lab',
+      '127.9.3.0/24': 'default',
+      // A row naming a route that is not configured still alerts, on the default route.
+      '127.9.4.0/24': 'default',
+    });
+  });
+
+  it('runs with the default route only when ROUTES_JSON is unset', () => {
+    expect(loadMonitorSettings({}).routes).toBeUndefined();
   });
 });

@@ -93,7 +93,7 @@ describe('parseConfig', () => {
 
   it('refuses a KMS key for secrets when there is no secret', () => {
     expect(problemsOf({ webhookSecretKmsKeyArn: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' })).toEqual([
-      'context "webhookSecretKmsKeyArn" is set but neither "slackWebhookSecret" nor "webhookSecret" is',
+      'context "webhookSecretKmsKeyArn" is set but no secret is ("slackWebhookSecret", "webhookSecret", "teamsWebhookSecret", "pagerDutySecret" or a route\'s secrets)',
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import type { AlertEvent } from '../../core/alerts/alert-event.js';
 import { type DigestContext, renderEmailDigest } from '../../core/alerts/render-digest.js';
@@ -10,13 +11,17 @@ import type { AlertSink } from '../../core/ports.js';
  * a message of its own per critical event, with id, type and severity as message attributes.
  */
 export class SnsAlertSink implements AlertSink {
-  readonly name = 'sns';
   /** Events per digest email: about 600 bytes each keeps a part far below SNS's 256 KB. */
   readonly digestLimit = 200;
 
+  /**
+   * @param name delivery records are kept per sink name: the stack's own alert topic keeps `sns`
+   *   (what deployments have always recorded under); a route's topic is `topicSinkName(arn)`.
+   */
   constructor(
     private readonly client: SNSClient,
     private readonly topicArn: string,
+    readonly name: string = 'sns',
   ) {}
 
   async send(event: AlertEvent): Promise<void> {
@@ -45,4 +50,9 @@ export class SnsAlertSink implements AlertSink {
       throw new SinkError(`SNS publish failed: ${name}: ${(err as Error).message}`.slice(0, 300), undefined, permanent);
     }
   }
+}
+
+/** The sink name of a route's SNS topic: distinct per topic, `sns-` and 8 hex digits of its ARN's SHA-256. */
+export function topicSinkName(topicArn: string): string {
+  return `sns-${createHash('sha256').update(topicArn).digest('hex').slice(0, 8)}`;
 }

@@ -53,11 +53,13 @@ export function renderCatalogMarkdown(catalog: readonly CatalogEntry[]): string 
       cell(s.versionFrom.join(', ') || '-'),
       cell(s.defaultCredentials.join('; ') || '-'),
       String(s.knownVulnerabilities || '-'),
+      cell(s.remediation.settings.map((x) => `\`${x}\``).join(', ')),
+      cell(s.inventory.join(', ') || '-'),
     ].join(' | '),
   );
   return [
-    '| service | product | ports | identified by | auth decided by | version from | default credential checked (opt-in) | known CVEs |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| service | product | ports | identified by | auth decided by | version from | default credential checked (opt-in) | known CVEs | fix (settings; the full fix and doc in `catalog --json` and every alert) | listed when open |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) => `| ${r} |`),
   ].join('\n');
 }
