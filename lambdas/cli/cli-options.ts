@@ -45,6 +45,9 @@ export const OPTION_SPEC = {
   stack: { type: 'string' },
   table: { type: 'string' },
   'state-table': { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  since: { type: 'string' },
 } as const;
 
 export const DEFAULT_STATE_DIR = '.exposure-monitor';

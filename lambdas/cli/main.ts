@@ -21,6 +21,9 @@ Usage:
   exposure-monitor suppress <ip:port> --reason R [--until YYYY-MM-DD] [--by NAME] [--route R]
   exposure-monitor unsuppress <ip:port> [--route R]
       Accept an exposure: kept in state and findings, alerts again only if it gets worse.
+  exposure-monitor report [--out FILE] [--since YYYY-MM-DD] [--aws ...]
+      One self-contained HTML report: figures, trend, endpoints worst first with history and fixes
+      (default file: <state-dir>/report.html).
   exposure-monitor catalog [--json]
       The products the scanner identifies, their ports, and what is checked for each.
   exposure-monitor demo
@@ -69,6 +72,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   unsuppress: async () => (await import('./commands/suppress.js')).unsuppressCommand,
   demo: async () => (await import('./commands/demo.js')).demoCommand,
   catalog: async () => (await import('./commands/catalog.js')).catalogCommand,
+  report: async () => (await import('./commands/report.js')).reportCommand,
 };
 
 /** Runs the CLI and returns its exit code; never throws. */

@@ -30,6 +30,16 @@ export interface RunRecord {
   readonly blocksTotal: number;
   readonly blocksDone: number;
   readonly finishedAt?: string;
+  /** Counted when the run closed: the report's trend line. */
+  readonly tally?: RunTally;
+}
+
+/** What was known when a run closed. */
+export interface RunTally {
+  /** Endpoints open without credentials (auth `none` or `default-credential`), not gone. */
+  readonly unauthenticated: number;
+  /** Every AI endpoint not gone. */
+  readonly endpoints: number;
 }
 
 export interface RunStore {
@@ -44,7 +54,7 @@ export interface RunStore {
   doneBlocks(runId: string): Promise<Set<number>>;
   /** Moves the run from `running` to `finalizing`; only one caller ever wins. */
   claimFinalize(runId: string): Promise<boolean>;
-  closeRun(runId: string, status: 'complete' | 'incomplete', at: string): Promise<void>;
+  closeRun(runId: string, status: 'complete' | 'incomplete', at: string, tally?: RunTally): Promise<void>;
 }
 
 /** Result of a conditional endpoint write. `conflict`: someone else wrote first; re-read and retry. */

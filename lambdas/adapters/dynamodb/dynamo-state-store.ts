@@ -17,6 +17,7 @@ import type {
   OutboxItem,
   RunRecord,
   RunStatus,
+  RunTally,
   SinkDelivery,
   StateStore,
   WriteOutcome,
@@ -197,15 +198,19 @@ export class DynamoStateStore implements StateStore {
     );
   }
 
-  async closeRun(runId: string, status: 'complete' | 'incomplete', at: string): Promise<void> {
+  async closeRun(runId: string, status: 'complete' | 'incomplete', at: string, tally?: RunTally): Promise<void> {
     await this.send(
       new UpdateItemCommand({
         TableName: this.stateTable,
         Key: key(RUN_PK, runId),
-        UpdateExpression: 'SET #status = :status, finishedAt = :at',
+        UpdateExpression: `SET #status = :status, finishedAt = :at${tally ? ', tally = :tally' : ''}`,
         ConditionExpression: 'attribute_exists(#pk)',
         ExpressionAttributeNames: { '#status': 'status', '#pk': STATE_PK },
-        ExpressionAttributeValues: { ':status': { S: status }, ':at': { S: at } },
+        ExpressionAttributeValues: {
+          ':status': { S: status },
+          ':at': { S: at },
+          ...(tally ? { ':tally': { M: { unauthenticated: { N: String(tally.unauthenticated) }, endpoints: { N: String(tally.endpoints) } } } } : {}),
+        },
       }),
     );
   }
@@ -455,7 +460,12 @@ function toRun(item: Item): RunRecord {
     blocksTotal: Number(u.blocksTotal),
     blocksDone: done,
     ...(typeof u.finishedAt === 'string' ? { finishedAt: u.finishedAt } : {}),
+    ...(isTally(u.tally) ? { tally: { unauthenticated: Number(u.tally.unauthenticated), endpoints: Number(u.tally.endpoints) } } : {}),
   };
+}
+
+function isTally(value: unknown): value is RunTally {
+  return typeof value === 'object' && value !== null && typeof (value as RunTally).unauthenticated === 'number' && typeof (value as RunTally).endpoints === 'number';
 }
 
 function toEndpoint(item: Item): EndpointRecord {

@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedDynamo } from '../../adapters/local/embedded-dynamodb.js';
 import { InputError } from '../../core/targets/address.js';
+import { catalog } from '../../core/fingerprint/catalog/index.js';
+import { generateReport } from '../../core/report/generate-report.js';
 import { applyFleetChanges, DEMO_PORTS, DEMO_RANGE, startDemoFleet } from '../../local/demo-fleet.js';
 import type { CliIo } from '../cli-io.js';
 import type { OptionValues } from '../cli-options.js';
@@ -19,7 +21,8 @@ export async function demoCommand(positionals: readonly string[], values: Option
   const fleet = await startDemoFleet();
   const dynamo = await startEmbeddedDynamo(dir);
   try {
-    const opts: OptionValues = { ...values, ports: DEMO_PORTS.join(',') };
+    // Its own state directory, so a routes file of the user's never receives demo alerts.
+    const opts: OptionValues = { ...values, ports: DEMO_PORTS.join(','), 'state-dir': dir };
     await dynamo.store.putRangeRow({ cidr: DEMO_RANGE, label: 'demo fleet', ports: DEMO_PORTS, enabled: true });
     io.out(`demo: ${fleet.members.length} services on loopback, range ${DEMO_RANGE}, ports ${DEMO_PORTS.join(',')}`);
     for (const m of fleet.members) io.out(`  ${m.url}`);
@@ -30,6 +33,10 @@ export async function demoCommand(positionals: readonly string[], values: Option
     await runCycleOnStore(dynamo.store, opts, io, '== cycle 2: after the change ==');
     io.out('\n== cycle 3: nothing changed ==');
     await runCycleOnStore(dynamo.store, opts, io);
+    const out = typeof values.out === 'string' ? path.resolve(values.out) : path.join(os.tmpdir(), 'ai-exposure-monitor-demo-report.html');
+    const { html } = await generateReport(dynamo.store, { catalog, now: new Date() });
+    writeFileSync(out, html);
+    io.out(`\nreport of the three cycles: ${out}`);
     return 0;
   } finally {
     await dynamo.close();

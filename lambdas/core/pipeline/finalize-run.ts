@@ -4,6 +4,7 @@ import { planBlocks } from '../planning/plan-blocks.js';
 import type { Logger, StateStore } from '../ports.js';
 import { parseAddress } from '../targets/address.js';
 import { buildRunIncompleteEvent, decideMiss } from '../state/transitions.js';
+import { isOpenAuth } from '../state/endpoint-record.js';
 import { applyEndpointTransition, flushPendingEvents } from './record-sighting.js';
 import type { Clock, MonitorSettings } from './monitor-settings.js';
 
@@ -63,7 +64,9 @@ export async function finalizeRun(runId: string, status: 'complete' | 'incomplet
     await store.addAlert(event);
     events.push(event);
   }
-  await store.closeRun(runId, status, at);
+  // The tally after this run's misses: the report draws its trend from it.
+  const known = (await store.listEndpoints()).filter((e) => e.status === 'open');
+  await store.closeRun(runId, status, at, { unauthenticated: known.filter((e) => isOpenAuth(e.auth)).length, endpoints: known.length });
   logger.info('run closed', { runId, status, blocksDone: done.size, blocksTotal: run.blocksTotal, events: events.length });
   return events;
 }

@@ -1,0 +1,142 @@
+import { endpointKey, type Severity } from '../alerts/alert-event.js';
+import { inventorySummary } from '../alerts/describe-event.js';
+import { cleanText } from '../alerts/sanitize.js';
+import { catalog } from '../fingerprint/catalog/index.js';
+import type { AuthState, CatalogEntry, Remediation } from '../fingerprint/catalog-schema.js';
+import { DEFAULT_ROUTE } from '../routing/route-table.js';
+import { type EndpointRecord, isOpenAuth, isSuppressed } from '../state/endpoint-record.js';
+import { knownVulnerabilities } from '../vulnerabilities/cve-table.js';
+import type { KnownVulnerability } from '../vulnerabilities/known-vulnerability.js';
+import { raiseSeverity } from '../vulnerabilities/match-vulnerabilities.js';
+
+/**
+ * One endpoint as every export format sees it: the stored record plus what the catalog says about
+ * its product (name, fix, what an open instance allows) and the severity the alert rules give it.
+ * Text that came from the scanned host (version, evidence, listing names) and operator text
+ * (label, owner, suppression reason) is passed through `cleanText`; each format still applies its
+ * own escaping.
+ */
+export interface ExportFinding {
+  /** `ip:port` (`[v6]:port`): the store's key for the endpoint, stable across runs. */
+  readonly key: string;
+  /** `http://1.2.3.4:11434` (`https://` when it answered over TLS). */
+  readonly url: string;
+  readonly ip: string;
+  readonly port: number;
+  readonly tls: boolean;
+  /** Catalog service id. */
+  readonly service: string;
+  /** Product name from the catalog (the service id for a product the catalog no longer has). */
+  readonly product: string;
+  readonly auth: AuthState;
+  /** Anyone can use it: auth `none`, or a documented default credential works. */
+  readonly open: boolean;
+  readonly version: string | null;
+  readonly status: 'open' | 'gone';
+  readonly severity: Severity;
+  readonly route: string;
+  readonly owner?: string;
+  readonly range: string;
+  readonly label?: string;
+  readonly firstSeenAt: string;
+  readonly lastSeenAt: string;
+  /** Suppressed right now (an unexpired suppression, or a muted range). */
+  readonly suppressedNow: boolean;
+  /** The stored suppression, expired or not (`active`: it still holds). */
+  readonly suppression?: { readonly reason: string; readonly by?: string; readonly until?: string; readonly at: string; readonly active: boolean };
+  readonly rangeMuted: boolean;
+  /** Known vulnerabilities at its version, worst first, with the advisory each was read from. */
+  readonly vulnerabilities: readonly { readonly id: string; readonly severity: Exclude<Severity, 'info'>; readonly source?: string; readonly summary?: string }[];
+  /** "3 models: a, b, c" (what it listed without credentials when last seen open), or ''. */
+  readonly listing: string;
+  readonly evidence: string;
+  /** How to close it; only for an open endpoint (a locked one has nothing to close). */
+  readonly remediation?: Remediation;
+  /** What the product exposes when open ("model list and inference"). */
+  readonly exposes?: string;
+}
+
+export interface ExportContext {
+  /** ISO time the export is made: decides whether a suppression still holds. */
+  readonly now: string;
+  /** The catalog to read product names and fixes from (default: the built-in catalog). */
+  readonly catalog?: readonly CatalogEntry[];
+  /** The CVE table to read advisory links from (default: the built-in table). */
+  readonly vulnerabilities?: readonly KnownVulnerability[];
+}
+
+export function endpointUrl(e: { ip: string; port: number; tls: boolean }): string {
+  return `${e.tls ? 'https' : 'http'}://${endpointKey(e)}`;
+}
+
+/**
+ * The severity an endpoint has under the alert rules (see `decideSighting`): open is the product's
+ * open severity (`high`, or `critical` where the open API runs code), a working default credential
+ * is `critical`, and known vulnerabilities raise it to the worst of them; a locked endpoint is `info`.
+ */
+export function endpointSeverity(record: Pick<EndpointRecord, 'auth' | 'vulnerabilities'>, entry: Pick<CatalogEntry, 'openSeverity'> | undefined): Severity {
+  if (!isOpenAuth(record.auth)) return 'info';
+  const base: Severity = record.auth === 'default-credential' ? 'critical' : (entry?.openSeverity ?? 'high');
+  return raiseSeverity(base, record.vulnerabilities ?? []);
+}
+
+export function toExportFinding(record: EndpointRecord, context: ExportContext): ExportFinding {
+  const entries = context.catalog ?? catalog;
+  const table = context.vulnerabilities ?? knownVulnerabilities;
+  const entry = entries.find((c) => c.service === record.service);
+  const open = isOpenAuth(record.auth);
+  const s = record.suppressed;
+  return {
+    key: endpointKey(record),
+    url: endpointUrl(record),
+    ip: record.ip,
+    port: record.port,
+    tls: record.tls,
+    service: record.service,
+    product: entry?.name ?? record.service,
+    auth: record.auth,
+    open,
+    version: record.version === null ? null : cleanText(record.version, 100),
+    status: record.status,
+    severity: endpointSeverity(record, entry),
+    route: record.route ?? DEFAULT_ROUTE,
+    ...(record.owner ? { owner: cleanText(record.owner, 200) } : {}),
+    range: record.range,
+    ...(record.label ? { label: cleanText(record.label, 200) } : {}),
+    firstSeenAt: record.firstSeenAt,
+    lastSeenAt: record.lastSeenAt,
+    suppressedNow: isSuppressed(record, context.now),
+    ...(s
+      ? {
+          suppression: {
+            reason: cleanText(s.reason, 500),
+            ...(s.by ? { by: cleanText(s.by, 100) } : {}),
+            ...(s.until ? { until: s.until } : {}),
+            at: s.at,
+            active: isSuppressed({ suppressed: s }, context.now),
+          },
+        }
+      : {}),
+    rangeMuted: record.rangeMuted === true,
+    vulnerabilities: (record.vulnerabilities ?? []).map((v) => {
+      const known = table.find((k) => k.id === v.id && k.service === record.service);
+      return { id: cleanText(v.id, 60), severity: v.severity, ...(known ? { source: known.source, summary: known.summary } : {}) };
+    }),
+    listing: record.inventory ? cleanText(inventorySummary(record.inventory, 10), 1000) : '',
+    evidence: cleanText(record.evidence, 1000),
+    ...(open && entry ? { remediation: entry.remediation } : {}),
+    ...(entry ? { exposes: entry.exposes } : {}),
+  };
+}
+
+export function toExportFindings(records: readonly EndpointRecord[], context: ExportContext): ExportFinding[] {
+  return records.map((r) => toExportFinding(r, context));
+}
+
+/** "no authentication" / "documented default credential accepted" / ...: the auth state in words. */
+export const AUTH_WORDS: Readonly<Record<AuthState, string>> = {
+  none: 'no authentication',
+  'default-credential': 'documented default credential accepted',
+  required: 'authentication required',
+  unknown: 'authentication not determined',
+};
