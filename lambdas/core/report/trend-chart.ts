@@ -42,8 +42,16 @@ export function trendChart(trend: readonly TrendPoint[]): TrendChart | undefined
     knownPath: path((p) => p.endpoints),
     points: trend.map((p) => ({ x: round(x(new Date(p.at))), y: round(y(p.unauthenticated)), label: `${p.at.slice(0, 16).replace('T', ' ')}: ${p.unauthenticated} open of ${p.endpoints}`, complete: p.complete })),
     yTicks: y.ticks(Math.min(5, top)).map((t) => ({ y: round(y(t)), label: String(t) })),
-    xTicks: x.ticks(6).map((t) => ({ x: round(x(t)), label: t.toISOString().slice(5, 16).replace('T', ' ') })),
+    xTicks: x.ticks(6).map((t) => ({ x: round(x(t)), label: tickLabel(t, last.getTime() - first.getTime()) })),
   };
+}
+
+/** A tick label as precise as the span needs: seconds within an hour, days beyond two. */
+function tickLabel(t: Date, spanMs: number): string {
+  const iso = t.toISOString();
+  if (spanMs < 3_600_000) return iso.slice(11, 19);
+  if (spanMs < 2 * 86_400_000) return iso.slice(5, 16).replace('T', ' ');
+  return iso.slice(0, 10);
 }
 
 function round(n: number): number {
