@@ -48,6 +48,8 @@ export interface DigestContext {
    * line of the whole digest.
    */
   readonly part?: { readonly index: number; readonly of: number; readonly firstEvent: number; readonly totalEvents: number; readonly counts: string };
+  /** A link to the run's report (a short-lived presigned URL on AWS), when one was written. */
+  readonly reportUrl?: string;
 }
 
 /** New and worsened first, then by severity, then by endpoint. */
@@ -97,7 +99,7 @@ export function renderSlackDigest(events: readonly AlertEvent[], ctx: DigestCont
     messages.push({
       text: `${heading}${partLabel}`,
       blocks: [
-        { type: 'section', text: { type: 'mrkdwn', text: `*${heading}*${partLabel}` } },
+        { type: 'section', text: { type: 'mrkdwn', text: `*${heading}*${partLabel}${ctx.reportUrl && /^https:\/\/[^\s|<>]+$/.test(ctx.reportUrl) ? `\n<${ctx.reportUrl}|Open the report>` : ''}` } },
         ...slice.map((e) => ({ type: 'section', text: { type: 'mrkdwn', text: slackLine(e) } })),
         { type: 'context', elements: [{ type: 'mrkdwn', text: `events ${first}-${first + slice.length - 1} of ${total}` }] },
       ],
@@ -129,7 +131,8 @@ export function renderEmailDigest(events: readonly AlertEvent[], ctx: DigestCont
   const ordered = orderForDigest(events);
   const counts = ctx.part?.counts ?? digestCounts(ordered);
   const separately = ctx.sentSeparately ? `\n${ctx.sentSeparately} critical alert(s) of this run were sent on their own.` : '';
-  const header = `AI exposure monitor, run ${ctx.runId}\n${counts}${separately}\n`;
+  const report = ctx.reportUrl ? `\nReport: ${ctx.reportUrl}` : '';
+  const header = `AI exposure monitor, run ${ctx.runId}\n${counts}${separately}${report}\n`;
   const chunks: string[][] = [[]];
   let size = header.length;
   for (const e of ordered) {

@@ -99,7 +99,12 @@ export function renderTeamsDigest(events: readonly AlertEvent[], ctx: DigestCont
   const separately = ctx.sentSeparately ? `; ${ctx.sentSeparately} critical alert${ctx.sentSeparately === 1 ? '' : 's'} sent on their own` : '';
   const heading = `AI exposure monitor, run ${escapeTeams(ctx.runId, 100)}: ${ctx.part?.counts ?? digestCounts(ordered)}${separately}`;
   const build = (lines: readonly CardElement[], label: string, footer: string): TeamsMessage =>
-    card([text(`**${heading}**${label}`, { size: 'Medium' }), ...lines, text(footer, { isSubtle: true, size: 'Small' })]);
+    card([
+      text(`**${heading}**${label}`, { size: 'Medium' }),
+      ...(ctx.reportUrl && /^https:\/\/[^\s()<>]+$/.test(ctx.reportUrl) ? [text(`[Open the report](${ctx.reportUrl})`)] : []),
+      ...lines,
+      text(footer, { isSubtle: true, size: 'Small' }),
+    ]);
 
   // The envelope with the longest labels it can get; what is left is the room for event lines.
   const overhead = teamsMessageBytes(build([], ' (part 99999 of 99999, message 99999 of 99999)', 'events 9999999-9999999 of 9999999'));

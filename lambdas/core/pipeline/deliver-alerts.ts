@@ -33,6 +33,11 @@ export interface DeliverDeps {
    * Absent: every route an event names is taken as configured.
    */
   readonly routes?: ReadonlySet<string>;
+  /**
+   * Writes the report of a closed run and returns a link to it for the run's digests (on AWS a
+   * presigned URL). Called once per run with digests to send; a failure only leaves the link out.
+   */
+  readonly reportLink?: (runId: string) => Promise<string | undefined>;
 }
 
 export interface DeliveryReport {
@@ -81,6 +86,21 @@ export async function deliverAlerts(deps: DeliverDeps): Promise<DeliveryReport> 
     if (error !== undefined) deps.logger.warn('alert delivery failed', { sink: sink.name, events: claimed.length, error });
   };
 
+  // One report per run and pass, however many sinks and routes send its digest.
+  const links = new Map<string, Promise<string | undefined>>();
+  const linkOf = (runId: string): Promise<string | undefined> => {
+    if (!deps.reportLink) return Promise.resolve(undefined);
+    let link = links.get(runId);
+    if (!link) {
+      link = deps.reportLink(runId).catch((err: unknown) => {
+        deps.logger.warn('report not written; digests go out without its link', { runId, error: (err as Error).message });
+        return undefined;
+      });
+      links.set(runId, link);
+    }
+    return link;
+  };
+
   for (const sink of deps.sinks) {
     const takes = (i: OutboxItem): boolean => sinkTakes(sink, i.event, deps.routes);
     const pending = items.filter((i) => i.deliveries[sink.name]?.status !== 'delivered' && takes(i));
@@ -101,6 +121,7 @@ export async function deliverAlerts(deps: DeliverDeps): Promise<DeliveryReport> 
       byRun.set(item.event.runId, [...(byRun.get(item.event.runId) ?? []), item]);
     }
     for (const [runId, unordered] of byRun) {
+      const reportUrl = await linkOf(runId);
       const sentSeparately = items.filter((i) => i.event.runId === runId && i.event.severity === 'critical' && takes(i)).length;
       const ordered = orderForDigest(unordered.map((i) => i.event));
       const batch = ordered.map((e) => unordered.find((i) => i.event === e) as OutboxItem);
@@ -109,7 +130,7 @@ export async function deliverAlerts(deps: DeliverDeps): Promise<DeliveryReport> 
       const counts = digestCounts(ordered);
       for (let p = 0; p < of; p++) {
         const part = { index: p + 1, of, firstEvent: p * limit + 1, totalEvents: batch.length, counts };
-        await deliver(sink, batch.slice(p * limit, (p + 1) * limit), (events) => sendDigest(events, { runId, sentSeparately, part }));
+        await deliver(sink, batch.slice(p * limit, (p + 1) * limit), (events) => sendDigest(events, { runId, sentSeparately, part, ...(reportUrl ? { reportUrl } : {}) }));
       }
     }
   }
