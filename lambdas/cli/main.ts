@@ -16,8 +16,10 @@ Usage:
   exposure-monitor run [--routes FILE] [--webhook URL] [--slack-webhook URL] [--teams-webhook URL]
                        [--pagerduty-key KEY] [--floor SEVERITY] [--state-dir D] [--json]
       One monitoring cycle now: plan, probe, diff, alert (terminal, and each route's destinations).
-  exposure-monitor findings [--json] [--all] [--route R]
-      Known endpoints (--all includes gone ones) and alerts not yet delivered.
+  exposure-monitor findings [--json | --format json|csv|sarif|defectdojo] [--out FILE] [--all] [--route R]
+      Known endpoints (--all includes gone ones) and alerts not yet delivered. --format exports the
+      same endpoints for other tools: json (one JSON array), csv, sarif (SARIF 2.1.0) or defectdojo
+      (DefectDojo Generic Findings Import JSON).
   exposure-monitor suppress <ip:port> --reason R [--until YYYY-MM-DD] [--by NAME] [--route R]
   exposure-monitor unsuppress <ip:port> [--route R]
       Accept an exposure: kept in state and findings, alerts again only if it gets worse.
@@ -52,6 +54,9 @@ Options:
                          suppress, unsuppress: act only on an endpoint of that route
   --by NAME              suppress: who accepts the exposure (default: the OS user)
   --json                 machine-readable output, one JSON object per line
+  --format F             findings: table (default), json (one JSON document: an array of the
+                         objects --json prints one per line), csv, sarif or defectdojo
+  --out FILE             findings: write the output to FILE (created mode 0600) instead of stdout
   --aws                  ranges, findings, suppress: act on the deployed tables; run: start a cycle
                          in the deployed stack now (invokes its planner). With --stack NAME (reads
                          the stack outputs) or --table NAME [--state-table NAME]; uses the usual

@@ -7,7 +7,7 @@ import { Fleet, loadFixture } from '../../lambdas/local/fixture-fleet.js';
 import { runLocalCycle } from '../../lambdas/local/run-local-cycle.js';
 import { freshDynamo } from '../support/dynalite.js';
 import { quiet, steppingClock, testCatalog, testProbe, testSettings } from '../support/monitor.js';
-import { startWebhookReceiver } from '../support/webhook-receiver.js';
+import { SINK_TIMEOUT_MS, startWebhookReceiver } from '../support/webhook-receiver.js';
 
 // Servers on 127.0.51.x.
 const fleet = new Fleet();
@@ -35,7 +35,7 @@ describe('alert delivery when a sink fails', () => {
     waits.length = 0;
     try {
       const clock = steppingClock();
-      const sinks = [new WebhookSink(receiver.url, { timeoutMs: 2_000, userAgent: 'test' })];
+      const sinks = [new WebhookSink(receiver.url, { timeoutMs: SINK_TIMEOUT_MS, userAgent: 'test' })];
       const result = await runLocalCycle({ store: dynamo.store, settings: testSettings([port]), probe: testProbe, catalog: testCatalog, sinks, clock, logger: quiet, sleep: recordWait });
       expect(result.delivery.delivered).toHaveLength(1);
       expect(receiver.attempts()).toBe(3);
@@ -54,7 +54,7 @@ describe('alert delivery when a sink fails', () => {
     try {
       const clock = steppingClock();
       const terminal = new TerminalSink();
-      const sinks = [terminal, new WebhookSink(receiver.url, { timeoutMs: 2_000, userAgent: 'test' })];
+      const sinks = [terminal, new WebhookSink(receiver.url, { timeoutMs: SINK_TIMEOUT_MS, userAgent: 'test' })];
       const deps = { store: dynamo.store, settings: testSettings([port]), probe: testProbe, catalog: testCatalog, sinks, clock, logger: quiet, sleep: recordWait };
       const first = await runLocalCycle(deps);
       expect(first.delivery.deadLettered.map((e) => e.type)).toEqual(['endpoint.new_unauthenticated']);

@@ -5,7 +5,7 @@ import { ALERT_SCHEMA, type AlertEvent } from '../../lambdas/core/alerts/alert-e
 import { deliverAlerts } from '../../lambdas/core/pipeline/deliver-alerts.js';
 import { freshDynamo } from '../support/dynalite.js';
 import { quiet, steppingClock } from '../support/monitor.js';
-import { startWebhookReceiver } from '../support/webhook-receiver.js';
+import { SINK_TIMEOUT_MS, startWebhookReceiver } from '../support/webhook-receiver.js';
 
 let dynamo: EmbeddedDynamo;
 beforeEach(async () => {
@@ -34,7 +34,7 @@ describe('Slack digest delivery', () => {
     try {
       for (let i = 0; i < 100; i++) await dynamo.store.addAlert(event(i));
       await dynamo.store.addAlert(event(100, 'critical'));
-      const sink = new SlackWebhookSink(receiver.url, { timeoutMs: 2_000, userAgent: 't' });
+      const sink = new SlackWebhookSink(receiver.url, { timeoutMs: SINK_TIMEOUT_MS, userAgent: 't' });
       const report = await deliverAlerts({ outbox: dynamo.store, runs: dynamo.store, sinks: [sink], clock: steppingClock(), logger: quiet, sleep: async () => undefined });
       expect(report.delivered).toHaveLength(101);
       const bodies = receiver.received.map((r) => r.body);
@@ -59,7 +59,7 @@ describe('Slack digest delivery', () => {
       await dynamo.store.createRun({ runId: 'run-d', startedAt: '2026-11-23T10:00:00.000Z', status: 'running', ranges: [], blockSize: 256, blocksTotal: 2, blocksDone: 0 });
       await dynamo.store.addAlert(event(1));
       await dynamo.store.addAlert(event(2, 'critical'));
-      const deps = { outbox: dynamo.store, runs: dynamo.store, sinks: [new SlackWebhookSink(receiver.url, { timeoutMs: 2_000, userAgent: 't' })], clock: steppingClock(), logger: quiet };
+      const deps = { outbox: dynamo.store, runs: dynamo.store, sinks: [new SlackWebhookSink(receiver.url, { timeoutMs: SINK_TIMEOUT_MS, userAgent: 't' })], clock: steppingClock(), logger: quiet };
       await deliverAlerts(deps);
       expect(receiver.received.map((r) => markers(r.body))).toEqual([[2]]);
       await dynamo.store.closeRun('run-d', 'complete', '2026-11-23T10:05:00.000Z');

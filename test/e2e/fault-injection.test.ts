@@ -7,7 +7,7 @@ import { Fleet, loadFixture } from '../../lambdas/local/fixture-fleet.js';
 import { runLocalCycle } from '../../lambdas/local/run-local-cycle.js';
 import { freshDynamo } from '../support/dynalite.js';
 import { quiet, steppingClock, testCatalog, testProbe, testSettings } from '../support/monitor.js';
-import { startWebhookReceiver } from '../support/webhook-receiver.js';
+import { SINK_TIMEOUT_MS, startWebhookReceiver } from '../support/webhook-receiver.js';
 
 // Servers on 127.0.81.x.
 const fleet = new Fleet();
@@ -36,7 +36,7 @@ function deps(store: StateStore, clock = steppingClock()) {
     settings: testSettings([ollamaPort], { goneAfterMisses: 1 }),
     probe: testProbe,
     catalog: testCatalog,
-    sinks: [new WebhookSink(receiver.url, { timeoutMs: 2_000, userAgent: 't' })],
+    sinks: [new WebhookSink(receiver.url, { timeoutMs: SINK_TIMEOUT_MS, userAgent: 't' })],
     clock,
     logger: quiet,
     sleep: async () => undefined,

@@ -8,7 +8,7 @@ import { Fleet, loadFixture, type ResponseFixture } from '../../lambdas/local/fi
 import { runLocalCycle } from '../../lambdas/local/run-local-cycle.js';
 import { freshDynamo } from '../support/dynalite.js';
 import { quiet, steppingClock, testCatalog, testProbe, testSettings } from '../support/monitor.js';
-import { startWebhookReceiver } from '../support/webhook-receiver.js';
+import { SINK_TIMEOUT_MS, startWebhookReceiver, timeoutOnFirstSend } from '../support/webhook-receiver.js';
 
 // The lifecycle fleet lives on 127.0.85.x, on the products' own ports.
 const fleet = new Fleet();
@@ -56,7 +56,7 @@ describe('endpoint lifecycle over six cycles', () => {
         settings: testSettings([8000, 8888, 11434], { goneAfterMisses: 2 }),
         probe: testProbe,
         catalog: testCatalog,
-        sinks: [new WebhookSink(receiver.url, { timeoutMs: 2_000, userAgent: 't' })],
+        sinks: [new WebhookSink(receiver.url, { timeoutMs: SINK_TIMEOUT_MS, userAgent: 't' })],
         clock,
         logger: quiet,
         sleep: async () => undefined,
@@ -112,7 +112,9 @@ describe('delivery under faults', () => {
     const hanging = await startWebhookReceiver((n) => (n === 1 ? { status: 0 } : { status: 200 }));
     try {
       for (let i = 1; i <= 3; i++) await dynamo.store.addAlert(event(i));
-      const sink = new WebhookSink(hanging.url, { timeoutMs: 300, userAgent: 't' });
+      // Only the first send (the one that hangs) has a short timeout: an answered retry is never
+      // given up on because the machine is slow, which would deliver it twice.
+      const sink = new WebhookSink(hanging.url, timeoutOnFirstSend(300, { userAgent: 't' }));
       const report = await deliverAlerts({ outbox: dynamo.store, sinks: [sink], clock: steppingClock(), logger: quiet, sleep: async () => undefined });
       expect(report.delivered).toHaveLength(3);
       expect(hanging.received.map((r) => JSON.parse(r.body).id).sort()).toEqual([event(1).id, event(2).id, event(3).id]);
@@ -124,7 +126,7 @@ describe('delivery under faults', () => {
 
   it('a crash between "sent" and "recorded" re-sends that one event only, with the same id', async () => {
     for (let i = 1; i <= 3; i++) await dynamo.store.addAlert(event(i));
-    const sink = new WebhookSink(receiver.url, { timeoutMs: 2_000, userAgent: 't' });
+    const sink = new WebhookSink(receiver.url, { timeoutMs: SINK_TIMEOUT_MS, userAgent: 't' });
     receiver.received.length = 0;
     let crashed = false;
     const dying: AlertOutbox = Object.assign(Object.create(dynamo.store), {

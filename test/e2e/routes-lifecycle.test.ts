@@ -8,7 +8,7 @@ import { Fleet, loadFixture } from '../../lambdas/local/fixture-fleet.js';
 import { runLocalCycle } from '../../lambdas/local/run-local-cycle.js';
 import { freshDynamo } from '../support/dynalite.js';
 import { quiet, steppingClock, testCatalog, testProbe, testSettings } from '../support/monitor.js';
-import { startWebhookReceiver } from '../support/webhook-receiver.js';
+import { SINK_TIMEOUT_MS, startWebhookReceiver } from '../support/webhook-receiver.js';
 
 // Three owners' ranges on 127.0.88.x: ML (0/28, by owner), data (16/28, by route), the rest (32/28).
 const fleet = new Fleet();
@@ -61,7 +61,7 @@ describe('three routes over several cycles', () => {
       { ...emptyLocalRoute('data', 'medium'), webhooks: [data.url] },
       { ...emptyLocalRoute('default', 'info'), webhooks: [fallback.url] },
     ];
-    const options = { timeoutMs: 2_000, userAgent: 't' };
+    const options = { timeoutMs: SINK_TIMEOUT_MS, userAgent: 't' };
     const terminal = new TerminalSink();
     const sinks = [terminal, ...routes.flatMap((r) => routeSinks(r, options))];
     const clock = steppingClock();
@@ -134,7 +134,7 @@ describe('three routes over several cycles', () => {
       settings: testSettings(PORTS, { routes: tableOf(routes, 'test routes') }),
       probe: testProbe,
       catalog: testCatalog,
-      sinks: routes.flatMap((r) => routeSinks(r, { timeoutMs: 2_000, userAgent: 't' })),
+      sinks: routes.flatMap((r) => routeSinks(r, { timeoutMs: SINK_TIMEOUT_MS, userAgent: 't' })),
       clock: steppingClock(),
       logger: quiet,
     });

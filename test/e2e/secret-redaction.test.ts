@@ -11,7 +11,7 @@ import { lambdaLogger } from '../../lambdas/shared/lambda-logger.js';
 import { captureIo } from '../support/capture-io.js';
 import { freshDynamo } from '../support/dynalite.js';
 import { steppingClock } from '../support/monitor.js';
-import { startWebhookReceiver } from '../support/webhook-receiver.js';
+import { SINK_TIMEOUT_MS, startWebhookReceiver } from '../support/webhook-receiver.js';
 
 // A failing Slack receiver on loopback whose URL path is the secret; servers on 127.0.87.x.
 const SECRET = 'T0SECRET/B0SECRET/xoxbSecretToken1234567890';
@@ -72,7 +72,7 @@ describe('the Slack webhook URL never reaches output or logs', () => {
       process.stderr.write = spy as typeof process.stderr.write;
       const handler = makeHandler(async () => ({
         outbox: dynamo.store,
-        sinks: [new SlackWebhookSink(slackUrl, { timeoutMs: 2_000, userAgent: 't' })],
+        sinks: [new SlackWebhookSink(slackUrl, { timeoutMs: SINK_TIMEOUT_MS, userAgent: 't' })],
         clock: steppingClock(),
         logger: lambdaLogger('notifier'),
         sleep: async () => undefined,

@@ -11,7 +11,7 @@ import { DEFAULT_ROUTE } from '../../lambdas/core/routing/route-table.js';
 import { onRoute } from '../../lambdas/core/routing/routed-sink.js';
 import { freshDynamo } from '../support/dynalite.js';
 import { quiet, steppingClock } from '../support/monitor.js';
-import { startWebhookReceiver } from '../support/webhook-receiver.js';
+import { SINK_TIMEOUT_MS, startWebhookReceiver, timeoutOnFirstSend } from '../support/webhook-receiver.js';
 
 // Receivers on 127.0.53.x; the endpoints in the events are data only and never contacted.
 const TEAMS_HOST = '127.0.53.1';
@@ -43,18 +43,24 @@ const recordWait = async (ms: number): Promise<void> => {
   waits.push(ms);
 };
 
+/** Sink options: a generous timeout, or (`firstSendTimeoutMs`) a short one for the first send only, whose receiver hangs. */
+function sinkOptions<T extends object>(firstSendTimeoutMs: number | undefined, extra: T): T & { readonly timeoutMs: number; userAgent: string } {
+  const rest = { ...extra, userAgent: 't' };
+  return firstSendTimeoutMs === undefined ? { ...rest, timeoutMs: SINK_TIMEOUT_MS } : timeoutOnFirstSend(firstSendTimeoutMs, rest);
+}
+
 /** The two sinks under the same faults; `idsIn` reads which events a request carried. */
 const SINKS = [
   {
     kind: 'Teams',
     host: TEAMS_HOST,
-    make: (url: string, timeoutMs = 2_000): AlertSink => new TeamsWebhookSink(url, { timeoutMs, userAgent: 't' }),
+    make: (url: string, firstSendTimeoutMs?: number): AlertSink => new TeamsWebhookSink(url, sinkOptions(firstSendTimeoutMs, {})),
     idsIn: (body: string): string[] => [...body.matchAll(/event (n\d{31})/g)].map((m) => m[1] as string),
   },
   {
     kind: 'PagerDuty',
     host: PAGERDUTY_HOST,
-    make: (url: string, timeoutMs = 2_000): AlertSink => new PagerDutySink(ROUTING_KEY, { timeoutMs, userAgent: 't', url }),
+    make: (url: string, firstSendTimeoutMs?: number): AlertSink => new PagerDutySink(ROUTING_KEY, sinkOptions(firstSendTimeoutMs, { url })),
     idsIn: (body: string): string[] => [(JSON.parse(body) as { dedup_key: string }).dedup_key],
   },
 ];
@@ -85,6 +91,7 @@ describe.each(SINKS)('$kind delivery under faults', ({ host, make, idsIn }) => {
     const receiver = await startWebhookReceiver((n) => (n === 1 ? { status: 0 } : { status: 200 }), host);
     try {
       for (let i = 1; i <= 3; i++) await dynamo.store.addAlert(event(i));
+      // Only the first send (the one that hangs) has a short timeout: see timeoutOnFirstSend.
       const report = await deliver(make(receiver.url, 300));
       expect(report.delivered).toHaveLength(3);
       expect(receiver.attempts()).toBe(4);
@@ -156,7 +163,7 @@ describe('Teams digest delivery', () => {
     try {
       for (let i = 1; i <= 60; i++) await dynamo.store.addAlert(event(i, 'high'));
       await dynamo.store.addAlert(event(61));
-      const sink = new TeamsWebhookSink(receiver.url, { timeoutMs: 2_000, userAgent: 't' });
+      const sink = new TeamsWebhookSink(receiver.url, { timeoutMs: SINK_TIMEOUT_MS, userAgent: 't' });
       const report = await deliverAlerts({ outbox: dynamo.store, runs: dynamo.store, sinks: [sink], clock: steppingClock(), logger: quiet, sleep: async () => undefined });
       expect(report.delivered).toHaveLength(61);
       const bodies = receiver.received.map((r) => r.body);
@@ -185,7 +192,7 @@ describe('PagerDuty incidents', () => {
   ])('%s: triggers on a critical event, resolves it when the endpoint is fixed, never pages for a high event', async (_, place) => {
     const receiver = await startWebhookReceiver(() => ({ status: 202 }), PAGERDUTY_HOST);
     try {
-      const sink = place(new PagerDutySink(ROUTING_KEY, { timeoutMs: 2_000, userAgent: 'ai-exposure-monitor/test', url: receiver.url }));
+      const sink = place(new PagerDutySink(ROUTING_KEY, { timeoutMs: SINK_TIMEOUT_MS, userAgent: 'ai-exposure-monitor/test', url: receiver.url }));
       const opened = event(1);
       const high = event(2, 'high');
       await dynamo.store.addAlert(opened);
@@ -233,7 +240,7 @@ describe('PagerDuty incidents', () => {
     const logger: Logger = { info: capture, warn: capture, error: capture };
     try {
       await dynamo.store.addAlert(event(1));
-      const sink = new PagerDutySink(ROUTING_KEY, { timeoutMs: 2_000, userAgent: 't', url });
+      const sink = new PagerDutySink(ROUTING_KEY, { timeoutMs: SINK_TIMEOUT_MS, userAgent: 't', url });
       const report = await deliverAlerts({ outbox: dynamo.store, sinks: [sink], clock: steppingClock(), logger, sleep: recordWait });
       expect(report.deadLettered).toHaveLength(1);
       const error = (await dynamo.store.listUndelivered())[0]?.deliveries[sink.name]?.error ?? '';

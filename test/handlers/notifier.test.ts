@@ -11,7 +11,7 @@ import { ALERT_SCHEMA, type AlertEvent } from '../../lambdas/core/alerts/alert-e
 import { makeHandler } from '../../lambdas/notifier/handler.js';
 import { freshDynamo } from '../support/dynalite.js';
 import { quiet, steppingClock } from '../support/monitor.js';
-import { startWebhookReceiver } from '../support/webhook-receiver.js';
+import { SINK_TIMEOUT_MS, startWebhookReceiver } from '../support/webhook-receiver.js';
 
 const snsMock = mockClient(SNSClient);
 const secretsMock = mockClient(SecretsManagerClient);
@@ -42,7 +42,7 @@ describe('notifier handler', () => {
     try {
       await dynamo.store.addAlert(event);
       await dynamo.store.addAlert(critical);
-      const sinks = [new SnsAlertSink(new SNSClient({}), 'arn:aws:sns:eu-west-1:123456789012:alerts'), new WebhookSink(receiver.url, { timeoutMs: 2_000, userAgent: 't' })];
+      const sinks = [new SnsAlertSink(new SNSClient({}), 'arn:aws:sns:eu-west-1:123456789012:alerts'), new WebhookSink(receiver.url, { timeoutMs: SINK_TIMEOUT_MS, userAgent: 't' })];
       const handler = makeHandler(async () => ({ outbox: dynamo.store, sinks, clock: steppingClock(), logger: quiet }));
 
       expect(await handler(streamEvent)).toEqual({ delivered: 2, deadLettered: 0 });

@@ -1,12 +1,14 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../lambdas/core/fingerprint/catalog/index.js';
-import { DEFAULT_PROBE_OPTIONS, probeTargets } from '../../lambdas/core/probing/probe-targets.js';
+import { probeTargets } from '../../lambdas/core/probing/probe-targets.js';
 import { Fleet, listFixtures, loadFixture, type RunningMember } from '../../lambdas/local/fixture-fleet.js';
+import { testProbe } from '../support/monitor.js';
 
 // This file's servers live on 127.0.21.x; other files use other 127.0.x nets.
 const fleet = new Fleet();
-const options = { ...DEFAULT_PROBE_OPTIONS, connectTimeoutMs: 500, headersTimeoutMs: 2_000, bodyTimeoutMs: 2_000, requestTimeoutMs: 4_000 };
+// Generous limits: every server here answers (see testProbe).
+const options = testProbe;
 let open: RunningMember;
 let locked: RunningMember;
 let tls: RunningMember;

@@ -11,12 +11,19 @@ export const testSettings = (ports: readonly number[], extra: Partial<MonitorSet
   ...extra,
 });
 
+/**
+ * Probe limits for tests against loopback services that answer (the fixture fleet). Generous on
+ * purpose: on a loaded machine an answer can take far longer than usual, and a service that does
+ * answer must never be reported missing, or "not AI", because the machine was slow. They cost
+ * nothing when the service answers (a closed loopback port refuses at once). Tests whose point is
+ * a host that hangs set their own short limits (test/hostile) or a block budget (block-budget).
+ */
 export const testProbe: ProbeOptions = {
   ...DEFAULT_PROBE_OPTIONS,
-  connectTimeoutMs: 500,
-  headersTimeoutMs: 2_000,
-  bodyTimeoutMs: 2_000,
-  requestTimeoutMs: 4_000,
+  connectTimeoutMs: 15_000,
+  headersTimeoutMs: 30_000,
+  bodyTimeoutMs: 30_000,
+  requestTimeoutMs: 30_000,
 };
 
 /** A clock that moves one second per call, so event times are distinct and ordered. */

@@ -1,6 +1,29 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/**
+ * The sink timeout for a receiver that answers. Generous on purpose: on a loaded machine an
+ * answered request can take far longer than usual, and a sink that gave up on it would retry, so
+ * the receiver would get the event twice and a test counting deliveries would fail for no fault
+ * of the code. It costs nothing when the receiver answers. Tests whose point is a receiver that
+ * hangs use `timeoutOnFirstSend` instead.
+ */
+export const SINK_TIMEOUT_MS = 30_000;
+
+/**
+ * Sink options for a receiver that hangs on its first request only: the first send gets
+ * `shortMs`, so the hang is cut short quickly; every later send gets SINK_TIMEOUT_MS, so an
+ * answered retry is never given up on because the machine is slow (a spurious timeout would be
+ * retried and arrive twice). The sinks read `timeoutMs` once per request they send; `rest` holds
+ * the other options (user agent, URL), copied as they are.
+ */
+export function timeoutOnFirstSend<T extends object>(shortMs: number, rest: T): T & { readonly timeoutMs: number } {
+  let sends = 0;
+  return Object.defineProperty({ ...rest }, 'timeoutMs', { enumerable: true, get: () => (sends++ === 0 ? shortMs : SINK_TIMEOUT_MS) }) as T & {
+    readonly timeoutMs: number;
+  };
+}
+
 export interface ReceivedRequest {
   readonly headers: http.IncomingHttpHeaders;
   readonly body: string;

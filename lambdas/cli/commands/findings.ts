@@ -1,3 +1,4 @@
+import { closeSync, fchmodSync, openSync, writeFileSync } from 'node:fs';
 import { endpointKey } from '../../core/alerts/alert-event.js';
 import { cleanText } from '../../core/alerts/sanitize.js';
 import { formatTable } from '../../core/alerts/text-table.js';
@@ -10,6 +11,8 @@ import { withStore } from '../local-stack.js';
 import { checkRouteName, DEFAULT_ROUTE } from '../../core/routing/route-table.js';
 import { inventorySummary } from '../../core/alerts/describe-event.js';
 import type { EndpointRecord } from '../../core/state/endpoint-record.js';
+import { EXPORT_FORMATS, type ExportFormat, isExportFormat, renderExport } from '../../core/export/index.js';
+import { renderJsonLines } from '../../core/export/json.js';
 
 /** "yes, by alice: lab box until 2027-01-01" (muted ranges say so). */
 function suppressionText(e: EndpointRecord): string {
@@ -18,30 +21,85 @@ function suppressionText(e: EndpointRecord): string {
   return `yes${s.by ? `, by ${cleanText(s.by, 20)}` : ''}: ${cleanText(s.reason, 40)}${s.until ? ` until ${s.until.slice(0, 10)}` : ''}`;
 }
 
-/** `findings`: the known endpoints (open ones; `--all` adds gone ones) and undelivered alerts. */
+/** `--format` (with `table`, the default, spelled out) and `--json`, which keeps its JSON Lines. */
+type OutputFormat = ExportFormat | 'table' | 'jsonl';
+
+function outputFormat(values: OptionValues): OutputFormat {
+  const format = values.format;
+  if (format === undefined) return values.json === true ? 'jsonl' : 'table';
+  if (format !== 'table' && !isExportFormat(format)) {
+    throw new InputError(`findings: --format "${cleanText(format, 40)}" is not one of table, ${EXPORT_FORMATS.join(', ')}`);
+  }
+  if (values.json === true) throw new InputError(`findings: give --json or --format, not both (--json is JSON Lines; --format json one JSON array)`);
+  return format;
+}
+
+function outOption(values: OptionValues): string | undefined {
+  const out = values.out;
+  if (out === undefined) return undefined;
+  if (typeof out !== 'string' || out.trim() === '') throw new InputError('findings: --out needs a file name');
+  return out;
+}
+
+/**
+ * Writes an export readable by its owner only (0600): the file lists exposed endpoints. The mode
+ * is set before anything is written, also when the file already existed with another mode.
+ */
+function writeExport(file: string, text: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'w', 0o600);
+    fchmodSync(fd, 0o600);
+  } catch (err) {
+    if (fd !== undefined) closeSync(fd);
+    throw new InputError(`findings: --out "${cleanText(file, 200)}" cannot be written (${cleanText((err as NodeJS.ErrnoException).code ?? (err as Error).message, 80)})`);
+  }
+  try {
+    writeFileSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * `findings`: the known endpoints (open ones; `--all` adds gone ones) and undelivered alerts, as a
+ * table; or, with `--format`, an export of the same endpoints for other tools (`--out` writes it to
+ * a file instead of stdout).
+ */
 export async function findingsCommand(positionals: readonly string[], values: OptionValues, io: CliIo): Promise<number> {
   if (positionals.length > 0) throw new InputError(`findings: unexpected argument ${JSON.stringify(positionals[0])}`);
+  const format = outputFormat(values);
+  const out = outOption(values);
+  const route = values.route === undefined ? undefined : checkRouteName(values.route, 'findings: --route');
   const { endpoints, undelivered } = await withStore(
     values,
-    async (store) => ({ endpoints: await store.listEndpoints(), undelivered: await store.listUndelivered() }),
+    async (store) => ({ endpoints: await store.listEndpoints(), undelivered: format === 'table' ? await store.listUndelivered() : [] }),
     { stateTable: 'findings' },
   );
   const now = new Date().toISOString();
-  const route = values.route === undefined ? undefined : checkRouteName(values.route, 'findings: --route');
   const shown = endpoints
     .filter((e) => values.all === true || e.status === 'open')
     .filter((e) => route === undefined || (e.route ?? DEFAULT_ROUTE) === route)
     .sort(compareEndpoint);
-  if (values.json === true) {
-    for (const e of shown) {
-      const { pendingEvents: _pending, rev: _rev, ...record } = e;
-      io.out(JSON.stringify({ ...record, route: e.route ?? DEFAULT_ROUTE, suppressedNow: isSuppressed(e, now) }));
+  if (format === 'jsonl' && out === undefined) {
+    for (const line of renderJsonLines(shown, now)) io.out(line);
+    return 0;
+  }
+  if (format !== 'table') {
+    // Every document ends with a line break (CSV: CRLF); io.out adds the last one itself.
+    const text = format === 'jsonl' ? renderJsonLines(shown, now).map((line) => `${line}\n`).join('') : renderExport(format, shown, { now });
+    if (out === undefined) io.out(text.slice(0, -1));
+    else {
+      writeExport(out, text);
+      io.err(`wrote ${shown.length} endpoint${shown.length === 1 ? '' : 's'} to ${cleanText(out, 200)}`);
     }
     return 0;
   }
-  if (shown.length === 0) io.out('no known AI endpoints');
+  const lines: string[] = [];
+  const print = out === undefined ? (text: string) => io.out(text) : (text: string) => lines.push(text);
+  if (shown.length === 0) print('no known AI endpoints');
   else {
-    io.out(
+    print(
       formatTable(
         ['ENDPOINT', 'SERVICE', 'AUTH', 'VERSION', 'STATUS', 'FIRST SEEN', 'LAST SEEN', 'RANGE', 'ROUTE', 'LISTS', 'SUPPRESSED'],
         shown.map((e) => [
@@ -65,13 +123,17 @@ export async function findingsCommand(positionals: readonly string[], values: Op
   const owned = route === undefined ? undelivered : undelivered.filter((u) => (u.event.route ?? DEFAULT_ROUTE) === route);
   const dead = owned.filter((u) => u.state === 'dead');
   if (owned.length > 0) {
-    io.out(`\n${owned.length} alert${owned.length === 1 ? '' : 's'} not yet delivered to every sink (${dead.length} dead-lettered; retried on the next run):`);
+    print(`\n${owned.length} alert${owned.length === 1 ? '' : 's'} not yet delivered to every sink (${dead.length} dead-lettered; retried on the next run):`);
     for (const u of owned) {
       const failures = Object.entries(u.deliveries)
         .filter(([, d]) => d.status !== 'delivered')
         .map(([sink, d]) => `${sink}: ${cleanText(d.error ?? d.status, 120)}`);
-      io.out(`  ${u.event.id} ${u.event.type} ${u.state}${failures.length ? ` (${failures.join('; ')})` : ''}`);
+      print(`  ${u.event.id} ${u.event.type} ${u.state}${failures.length ? ` (${failures.join('; ')})` : ''}`);
     }
+  }
+  if (out !== undefined) {
+    writeExport(out, lines.map((line) => `${line}\n`).join(''));
+    io.err(`wrote ${shown.length} endpoint${shown.length === 1 ? '' : 's'} to ${cleanText(out, 200)}`);
   }
   return 0;
 }

@@ -4,7 +4,7 @@ import type { EndpointRecord } from '../state/endpoint-record.js';
 import { AUTH_WORDS, type ExportContext, type ExportFinding, toExportFindings } from './export-finding.js';
 
 /**
- * DefectDojo "Generic Findings Import" JSON: `{"name", "type", "findings": [...]}`, one finding
+ * DefectDojo "Generic Findings Import" JSON: `{"findings": [...]}`, one finding
  * per endpoint. Field names and rules are those of DefectDojo's parser,
  * dojo/tools/generic/json_parser.py (GenericJSONParser._get_test_json), read at
  * github.com/DefectDojo/django-DefectDojo commit 7cfa159a6767b0ac6e66f3b1597a997e607e7308:
@@ -15,9 +15,9 @@ import { AUTH_WORDS, type ExportContext, type ExportFinding, toExportFindings } 
  * - `tags` must hold no space, comma or quote (dojo/validators.py) and are stored lower-case;
  * - lengths (dojo/finding/models.py): title 511, cve 50, component_name 500,
  *   component_version 100, unique_id_from_tool and vuln_id_from_tool 500.
- * `type` names the test type DefectDojo creates: "ai-exposure-monitor Scan (Generic Findings Import)".
- * `unique_id_from_tool` is the endpoint key (`ip:port`), stable across exports, so re-imports
- * update the same finding.
+ * Its documentation: docs/content/supported_tools/parsers/file/generic.md in the same repository.
+ * `unique_id_from_tool` is the endpoint key (`ip:port`), stable across exports, for DefectDojo's
+ * unique-id de-duplication; title and description are kept stable too, for its default one.
  */
 export const DEFECTDOJO_SEVERITY: Readonly<Record<Severity, 'Critical' | 'High' | 'Medium' | 'Low' | 'Info'>> = {
   critical: 'Critical',
@@ -27,7 +27,8 @@ export const DEFECTDOJO_SEVERITY: Readonly<Record<Severity, 'Critical' | 'High' 
   info: 'Info',
 };
 
-export const DEFECTDOJO_TOOL_TYPE = 'ai-exposure-monitor';
+/** The first tag of every finding. */
+export const DEFECTDOJO_TAG = 'ai-exposure-monitor';
 
 function cap(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -38,23 +39,26 @@ export function dojoTag(text: string): string {
   return cap(text.toLowerCase().replace(/[\s,'"]+/g, '-'), 100);
 }
 
+/**
+ * Kept to what identifies the finding: DefectDojo's default de-duplication for this scan type
+ * hashes the title and the description (Finding.compute_hash_code_legacy), so anything that changes
+ * between exports (evidence, listing, last seen) goes in `steps_to_reproduce` instead.
+ */
 function description(f: ExportFinding): string {
+  return [`${f.product} (${f.service}) at ${f.url}: ${AUTH_WORDS[f.auth]}.`, ...(f.open && f.exposes ? [`It exposes ${f.exposes}.`] : []), `Range: ${f.range}.`].join('\n\n');
+}
+
+/** What was seen, as of this export. */
+function steps(f: ExportFinding): string {
   const lines = [
-    `${f.product} at ${f.url}: ${AUTH_WORDS[f.auth]}.`,
-    '',
-    `- Endpoint: ${f.url}`,
-    `- Product: ${f.product} (${f.service})${f.version ? `, version ${f.version}` : ''}`,
-    `- Auth: ${f.auth}`,
-    `- Status: ${f.status}, first seen ${f.firstSeenAt}, last seen ${f.lastSeenAt}`,
-    `- Range: ${f.range}${f.label ? ` (${f.label})` : ''}`,
-    `- Route: ${f.route}${f.owner ? `, owner ${f.owner}` : ''}`,
+    `- Endpoint: ${f.url} (${f.status}; first seen ${f.firstSeenAt}, last seen ${f.lastSeenAt})`,
     `- Evidence: ${f.evidence || 'none recorded'}`,
+    ...(f.version ? [`- Version: ${f.version}`] : []),
+    ...(f.listing ? [`- Lists without credentials: ${f.listing}`] : []),
+    ...(f.vulnerabilities.length > 0 ? [`- Known vulnerabilities: ${f.vulnerabilities.map((v) => `${v.id} (${v.severity})${v.summary ? `: ${v.summary}` : ''}`).join('; ')}`] : []),
+    `- Range: ${f.range}${f.label ? ` (${f.label})` : ''}; route ${f.route}${f.owner ? `; owner ${f.owner}` : ''}`,
   ];
-  if (f.listing) lines.push(`- Lists without credentials: ${f.listing}`);
-  if (f.vulnerabilities.length > 0) {
-    lines.push(`- Known vulnerabilities: ${f.vulnerabilities.map((v) => `${v.id} (${v.severity})${v.summary ? `: ${v.summary}` : ''}`).join('; ')}`);
-  }
-  if (f.suppression?.active || f.rangeMuted) {
+  if (f.suppressedNow) {
     const s = f.suppression?.active ? f.suppression : undefined;
     lines.push(`- Suppressed: ${s ? `${s.reason}${s.by ? ` (accepted by ${s.by})` : ''}${s.until ? ` until ${s.until}` : ''}` : 'range muted'}`);
   }
@@ -88,6 +92,7 @@ export function dojoFinding(f: ExportFinding): Record<string, unknown> {
   return {
     title: cap(title, 511),
     description: description(f),
+    steps_to_reproduce: steps(f),
     severity: DEFECTDOJO_SEVERITY[f.severity],
     ...(mit ? { mitigation: mit } : {}),
     ...(imp ? { impact: imp } : {}),
@@ -104,18 +109,14 @@ export function dojoFinding(f: ExportFinding): Record<string, unknown> {
     ...(otherIds.length > 0 ? { vulnerability_ids: otherIds } : {}),
     tags: [
       ...new Set(
-        [DEFECTDOJO_TOOL_TYPE, f.service, `auth-${f.auth}`, `route-${f.route}`, f.status, ...(f.owner ? [`owner-${f.owner}`] : []), ...(f.suppressedNow ? ['suppressed'] : [])].map(dojoTag),
+        [DEFECTDOJO_TAG, f.service, `auth-${f.auth}`, `route-${f.route}`, f.status, ...(f.owner ? [`owner-${f.owner}`] : []), ...(f.suppressedNow ? ['suppressed'] : [])].map(dojoTag),
       ),
     ],
   };
 }
 
-export function defectDojoReport(records: readonly EndpointRecord[], context: ExportContext): Record<string, unknown> {
-  return {
-    name: 'ai-exposure-monitor findings',
-    type: DEFECTDOJO_TOOL_TYPE,
-    findings: toExportFindings(records, context).map(dojoFinding),
-  };
+export function defectDojoReport(records: readonly EndpointRecord[], context: ExportContext): { findings: Record<string, unknown>[] } {
+  return { findings: toExportFindings(records, context).map(dojoFinding) };
 }
 
 export function renderDefectDojo(records: readonly EndpointRecord[], context: ExportContext): string {
