@@ -1,19 +1,24 @@
 // New outbox items (DynamoDB stream) or the retry schedule -> deliverAlerts (core) -> each route's
-// destinations: SNS topics (email), Slack, Teams, PagerDuty and generic webhooks.
+// destinations: SNS topics (email), Slack, Teams, PagerDuty and generic webhooks. With reports on,
+// each run's digests link its HTML report (private S3 bucket, presigned URL).
+import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
+import { reportKey, S3ReportStore } from '../adapters/aws/s3-report-store.js';
 import { readPagerDutySecret, readWebhookSecret } from '../adapters/aws/secret-reader.js';
 import { SnsAlertSink, topicSinkName } from '../adapters/aws/sns-alert-sink.js';
 import { routeSinks } from '../adapters/sinks/route-sinks.js';
+import { catalog } from '../core/fingerprint/catalog/index.js';
 import { type DeliveryReport, deliverAlerts } from '../core/pipeline/deliver-alerts.js';
 import { type Clock, systemClock } from '../core/pipeline/monitor-settings.js';
-import type { AlertOutbox, AlertSink, Logger, RunStore } from '../core/ports.js';
+import type { AlertOutbox, AlertSink, Logger, RunStore, StateStore } from '../core/ports.js';
 import { DEFAULT_PROBE_OPTIONS } from '../core/probing/probe-targets.js';
+import { generateReport } from '../core/report/generate-report.js';
 import { DEFAULT_ROUTE } from '../core/routing/route-table.js';
 import { onRoute } from '../core/routing/routed-sink.js';
 import { awsStateStore } from '../shared/aws-stores.js';
-import { loadRoutes, optionalEnv, requiredEnv } from '../shared/config.js';
+import { loadReportSettings, loadRoutes, optionalEnv, requiredEnv } from '../shared/config.js';
 import { ENV } from '../shared/env.js';
 import { lambdaLogger } from '../shared/lambda-logger.js';
 import { countMetric, lambdaMetrics } from '../shared/metrics.js';
@@ -33,6 +38,8 @@ export interface NotifierDeps {
    * route. Absent: every route an event names is taken as configured.
    */
   readonly routes?: ReadonlySet<string>;
+  /** Writes a closed run's report and returns the link its digests carry (`reportLinkFrom`). Absent: no report. */
+  readonly reportLink?: (runId: string) => Promise<string | undefined>;
 }
 
 /** The event is only a wake-up call: the outbox, not the event, says what to deliver. */
@@ -43,7 +50,8 @@ export const makeHandler =
     const report: DeliveryReport = await deliverAlerts(deps);
     if (deps.metrics) {
       countMetric(deps.metrics, 'AlertsSent', report.delivered.length);
-      countMetric(deps.metrics, 'AlertsDeadLettered', report.deadLettered.length);
+      // Owed to a destination no longer configured counts as dead-lettered: the alarm must see it.
+      countMetric(deps.metrics, 'AlertsDeadLettered', report.deadLettered.length + report.waitingForSink.length);
       deps.metrics.publishStoredMetrics();
     }
     return { delivered: report.delivered.length, deadLettered: report.deadLettered.length };
@@ -134,13 +142,36 @@ export async function notifierSinks(env: Env, clients: NotifierClients, logger: 
   return { sinks, routes: new Set(routes.map((r) => r.name)) };
 }
 
+/**
+ * The digests' report link, from REPORT_BUCKET and REPORT_LINK_HOURS; undefined when reports are
+ * off. For a run: the report of the whole state now (as `exposure-monitor report` writes it),
+ * put at `reports/<runId>.html` in the bucket, and a presigned GET URL for it valid for up to
+ * REPORT_LINK_HOURS hours. A run id that could not be a key is refused before anything is read.
+ */
+export function reportLinkFrom(
+  env: Env,
+  store: Pick<StateStore, 'listEndpoints' | 'listRecentRuns' | 'listAlerts'>,
+  clock: Clock,
+  client: S3Client = new S3Client({}),
+): ((runId: string) => Promise<string>) | undefined {
+  const settings = loadReportSettings(env);
+  if (!settings) return undefined;
+  const reports = new S3ReportStore({ client, bucket: settings.bucket, linkHours: settings.linkHours, clock });
+  return async (runId) => {
+    reportKey(runId);
+    const { html } = await generateReport(store, { catalog, now: clock() });
+    return reports.publish(runId, html);
+  };
+}
+
 let deps: Promise<NotifierDeps> | undefined;
 async function buildAwsDeps(): Promise<NotifierDeps> {
   const env = process.env;
   const logger = lambdaLogger('notifier');
   const { sinks, routes } = await notifierSinks(env, regionalClients(), logger);
   const store = awsStateStore(env);
-  return { outbox: store, runs: store, sinks, routes, clock: systemClock, logger, metrics: lambdaMetrics('notifier') };
+  const reportLink = reportLinkFrom(env, store, systemClock);
+  return { outbox: store, runs: store, sinks, routes, clock: systemClock, logger, metrics: lambdaMetrics('notifier'), ...(reportLink ? { reportLink } : {}) };
 }
 
 export const handler = makeHandler(() => {

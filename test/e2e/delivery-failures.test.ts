@@ -76,3 +76,32 @@ describe('alert delivery when a sink fails', () => {
     }
   });
 });
+
+describe('alert delivery when the configured sinks change', () => {
+  it('a sink down for a run, the next run without it, a later run with it back: the alert arrives once', async () => {
+    let healthy = false;
+    const receiver = await startWebhookReceiver(() => ({ status: healthy ? 200 : 503 }));
+    try {
+      const clock = steppingClock();
+      const base = { store: dynamo.store, settings: testSettings([port]), probe: testProbe, catalog: testCatalog, clock, logger: quiet, sleep: recordWait };
+      const webhook = () => new WebhookSink(receiver.url, { timeoutMs: 2_000, userAgent: 'test' });
+
+      const first = await runLocalCycle({ ...base, sinks: [new TerminalSink(), webhook()] });
+      expect(first.delivery.deadLettered.map((e) => e.type)).toEqual(['endpoint.new_unauthenticated']);
+
+      // The next run names only the terminal: the webhook still owes the alert; nothing settles it.
+      const second = await runLocalCycle({ ...base, sinks: [new TerminalSink()] });
+      expect(second.delivery.delivered).toEqual([]);
+      expect(second.delivery.waitingForSink.map((w) => [w.event.type, w.sinks])).toEqual([['endpoint.new_unauthenticated', [webhook().name]]]);
+      expect((await dynamo.store.listUndelivered()).map((u) => u.state)).toEqual(['dead']);
+
+      healthy = true;
+      const third = await runLocalCycle({ ...base, sinks: [new TerminalSink(), webhook()] });
+      expect(third.delivery.delivered.map((e) => e.type)).toEqual(['endpoint.new_unauthenticated']);
+      expect(receiver.received).toHaveLength(1);
+      expect(await dynamo.store.listUndelivered()).toEqual([]);
+    } finally {
+      await receiver.close();
+    }
+  });
+});

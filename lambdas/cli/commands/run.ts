@@ -21,7 +21,7 @@ export async function runCommand(positionals: readonly string[], values: OptionV
   if (positionals.length > 0) throw new InputError(`run: unexpected argument ${JSON.stringify(positionals[0])}`);
   if (values.aws === true) return startAwsCycle(values, io);
   const result = await withStore(values, (store) => runCycleOnStore(store, values, io));
-  return result.deadLetteredBlocks.length > 0 || result.delivery.deadLettered.length > 0 ? 1 : 0;
+  return result.deadLetteredBlocks.length > 0 || result.delivery.deadLettered.length > 0 || result.delivery.waitingForSink.length > 0 ? 1 : 0;
 }
 
 /** `run --aws`: starts a cycle in the deployed stack now, by invoking its planner. */
@@ -62,6 +62,9 @@ export async function runCycleOnStore(store: StateStore, values: OptionValues, i
   for (const problem of result.plan.routeProblems) io.err(`warning: range ${problem.row}: ${problem.error}`);
   for (const dead of result.deadLetteredBlocks) io.err(`error: block dead-lettered: ${dead.error}`);
   for (const dead of result.delivery.deadLettered) io.err(`error: alert ${dead.id} (${dead.type}) not delivered to every sink; it will be retried next run`);
+  for (const wait of result.delivery.waitingForSink) {
+    io.err(`error: alert ${wait.event.id} (${wait.event.type}) is still owed to ${wait.sinks.join(', ')}, which this run does not have; it is sent when that sink is configured again (see findings)`);
+  }
   if (json) {
     for (const event of terminal.events) io.out(JSON.stringify(event));
     return result;

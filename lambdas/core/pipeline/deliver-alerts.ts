@@ -44,6 +44,11 @@ export interface DeliveryReport {
   readonly delivered: AlertEvent[];
   /** Events with at least one sink still failing after the last retry. */
   readonly deadLettered: AlertEvent[];
+  /**
+   * Events still owed to a sink this pass does not have (it failed earlier and is not configured
+   * now): kept undelivered, never settled, and sent when that sink is configured again.
+   */
+  readonly waitingForSink: { readonly event: AlertEvent; readonly sinks: readonly string[] }[];
 }
 
 /**
@@ -137,9 +142,19 @@ export async function deliverAlerts(deps: DeliverDeps): Promise<DeliveryReport> 
 
   const delivered: AlertEvent[] = [];
   const deadLettered: AlertEvent[] = [];
+  const waitingForSink: DeliveryReport['waitingForSink'] = [];
+  const configured = new Set(deps.sinks.map((s) => s.name));
   for (const item of items) {
     const id = item.event.id;
-    if (failed.has(id)) {
+    // A sink that failed this event and is missing from this pass (a run without its flag, a
+    // route edited) still owes it: settling it now would lose the alert without a word.
+    const owed = Object.entries(item.deliveries)
+      .filter(([name, d]) => d.status !== 'delivered' && !configured.has(name))
+      .map(([name]) => name);
+    if (owed.length > 0 && !failed.has(id)) {
+      if (item.state !== 'dead') await deps.outbox.settle(id, 'dead');
+      waitingForSink.push({ event: item.event, sinks: owed });
+    } else if (failed.has(id)) {
       if (item.state !== 'dead') await deps.outbox.settle(id, 'dead');
       deadLettered.push(item.event);
     } else if (!unsettled.has(id)) {
@@ -147,7 +162,7 @@ export async function deliverAlerts(deps: DeliverDeps): Promise<DeliveryReport> 
       delivered.push(item.event);
     }
   }
-  return { delivered, deadLettered };
+  return { delivered, deadLettered, waitingForSink };
 }
 
 async function findClosedRuns(items: readonly OutboxItem[], runs: Pick<RunStore, 'getRun'> | undefined): Promise<Set<string>> {
