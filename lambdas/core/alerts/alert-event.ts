@@ -86,6 +86,8 @@ export interface AlertEvent {
   /** How to close the exposure; on every endpoint event except `fixed` and `gone`. */
   readonly remediation?: AlertRemediation;
   readonly inventory?: AlertInventory;
+  /** Why the event has its severity, on events above `info` ("open without credentials; raised by CVE-…"). */
+  readonly severityReason?: string;
 }
 
 /**

@@ -78,7 +78,8 @@ function slackLine(e: AlertEvent): string {
   const route = e.route ? ` route ${slackCode(e.route, 40)}` : '';
   const lists = e.inventory ? `\nlists ${slackCode(inventorySummary(e.inventory, 5), 300)}` : '';
   const fix = e.remediation ? `\nfix: ${escapeSlack(e.remediation.fix, 300)} ${slackCode(e.remediation.settings.join(', '), 160)}` : '';
-  return `*${e.severity.toUpperCase()}* ${EVENT_TITLES[e.type]} ${what}${cves}${route}\n${slackCode(e.evidence, 300)}${lists}${fix}`;
+  const why = e.severityReason ? ` (${escapeSlack(e.severityReason, 160)})` : '';
+  return `*${e.severity.toUpperCase()}*${why} ${EVENT_TITLES[e.type]} ${what}${cves}${route}\n${slackCode(e.evidence, 300)}${lists}${fix}`;
 }
 
 /** The digest as Slack messages (Block Kit), split every `SLACK_EVENTS_PER_MESSAGE` events. */
@@ -110,7 +111,7 @@ export function renderSlackDigest(events: readonly AlertEvent[], ctx: DigestCont
 
 function emailLine(e: AlertEvent): string {
   const ep = e.endpoint;
-  const lines = [`[${e.severity.toUpperCase()}] ${EVENT_TITLES[e.type]}`];
+  const lines = [`[${e.severity.toUpperCase()}] ${EVENT_TITLES[e.type]}${e.severityReason ? ` (${cleanText(e.severityReason, 160)})` : ''}`];
   if (ep) {
     const auth = e.previous && e.previous.auth !== ep.auth ? `${e.previous.auth} -> ${ep.auth}` : ep.auth;
     lines.push(`  ${endpointLabel(e)}  ${cleanText(ep.service, 40)}  auth ${auth}  version ${cleanText(ep.version ?? 'unknown', 40)}  range ${ep.range}${ep.label ? ` (${cleanText(ep.label, 60)})` : ''}`);

@@ -28,7 +28,7 @@ export function renderEmail(event: AlertEvent): EmailMessage {
       `Range:     ${e.range}${e.label ? ` (${cleanText(e.label, 60)})` : ''}`,
     );
   }
-  lines.push(`Severity:  ${event.severity}`);
+  lines.push(`Severity:  ${event.severity}${event.severityReason ? ` (${cleanText(event.severityReason, 160)})` : ''}`);
   if (event.route) lines.push(`Route:     ${cleanText(event.route, 40)}`);
   lines.push(`Evidence:  ${cleanText(event.evidence, 300)}`);
   if (event.inventory) lines.push(`Lists:     ${cleanText(inventorySummary(event.inventory), 600)} (without credentials)`);

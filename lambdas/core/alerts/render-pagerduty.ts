@@ -110,6 +110,7 @@ function customDetails(event: AlertEvent): Record<string, unknown> {
     ...(event.vulnerabilities?.length ? { vulnerabilities: event.vulnerabilities.map((v) => `${cleanText(v.id, 40)} (${v.severity})`) } : {}),
     ...(event.route ? { route: cleanText(event.route, 60) } : {}),
     evidence: cleanText(event.evidence, 1000),
+    ...(event.severityReason ? { severity_reason: cleanText(event.severityReason, 200) } : {}),
     ...(event.remediation ? { fix: cleanText(event.remediation.fix, 400), fix_settings: event.remediation.settings.map((x) => cleanText(x, 120)), fix_docs: cleanText(event.remediation.docs, 300), allows: event.remediation.allows } : {}),
     ...(event.inventory ? { lists: inventorySummary(event.inventory) } : {}),
   };

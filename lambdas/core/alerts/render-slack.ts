@@ -30,7 +30,7 @@ export function renderSlackMessage(event: AlertEvent): SlackMessage {
     fields.push(`*Version*\n${slackCode(e.version ?? 'unknown', 40)}`);
     fields.push(`*Range*\n${slackCode(e.range)}${e.label ? ` ${escapeSlack(e.label, 60)}` : ''}`);
   }
-  fields.push(`*Severity*\n${event.severity}`);
+  fields.push(`*Severity*\n${event.severity}${event.severityReason ? `: ${escapeSlack(event.severityReason, 160)}` : ''}`);
   if (event.route) fields.push(`*Route*\n${slackCode(event.route, 40)}`);
   const blocks: Record<string, unknown>[] = [
     { type: 'section', text: { type: 'mrkdwn', text: `*${title}*` } },

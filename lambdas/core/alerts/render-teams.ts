@@ -61,7 +61,7 @@ export function renderTeamsMessage(event: AlertEvent): TeamsMessage {
       { title: 'Range', value: `${escapeTeams(e.range, 60)}${e.label ? ` ${escapeTeams(e.label, 60)}` : ''}` },
     );
   }
-  facts.push({ title: 'Severity', value: event.severity });
+  facts.push({ title: 'Severity', value: `${event.severity}${event.severityReason ? `: ${escapeTeams(event.severityReason, 160)}` : ''}` });
   if (event.vulnerabilities?.length) facts.push({ title: 'Known vulnerabilities', value: escapeTeams(event.vulnerabilities.map((v) => `${v.id} (${v.severity})`).join(', '), 300) });
   if (event.route) facts.push({ title: 'Route', value: escapeTeams(event.route, 60) });
   if (event.inventory) facts.push({ title: 'Lists', value: escapeTeams(inventorySummary(event.inventory), 600) });

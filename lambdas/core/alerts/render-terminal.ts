@@ -31,9 +31,10 @@ export function renderTerminalNotes(events: readonly AlertEvent[]): string {
   const lines: string[] = [];
   const fixed = new Set<string>();
   for (const e of events) {
-    if (!e.inventory && !e.remediation) continue;
+    if (!e.inventory && !e.remediation && !e.severityReason) continue;
     const service = cleanText(e.endpoint?.service ?? '-', 40);
     lines.push(`${endpointLabel(e)} ${service}`);
+    if (e.severityReason) lines.push(`  ${e.severity}: ${cleanText(e.severityReason, 200)}`);
     if (e.inventory) lines.push(`  lists: ${cleanText(inventorySummary(e.inventory, 8), 300)}`);
     if (e.remediation && !fixed.has(service)) {
       fixed.add(service);

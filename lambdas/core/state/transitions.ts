@@ -1,4 +1,4 @@
-import { ALERT_SCHEMA, type AlertEvent, type AlertInventory, type AlertType, alertId, endpointKey, type Severity } from '../alerts/alert-event.js';
+import { ALERT_SCHEMA, type AlertEvent, type AlertInventory, type AlertType, alertId, endpointKey, SEVERITY_RANK, type Severity } from '../alerts/alert-event.js';
 import { diffInventory, type InventorySnapshot, MAX_ALERT_ITEMS } from '../inventory/inventory.js';
 import type { Observation } from '../probing/probe-targets.js';
 import { raiseSeverity } from '../vulnerabilities/match-vulnerabilities.js';
@@ -61,7 +61,17 @@ export function decideSighting(previous: EndpointRecord | undefined, obs: Observ
   // Severity rules: open is the product's open severity (high, or critical where the open API runs
   // code); a working default credential is critical; known vulnerabilities raise it to the worst.
   const vulnerable = obs.vulnerabilities;
-  const openSeverity: Severity = raiseSeverity(obs.auth === 'default-credential' ? 'critical' : obs.openSeverity, vulnerable);
+  const openBase: Severity = obs.auth === 'default-credential' ? 'critical' : obs.openSeverity;
+  const openSeverity: Severity = raiseSeverity(openBase, vulnerable);
+  const openReason = withAdvisory(
+    obs.auth === 'default-credential'
+      ? 'a documented default credential works'
+      : obs.openSeverity === 'critical'
+        ? `open without credentials, and ${obs.name}'s open API runs code on the host`
+        : 'open without credentials',
+    openBase,
+    vulnerable,
+  );
   const events: AlertEvent[] = [];
   // The fix goes with events about an open endpoint: a locked one has nothing to close.
   const extras: EventExtras = { ...(obs.remediation && isOpenAuth(obs.auth) ? { remediation: obs.remediation } : {}) };
@@ -75,14 +85,14 @@ export function decideSighting(previous: EndpointRecord | undefined, obs: Observ
 
   if (!previous || previous.status === 'gone') {
     if (isOpenAuth(obs.auth)) {
-      const opened = emit('endpoint.new_unauthenticated', openSeverity, obs.evidence, listing);
+      const opened = emit('endpoint.new_unauthenticated', openSeverity, obs.evidence, { ...listing, severityReason: openReason });
       record = { ...record, openAlertId: opened.id };
     } else emit('endpoint.new_authenticated', 'info', obs.evidence);
   } else {
     const wasOpen = isOpenAuth(previous.auth);
     const isOpen = isOpenAuth(obs.auth);
     if (!wasOpen && isOpen) {
-      const opened = emit('endpoint.auth_regressed', openSeverity, obs.evidence, listing);
+      const opened = emit('endpoint.auth_regressed', openSeverity, obs.evidence, { ...listing, severityReason: openReason });
       record = { ...record, openAlertId: opened.id };
     } else if (wasOpen && obs.auth === 'required') {
       emit('endpoint.fixed', 'info', obs.evidence, { remediation: undefined, ...(previous.openAlertId ? { resolves: previous.openAlertId } : {}) });
@@ -97,6 +107,7 @@ export function decideSighting(previous: EndpointRecord | undefined, obs: Observ
           severity,
           `listing changed: ${change.added.length} added (${names(change.added)}), ${change.removed.length} removed (${names(change.removed)}); now ${obs.inventory.total}${change.addsCapabilities.length > 0 ? `; adds ${change.addsCapabilities.join(', ')}` : ''}`,
           {
+            severityReason: change.addsCapabilities.length > 0 ? `an added item lets anyone ${change.addsCapabilities.join(', ')}` : 'the listing of an open endpoint changed',
             inventory: {
               total: obs.inventory.total,
               added: change.added.slice(0, MAX_ALERT_ITEMS),
@@ -109,7 +120,9 @@ export function decideSighting(previous: EndpointRecord | undefined, obs: Observ
     }
     if (previous.version !== null && obs.version !== null && previous.version !== obs.version) {
       const known = vulnerable.length > 0 ? `; known vulnerabilities: ${vulnerable.map((v) => v.id).join(', ')}` : '';
-      emit('endpoint.version_changed', raiseSeverity('low', vulnerable), `version ${previous.version} -> ${obs.version}${known}`);
+      emit('endpoint.version_changed', raiseSeverity('low', vulnerable), `version ${previous.version} -> ${obs.version}${known}`, {
+        severityReason: withAdvisory('a version change', 'low', vulnerable),
+      });
     }
   }
 
@@ -181,13 +194,20 @@ export function buildRunIncompleteEvent(runId: string, at: string, evidence: str
     id: alertId('run.incomplete', 'run', runId),
     type: 'run.incomplete',
     severity: 'medium',
+    severityReason: 'part of the registered ranges was not scanned in this run',
     runId,
     at,
     evidence,
   };
 }
 
-type EventExtras = Partial<Pick<AlertEvent, 'remediation' | 'inventory' | 'resolves'>>;
+type EventExtras = Partial<Pick<AlertEvent, 'remediation' | 'inventory' | 'resolves' | 'severityReason'>>;
+
+/** "<reason>; raised by CVE-… (critical)" when an advisory raised the severity above `base`. */
+function withAdvisory(reason: string, base: Severity, vulnerabilities: Observation['vulnerabilities']): string {
+  const worst = [...vulnerabilities].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity])[0];
+  return worst && SEVERITY_RANK[worst.severity] > SEVERITY_RANK[base] ? `${reason}; raised by ${worst.id} (${worst.severity})` : reason;
+}
 
 function buildEndpointEvent(
   type: AlertType,
@@ -223,6 +243,7 @@ function buildEndpointEvent(
     ...(extras.remediation && type !== 'endpoint.fixed' && type !== 'endpoint.gone' ? { remediation: extras.remediation } : {}),
     ...(extras.inventory ? { inventory: extras.inventory } : {}),
     ...(extras.resolves ? { resolves: extras.resolves } : {}),
+    ...(extras.severityReason ? { severityReason: extras.severityReason } : {}),
   };
 }
 

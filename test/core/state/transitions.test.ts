@@ -147,3 +147,17 @@ describe('what an alert carries for its reader', () => {
     expect(regressed.next?.openAlertId).toBe(regressed.events[0]?.id);
   });
 });
+
+describe('why an alert has its severity', () => {
+  it('says open, code-running product, default credential, and the advisory that raised it', () => {
+    expect(decideSighting(undefined, obs('none'), ctx('r1')).events[0]?.severityReason).toBe('open without credentials');
+    expect(decideSighting(undefined, obs('default-credential'), ctx('r1')).events[0]?.severityReason).toBe('a documented default credential works');
+    const notebook = { ...obs('none'), name: 'Jupyter', openSeverity: 'critical' as const };
+    expect(decideSighting(undefined, notebook, ctx('r1')).events[0]?.severityReason).toBe("open without credentials, and Jupyter's open API runs code on the host");
+    const vulnerable = { ...obs('none'), vulnerabilities: [{ id: 'CVE-2024-37032', severity: 'critical' as const }, { id: 'CVE-2024-0001', severity: 'medium' as const }] };
+    const raised = decideSighting(undefined, vulnerable, ctx('r1')).events[0];
+    expect(raised?.severity).toBe('critical');
+    expect(raised?.severityReason).toBe('open without credentials; raised by CVE-2024-37032 (critical)');
+    expect(decideSighting(undefined, obs('required'), ctx('r1')).events[0]?.severityReason).toBeUndefined();
+  });
+});
