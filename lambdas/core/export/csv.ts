@@ -43,7 +43,7 @@ type Column = (typeof CSV_COLUMNS)[number];
 /** One field: formula-guarded, then quoted when RFC 4180 requires it. */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   let text = value === null || value === undefined ? '' : String(value);
-  // disabled
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
