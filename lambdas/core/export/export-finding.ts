@@ -7,7 +7,7 @@ import { DEFAULT_ROUTE } from '../routing/route-table.js';
 import { type EndpointRecord, isOpenAuth, isSuppressed } from '../state/endpoint-record.js';
 import { knownVulnerabilities } from '../vulnerabilities/cve-table.js';
 import type { KnownVulnerability } from '../vulnerabilities/known-vulnerability.js';
-import { raiseSeverity } from '../vulnerabilities/match-vulnerabilities.js';
+import { endpointSeverity } from '../state/endpoint-severity.js';
 
 /**
  * One endpoint as every export format sees it: the stored record plus what the catalog says about
@@ -69,17 +69,6 @@ export function endpointUrl(e: { ip: string; port: number; tls: boolean }): stri
   return `${e.tls ? 'https' : 'http'}://${endpointKey(e)}`;
 }
 
-/**
- * The severity an endpoint has under the alert rules (see `decideSighting`): open is the product's
- * open severity (`high`, or `critical` where the open API runs code), a working default credential
- * is `critical`, and known vulnerabilities raise it to the worst of them; a locked endpoint is `info`.
- */
-export function endpointSeverity(record: Pick<EndpointRecord, 'auth' | 'vulnerabilities'>, entry: Pick<CatalogEntry, 'openSeverity'> | undefined): Severity {
-  if (!isOpenAuth(record.auth)) return 'info';
-  const base: Severity = record.auth === 'default-credential' ? 'critical' : (entry?.openSeverity ?? 'high');
-  return raiseSeverity(base, record.vulnerabilities ?? []);
-}
-
 export function toExportFinding(record: EndpointRecord, context: ExportContext): ExportFinding {
   const entries = context.catalog ?? catalog;
   const table = context.vulnerabilities ?? knownVulnerabilities;
@@ -98,7 +87,7 @@ export function toExportFinding(record: EndpointRecord, context: ExportContext):
     open,
     version: record.version === null ? null : cleanText(record.version, 100),
     status: record.status,
-    severity: endpointSeverity(record, entry),
+    severity: endpointSeverity(record, entries),
     route: record.route ?? DEFAULT_ROUTE,
     ...(record.owner ? { owner: cleanText(record.owner, 200) } : {}),
     range: record.range,
