@@ -60,6 +60,14 @@ async function bundledEntry() {
   return entry;
 }
 
+// `exposure-monitor catalog --json | head -1`: the reader went away; stop quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 let main;
 try {
   ({ main } = await import(pathToFileURL(await bundledEntry()).href));

@@ -33,6 +33,8 @@ export const OPTION_SPEC = {
   route: { type: 'string' },
   floor: { type: 'string' },
   by: { type: 'string' },
+  replace: { type: 'boolean' },
+  version: { type: 'boolean' },
   label: { type: 'string' },
   owner: { type: 'string' },
   exclude: { type: 'string' },

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cleanText } from '../core/alerts/sanitize.js';
 import { InputError } from '../core/targets/address.js';
@@ -9,7 +12,7 @@ export const USAGE = `exposure-monitor: find unauthenticated AI endpoints in you
 Usage:
   exposure-monitor scan <target>... [--ports P] [--json] [--concurrency N] [--timeout MS]
       One-shot scan, no state. A target is an IPv4 address, a CIDR or ip:port.
-  exposure-monitor ranges add <cidr> [--label L] [--owner O] [--route R] [--ports P] [--exclude CIDR,...] [--muted] [--rate N] [--aws ...]
+  exposure-monitor ranges add <cidr> [--label L] [--owner O] [--route R] [--ports P] [--exclude CIDR,...] [--muted] [--rate N] [--replace] [--aws ...]
   exposure-monitor ranges list [--json]
   exposure-monitor ranges remove <cidr>
       Edit the monitored-range table of the local store.
@@ -61,6 +64,8 @@ Options:
                          in the deployed stack now (invokes its planner). With --stack NAME (reads
                          the stack outputs) or --table NAME [--state-table NAME]; uses the usual
                          AWS credentials and region (AWS_PROFILE, AWS_REGION, ...)
+  --replace              ranges add: replace the row of a range that is already registered
+  --version              the version
   -h, --help             this text
 
 Exit codes: 0 success, 2 bad input (the message names the value), 1 other failure.`;
@@ -80,6 +85,16 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   report: async () => (await import('./commands/report.js')).reportCommand,
 };
 
+/** The package's version (the CLI may run from a bundle: its entry names the repository). */
+function packageVersion(): string {
+  try {
+    const root = process.env.EXPOSURE_MONITOR_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+    return (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** Runs the CLI and returns its exit code; never throws. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let values: OptionValues;
@@ -94,6 +109,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return 2;
   }
   const [name, ...rest] = positionals;
+  if (values.version === true) {
+    io.out(`exposure-monitor ${packageVersion()}`);
+    return 0;
+  }
   if (values.help === true || name === undefined || name === 'help') {
     io.out(USAGE);
     return 0;

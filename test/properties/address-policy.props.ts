@@ -39,11 +39,12 @@ function refusal(cidr: Cidr, p: AddressPolicy): string {
 }
 
 describe('address policy properties', () => {
-  it('always allows any loopback range (127.0.0.0/8 and inside, ::1), whatever the policy', () => {
+  it('always allows any loopback range (inside 127.0.0.0/8, ::1) within the size cap, whatever the policy; a larger one is refused as too large', () => {
     const loopback = fc.oneof({ weight: 9, arbitrary: cidrAround(LOOPBACK_V4, fc.integer({ min: 8, max: 32 })) }, { weight: 1, arbitrary: fc.constant(parseCidr('::1')) });
     fc.assert(
       fc.property(loopback, policy, (cidr, p) => {
-        expect(allowed(cidr, p), `${cidr.text} refused under ${JSON.stringify(p)}`).toBe(true);
+        if (cidr.family === 4 && cidr.prefix < p.maxRangePrefixV4) expect(refusal(cidr, p)).toContain('too large');
+        else expect(allowed(cidr, p), `${cidr.text} refused under ${JSON.stringify(p)}`).toBe(true);
       }),
       runs(5000),
     );

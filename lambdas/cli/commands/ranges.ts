@@ -40,8 +40,16 @@ async function addRange(args: readonly string[], values: OptionValues, io: CliIo
   };
   // The same validation the planner applies on every cycle: a row the planner would refuse is refused now.
   validateRangeRow(row, settings.policy, defaultPorts());
-  await withStore(values, (store) => store.putRangeRow(row));
-  io.out(`added ${row.cidr}${row.label ? ` (${row.label})` : ''}`);
+  const replaced = await withStore(values, async (store) => {
+    const existing = (await store.listRangeRows()).some((r) => typeof r === 'object' && r !== null && (r as { cidr?: unknown }).cidr === row.cidr);
+    // A second `add` of the same range used to replace the whole row silently (losing its owner).
+    if (existing && values.replace !== true) {
+      throw new InputError(`ranges add: ${row.cidr} is already registered; pass --replace to replace the whole row (see: ranges list)`);
+    }
+    await store.putRangeRow(row);
+    return existing;
+  });
+  io.out(`${replaced ? 'replaced' : 'added'} ${row.cidr}${row.label ? ` (${row.label})` : ''}`);
   return 0;
 }
 

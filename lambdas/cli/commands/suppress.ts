@@ -10,7 +10,14 @@ import { withStore } from '../local-stack.js';
 
 function endpointArg(command: string, positionals: readonly string[]): { ip: string; port: number } {
   if (positionals.length !== 1) throw new InputError(`${command}: give exactly one endpoint as ip:port`);
-  const target = parseScanTarget(positionals[0] as string);
+  // `findings` prints endpoints as URLs (http://ip:port): take them as they are printed.
+  const text = (positionals[0] as string).replace(/^https?:\/\//i, '').replace(/\/$/, '');
+  let target: ReturnType<typeof parseScanTarget>;
+  try {
+    target = parseScanTarget(text);
+  } catch {
+    throw new InputError(`${command}: "${cleanText(positionals[0], 80)}" is not an endpoint (use ip:port, or the URL findings prints)`);
+  }
   if (target.port === undefined || target.cidr.first !== target.cidr.last) throw new InputError(`${command}: "${positionals[0]}" is not ip:port`);
   return { ip: formatAddress({ family: target.cidr.family, value: target.cidr.first }), port: target.port };
 }

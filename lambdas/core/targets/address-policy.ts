@@ -75,9 +75,10 @@ export function checkRangeAllowed(cidr: Cidr, policy: AddressPolicy): void {
       throw new InputError(`${cidr.text} is refused: it overlaps ${r.cidr.text}, ${r.name}, which is never scanned`);
     }
   }
-  if (cidr.family === 4 && !isLoopback(cidr) && cidr.prefix < policy.maxRangePrefixV4) {
+  // Loopback too: a 127.0.0.0/8 row would make every run larger than a run can track.
+  if (cidr.family === 4 && cidr.prefix < policy.maxRangePrefixV4) {
     throw new InputError(
-      `${cidr.text} is too large: ${intervalSize(cidr)} addresses; a range may be at most /${policy.maxRangePrefixV4} (split it into several rows, or raise the range-size limit)`,
+      `${cidr.text} is too large: ${intervalSize(cidr)} addresses; a range may be at most /${policy.maxRangePrefixV4} (split it into several rows, or raise the limit: --max-range-prefix locally, context maxRangePrefix on AWS)`,
     );
   }
   if (isLoopback(cidr)) return;

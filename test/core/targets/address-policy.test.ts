@@ -7,8 +7,13 @@ const allowed = (text: string, allowPrivate = false): void =>
   checkRangeAllowed(parseCidr(text), { ...DEFAULT_POLICY, allowPrivate });
 
 describe('address policy (design section 6)', () => {
-  it.each(['127.0.0.0/24', '127.0.0.0/8', '127.44.3.2', '::1'])('always allows loopback %s', (text) => {
+  it.each(['127.0.0.0/24', '127.0.0.0/16', '127.44.3.2', '::1'])('always allows loopback %s', (text) => {
     expect(() => allowed(text)).not.toThrow();
+  });
+
+  it('applies the size cap to loopback like any row: a /8 would make every run too large to track', () => {
+    expect(() => allowed('127.0.0.0/8')).toThrowError(/127\.0\.0\.0\/8 is too large/);
+    expect(() => checkRangeAllowed(parseCidr('127.0.0.0/8'), { ...DEFAULT_POLICY, maxRangePrefixV4: 8 })).not.toThrow();
   });
 
   it.each(['10.1.0.0/24', '172.16.5.0/24', '192.168.1.0/24', '100.64.0.0/16', '169.254.1.0/24', 'fd00::/120'])(

@@ -1,0 +1,57 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../lambdas/cli/main.js';
+import { captureIo } from '../support/capture-io.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'em-edges-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const io = captureIo();
+  const code = await main([...argv, '--state-dir', dir], io);
+  return { code, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') };
+}
+
+describe('CLI rough edges from the newcomer trial', () => {
+  it('ranges add on a registered range refuses to replace it silently; --replace says it replaced', async () => {
+    expect((await cli('ranges', 'add', '127.0.97.0/24', '--label', 'lab', '--owner', 'secops')).stdout).toBe('added 127.0.97.0/24 (lab)');
+    const again = await cli('ranges', 'add', '127.0.97.0/24', '--label', 'dup');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('127.0.97.0/24 is already registered; pass --replace');
+    const list = await cli('ranges', 'list', '--json');
+    expect(JSON.parse(list.stdout)).toMatchObject({ label: 'lab', owner: 'secops' });
+    const replaced = await cli('ranges', 'add', '127.0.97.0/24', '--label', 'dup', '--replace');
+    expect(replaced.stdout).toBe('replaced 127.0.97.0/24 (dup)');
+  });
+
+  it('a loopback /8 is refused as too large, naming the option that raises the limit', async () => {
+    const r = await cli('ranges', 'add', '127.0.0.0/8');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/127\.0\.0\.0\/8 is too large.*--max-range-prefix/);
+  });
+
+  it('suppress takes the endpoint as findings prints it (a URL), and says what it wants otherwise', async () => {
+    const unknown = await cli('suppress', 'http://127.0.97.10:11434', '--reason', 'x');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('127.0.97.10:11434 is not a known endpoint');
+    const bad = await cli('suppress', 'http://not-an-endpoint', '--reason', 'x');
+    expect(bad.stderr).toContain('is not an endpoint (use ip:port, or the URL findings prints)');
+  });
+
+  it('--version prints the package version', async () => {
+    const r = await cli('--version');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^exposure-monitor \d+\.\d+\.\d+$/);
+  });
+
+  it('a reader that closes the pipe early ends the CLI quietly', async () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const { stdout, stderr } = await promisify(execFile)('bash', ['-o', 'pipefail', '-c', 'node bin/exposure-monitor.mjs catalog --json | head -c 100 >/dev/null; echo "cli exit ${PIPESTATUS[0]}"'], { cwd: root, timeout: 60_000 });
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(stdout.trim()).toMatch(/^cli exit (0|141)$/);
+  });
+});
