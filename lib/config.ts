@@ -82,6 +82,12 @@ export interface MonitorConfig {
   readonly removalPolicy: 'retain' | 'destroy';
   /** Age of the oldest probe message that raises the backlog alarm. */
   readonly queueAgeAlarmMinutes: number;
+  /** Write each finished run's HTML report to a private bucket and link it from the digests. */
+  readonly report: boolean;
+  /** Days a report is kept in the bucket before S3 expires it. */
+  readonly reportRetentionDays: number;
+  /** Hours the presigned report link in a digest is valid at most. */
+  readonly reportLinkHours: number;
 }
 
 /** Defaults for every context key that has one (the keys without one are optional). */
@@ -110,6 +116,9 @@ export const CONFIG_DEFAULTS = {
   logRetentionDays: RetentionDays.ONE_MONTH,
   removalPolicy: 'retain',
   queueAgeAlarmMinutes: 120,
+  report: false,
+  reportRetentionDays: 30,
+  reportLinkHours: 12,
 } as const satisfies Partial<MonitorConfig>;
 
 /** Every context key this app reads. */
@@ -143,6 +152,9 @@ export const CONTEXT_KEYS = [
   'logRetentionDays',
   'removalPolicy',
   'queueAgeAlarmMinutes',
+  'report',
+  'reportRetentionDays',
+  'reportLinkHours',
 ] as const satisfies readonly (keyof MonitorConfig)[];
 
 export type ContextKey = (typeof CONTEXT_KEYS)[number];
@@ -210,6 +222,11 @@ export function parseConfig(raw: Readonly<Partial<Record<ContextKey, unknown>>>)
     logRetentionDays: r.retention('logRetentionDays'),
     removalPolicy: r.oneOf('removalPolicy', ['retain', 'destroy'] as const) ?? CONFIG_DEFAULTS.removalPolicy,
     queueAgeAlarmMinutes: r.int('queueAgeAlarmMinutes', 5, 10_080),
+    report: r.bool('report') ?? CONFIG_DEFAULTS.report,
+    reportRetentionDays: r.int('reportRetentionDays', 1, 3650, 'days a report is kept'),
+    // Short on purpose: the link is a bearer token in chat and mail. A URL presigned with the
+    // notifier role's temporary credentials stops working when they expire, which can be sooner.
+    reportLinkHours: r.int('reportLinkHours', 1, 12, 'hours a digest\'s report link is valid at most'),
   };
   const routeSecrets = routes.some((route) => route.slackWebhookSecrets.length + route.teamsWebhookSecrets.length + route.webhookSecrets.length + route.pagerDutySecrets.length > 0);
   if (webhookSecretKmsKeyArn && !slackWebhookSecret && !webhookSecret && !teamsWebhookSecret && !pagerDutySecret && !routeSecrets) {

@@ -6,6 +6,7 @@ import { FixedEgress } from './constructs/fixed-egress.js';
 import { Alerting } from './constructs/alerting.js';
 import { MonitorTables } from './constructs/monitor-tables.js';
 import { Monitoring } from './constructs/monitoring.js';
+import { ReportBucket } from './constructs/report-bucket.js';
 import { ScanPipeline } from './constructs/scan-pipeline.js';
 
 /** Output keys the CLI's `--aws --stack NAME` mode reads (lambdas/cli/aws-target.ts). */
@@ -28,6 +29,8 @@ export class ExposureMonitorStack extends Stack {
   readonly pipeline: ScanPipeline;
   readonly alerting: Alerting;
   readonly monitoring: Monitoring;
+  /** The private bucket of run reports, when context `report` is true. */
+  readonly reports?: ReportBucket;
 
   constructor(scope: Construct, id: string, props: ExposureMonitorStackProps) {
     super(scope, id, props);
@@ -70,6 +73,10 @@ export class ExposureMonitorStack extends Stack {
       ...logs,
     });
 
+    // Off by default: each finished run's HTML report, in a private bucket under the same key,
+    // linked from its digests by a presigned URL.
+    this.reports = config.report ? new ReportBucket(this, 'Reports', { encryptionKey: messagingKey, retentionDays: config.reportRetentionDays, maxLinkHours: config.reportLinkHours }) : undefined;
+
     this.alerting = new Alerting(this, 'Alerting', {
       stateTable: this.tables.stateTable,
       emails: config.alertEmails,
@@ -81,6 +88,7 @@ export class ExposureMonitorStack extends Stack {
       ...(config.webhookSecretKmsKeyArn ? { webhookSecretKmsKeyArn: config.webhookSecretKmsKeyArn } : {}),
       retrySchedule: config.alertRetrySchedule,
       encryptionKey: messagingKey,
+      ...(this.reports ? { report: { bucket: this.reports.bucket, prefix: this.reports.prefix, linkHours: config.reportLinkHours } } : {}),
       ...logs,
     });
 

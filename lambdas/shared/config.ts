@@ -98,3 +98,17 @@ export function loadProbeOptions(env: Env): ProbeOptions {
     ...(contact ? { userAgent: `ai-exposure-monitor/0.1 (+${contact})` } : {}),
   };
 }
+
+/** Where the notifier writes run reports and how long their links last; undefined: reports off. */
+export interface ReportSettings {
+  readonly bucket: string;
+  readonly linkHours: number;
+}
+
+/** The report settings from REPORT_BUCKET and REPORT_LINK_HOURS (bounds as lib/config.ts's `reportLinkHours`). */
+export function loadReportSettings(env: Env): ReportSettings | undefined {
+  const bucket = optionalEnv(env, ENV.REPORT_BUCKET)?.trim();
+  if (bucket === undefined) return undefined;
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new ConfigError(`environment variable ${ENV.REPORT_BUCKET}="${bucket}" must be an S3 bucket name`);
+  return { bucket, linkHours: intEnv(env, ENV.REPORT_LINK_HOURS, 12, 1, 12) };
+}

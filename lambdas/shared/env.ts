@@ -39,6 +39,10 @@ export const ENV = {
   CHECK_DEFAULT_CREDENTIALS: 'CHECK_DEFAULT_CREDENTIALS',
   /** Contact URL or address shown in the scanner's User-Agent. */
   SCANNER_CONTACT: 'SCANNER_CONTACT',
+  /** Name of the private bucket the notifier writes run reports to (`reports/<runId>.html`). Unset: no reports. */
+  REPORT_BUCKET: 'REPORT_BUCKET',
+  /** Hours a digest's presigned report link is valid at most, 1 to 12 (default 12). */
+  REPORT_LINK_HOURS: 'REPORT_LINK_HOURS',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

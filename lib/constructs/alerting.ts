@@ -6,6 +6,7 @@ import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -14,7 +15,7 @@ import { Construct } from 'constructs';
 import { ALERT_PK, RUN_PK, STATE_PK } from '../../lambdas/adapters/dynamodb/table-layout.js';
 import { ENV } from '../../lambdas/shared/env.js';
 import { type AwsRouteSpec, notifierRoutesJson, ROUTE_SECRET_KEYS } from '../../lambdas/shared/route-config.js';
-import { acknowledgeIndexGrant, acknowledgeKeyGrants } from '../nag.js';
+import { acknowledgeIndexGrant, acknowledgeKeyGrants, nagRef } from '../nag.js';
 import { LambdaSchedule } from './lambda-schedule.js';
 import { NodejsLambda } from './nodejs-lambda.js';
 
@@ -73,6 +74,12 @@ export interface AlertingProps {
   readonly logRetention?: RetentionDays;
   /** @default RemovalPolicy.RETAIN */
   readonly logRemovalPolicy?: RemovalPolicy;
+  /**
+   * Where the notifier writes each closed run's HTML report (`<prefix><runId>.html`) and how long
+   * the presigned link in its digests lasts. The bucket must be encrypted with `encryptionKey`.
+   * @default - no reports
+   */
+  readonly report?: { readonly bucket: IBucket; readonly prefix: string; readonly linkHours: number };
 }
 
 /**
@@ -144,6 +151,7 @@ export class Alerting extends Construct {
         ...(this.pagerDutySecret ? { [ENV.PAGERDUTY_SECRET_ARN]: this.pagerDutySecret.secretArn } : {}),
         // Routes: names, floors, secret names/ARNs and topic ARNs as the context gives them.
         ...(props.routes ? { [ENV.ROUTES_JSON]: notifierRoutesJson(props.routes) } : {}),
+        ...(props.report ? { [ENV.REPORT_BUCKET]: props.report.bucket.bucketName, [ENV.REPORT_LINK_HOURS]: String(props.report.linkHours) } : {}),
       },
     });
     // Read/write (the outbox index included): it claims, records and dead-letters deliveries.
@@ -165,6 +173,23 @@ export class Alerting extends Construct {
         actions: ['kms:Decrypt'],
         resourceArns: [secretKey.keyArn],
         conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${Stack.of(this).region}.amazonaws.com` } },
+      });
+    }
+
+    if (props.report) {
+      // Write and read (the presigned GET is signed with this role) the reports and nothing else
+      // in the bucket: no list, no delete, no ACL or tagging. Not bucket.grantPut/grantRead,
+      // which add more actions. The bucket's KMS key is the stack key, on which the table and
+      // topic grants above already give Encrypt, Decrypt and GenerateDataKey*: made explicit here.
+      iam.Grant.addToPrincipal({
+        grantee: this.notifier,
+        actions: ['s3:PutObject', 's3:GetObject'],
+        resourceArns: [props.report.bucket.arnForObjects(`${props.report.prefix}*`)],
+      });
+      props.report.bucket.encryptionKey?.grantEncryptDecrypt(this.notifier);
+      Validations.of(this.notifier.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${nagRef(props.report.bucket)}/${props.report.prefix}*]`,
+        reason: 'Reports are one object per run, named by run id: PutObject and GetObject on the report prefix of the report bucket only.',
       });
     }
 
