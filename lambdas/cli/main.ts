@@ -130,6 +130,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       io.err(`error: ${err.message}`);
       return 2;
     }
+    if ((err as Error).name === 'StateDirInUseError') {
+      io.err(`error: ${(err as Error).message}`);
+      return 1;
+    }
     io.err(`error: ${cleanText((err as Error).stack ?? String(err), 2000)}`);
     return 1;
   }

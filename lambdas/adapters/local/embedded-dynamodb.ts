@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { DynamoStateStore } from '../dynamodb/dynamo-state-store.js';
+import { lockStateDir } from './state-dir-lock.js';
 import { rangeTableDefinition, stateTableDefinition } from '../dynamodb/table-definitions.js';
 
 export const LOCAL_RANGE_TABLE = 'exposure-monitor-ranges';
@@ -22,6 +23,16 @@ export interface EmbeddedDynamo {
  */
 export async function startEmbeddedDynamo(stateDir?: string): Promise<EmbeddedDynamo> {
   if (stateDir) mkdirSync(stateDir, { recursive: true });
+  const unlock = stateDir ? lockStateDir(stateDir) : () => undefined;
+  try {
+    return await startOn(stateDir, unlock);
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+}
+
+async function startOn(stateDir: string | undefined, unlock: () => void): Promise<EmbeddedDynamo> {
   const server = dynalite({ ...(stateDir ? { path: stateDir } : {}), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -49,6 +60,7 @@ export async function startEmbeddedDynamo(stateDir?: string): Promise<EmbeddedDy
       // dynalite keeps its LevelDB open until its database closes; closing the server does not do it.
       const db = (server as unknown as { db?: { close?: (cb: () => void) => void } }).db;
       if (db?.close) await new Promise<void>((resolve) => db.close?.(() => resolve()));
+      unlock();
     },
   };
 }
@@ -59,5 +71,12 @@ async function ensureTable(client: DynamoDBClient, definition: ConstructorParame
   } catch (err) {
     if (!(err instanceof ResourceNotFoundException) && (err as Error).name !== 'ResourceNotFoundException') throw err;
     await client.send(new CreateTableCommand(definition));
+    // dynalite marks a new table ACTIVE on a timer; a process that closed before it fired left the
+    // table CREATING on disk for good (every later command: ResourceNotFoundException).
+    for (let i = 0; i < 200; i++) {
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: definition.TableName }));
+      if (Table?.TableStatus === 'ACTIVE') return;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   }
 }
