@@ -95,6 +95,16 @@ function packageVersion(): string {
   }
 }
 
+/** `--aws` without a region or credentials: one line that says what to set, not an SDK stack. */
+function awsSetupProblem(err: unknown): string | undefined {
+  const e = err as Error;
+  if (e?.name === 'CredentialsProviderError' || /Could not load credentials/.test(e?.message ?? '')) {
+    return 'no AWS credentials found: set AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), or run where a role is available';
+  }
+  if (/Region (is missing|not accepted)/i.test(e?.message ?? '')) return 'no AWS region: set AWS_REGION (or AWS_PROFILE with a region)';
+  return undefined;
+}
+
 /** Runs the CLI and returns its exit code; never throws. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let values: OptionValues;
@@ -132,6 +142,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     }
     if ((err as Error).name === 'StateDirInUseError') {
       io.err(`error: ${(err as Error).message}`);
+      return 1;
+    }
+    const aws = awsSetupProblem(err);
+    if (aws) {
+      io.err(`error: ${aws}`);
       return 1;
     }
     io.err(`error: ${cleanText((err as Error).stack ?? String(err), 2000)}`);

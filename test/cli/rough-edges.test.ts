@@ -54,4 +54,23 @@ describe('CLI rough edges from the newcomer trial', () => {
     expect(stderr).not.toMatch(/EPIPE|Error/);
     expect(stdout.trim()).toMatch(/^cli exit (0|141)$/);
   });
+
+  it.each([
+    ['no region', {}, 'error: no AWS region: set AWS_REGION'],
+    ['an empty region', { AWS_REGION: '' }, 'error: no AWS region: set AWS_REGION'],
+    // Instance metadata off: the credential chain must not reach for 169.254.169.254 from a test.
+    ['no credentials', { AWS_REGION: 'eu-west-1', AWS_EC2_METADATA_DISABLED: 'true' }, 'error: no AWS credentials found: set AWS_PROFILE'],
+  ])('--aws with %s says what to set, in one line', async (_name, env, message) => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_')));
+    const run = promisify(execFile)('node', ['bin/exposure-monitor.mjs', 'ranges', 'list', '--aws', '--table', 't'], {
+      cwd: root,
+      timeout: 60_000,
+      env: { ...clean, AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', ...env },
+    });
+    const failure = (await run.then(() => undefined, (err: { code: number; stderr: string }) => err)) as { code: number; stderr: string };
+    expect(failure.code).toBe(1);
+    expect(failure.stderr.trim().split('\n')).toHaveLength(1);
+    expect(failure.stderr).toContain(message);
+  });
 });
