@@ -173,7 +173,7 @@ describe('Teams digest delivery', () => {
       expect(bodies.slice(1).flatMap(markers).sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
       expect(bodies.slice(1).map((b) => /part (\d) of 3/.exec(b)?.[1]).sort()).toEqual(['1', '2', '3']);
       expect(bodies.slice(1).map((b) => /events (\d+-\d+) of 60/.exec(b)?.[1]).sort()).toEqual(['1-25', '26-50', '51-60']);
-      expect(bodies[1]).toContain('1 critical alert sent on their own');
+      expect(bodies[1]).toContain('1 critical alert sent on its own');
       expect(receiver.attempts()).toBe(5);
       const again = await deliverAlerts({ outbox: dynamo.store, runs: dynamo.store, sinks: [sink], clock: steppingClock(), logger: quiet });
       expect(again.delivered).toEqual([]);

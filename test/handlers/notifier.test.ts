@@ -53,7 +53,7 @@ describe('notifier handler', () => {
       expect(publishes[0]?.Subject).toBe('[CRITICAL] New unauthenticated AI endpoint: jupyter http://127.0.0.5:8888');
       expect(publishes[0]?.MessageAttributes?.eventId?.StringValue).toBe(critical.id);
       expect(publishes[1]?.Subject).toBe('[HIGH] AI exposure digest: 1 new unauthenticated');
-      expect(publishes[1]?.Message).toContain('1 critical alert(s) of this run were sent on their own');
+      expect(publishes[1]?.Message).toContain('1 critical alert of this run was sent on its own');
       expect(publishes[1]?.Message).toContain(event.id);
       expect(publishes[1]?.MessageAttributes?.type?.StringValue).toBe('digest');
       expect(receiver.received.map((r) => JSON.parse(r.body).id).sort()).toEqual([critical.id, event.id].sort());

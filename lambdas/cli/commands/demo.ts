@@ -25,7 +25,7 @@ export async function demoCommand(positionals: readonly string[], values: Option
     const opts: OptionValues = { ...values, ports: DEMO_PORTS.join(','), 'state-dir': dir };
     await dynamo.store.putRangeRow({ cidr: DEMO_RANGE, label: 'demo fleet', ports: DEMO_PORTS, enabled: true });
     io.out(`demo: ${fleet.members.length} services on loopback, range ${DEMO_RANGE}, ports ${DEMO_PORTS.join(',')}`);
-    for (const m of fleet.members) io.out(`  ${m.url}`);
+    for (const m of fleet.members) io.out(`  ${m.url}${m.member.handler ? '  (an ordinary intranet page, not AI: it must never be reported)' : ''}`);
     io.out('');
     await runCycleOnStore(dynamo.store, opts, io, '== cycle 1: first scan ==');
     await applyFleetChanges(fleet);
@@ -37,6 +37,7 @@ export async function demoCommand(positionals: readonly string[], values: Option
     const { html } = await generateReport(dynamo.store, { catalog, now: new Date() });
     writeFileSync(out, html);
     io.out(`\nreport of the three cycles: ${out}`);
+    io.out('next, on your own ranges: exposure-monitor ranges add <cidr> --owner <team>, then exposure-monitor run (see README "Quick start")');
     return 0;
   } finally {
     await dynamo.close();

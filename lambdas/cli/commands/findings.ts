@@ -97,7 +97,8 @@ export async function findingsCommand(positionals: readonly string[], values: Op
   }
   const lines: string[] = [];
   const print = out === undefined ? (text: string) => io.out(text) : (text: string) => lines.push(text);
-  if (shown.length === 0) print('no known AI endpoints');
+  const gone = endpoints.filter((e) => e.status === 'gone').length;
+  if (shown.length === 0) print(gone > 0 && values.all !== true ? `no open AI endpoints (${gone} gone: --all shows them)` : 'no known AI endpoints');
   else {
     print(
       formatTable(

@@ -71,7 +71,7 @@ export async function runCycleOnStore(store: StateStore, values: OptionValues, i
   }
   if (heading) io.out(heading);
   io.out(
-    `run ${result.plan.runId}: ${result.plan.ranges} range${result.plan.ranges === 1 ? '' : 's'}, ${result.plan.addresses} addresses, ${result.plan.blocks} blocks, ${terminal.events.length} alert${terminal.events.length === 1 ? '' : 's'}`,
+    `run ${result.plan.runId}: ${result.plan.ranges} range${result.plan.ranges === 1 ? '' : 's'}, ${result.plan.addresses} address${result.plan.addresses === 1 ? '' : 'es'} in ${result.plan.blocks} batch${result.plan.blocks === 1 ? '' : 'es'}, ${terminal.events.length} alert${terminal.events.length === 1 ? '' : 's'}`,
   );
   if (result.plan.ranges === 0 && result.plan.rangeProblems.length === 0) io.out('no ranges registered; add one with: exposure-monitor ranges add <cidr>');
   io.out(renderTerminalTable(orderForDigest(terminal.events)));

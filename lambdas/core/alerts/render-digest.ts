@@ -52,12 +52,25 @@ export interface DigestContext {
   readonly reportUrl?: string;
 }
 
-/** New and worsened first, then by severity, then by endpoint. */
+/** Groups, in order: new and worsened; changes of open endpoints; the run; news that needs nothing. */
+const GROUP: Readonly<Record<AlertType, number>> = {
+  'endpoint.new_unauthenticated': 0,
+  'endpoint.auth_regressed': 0,
+  'endpoint.inventory_changed': 1,
+  'endpoint.version_changed': 1,
+  'run.incomplete': 2,
+  'endpoint.new_authenticated': 3,
+  'endpoint.fixed': 4,
+  'endpoint.gone': 4,
+};
+
+/** New and worsened first, worst severity first within each group, then by type and endpoint. */
 export function orderForDigest(events: readonly AlertEvent[]): AlertEvent[] {
   return [...events].sort(
     (a, b) =>
-      TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) ||
+      GROUP[a.type] - GROUP[b.type] ||
       SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+      TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) ||
       endpointLabel(a).localeCompare(endpointLabel(b), 'en', { numeric: true }),
   );
 }
@@ -88,7 +101,7 @@ export function renderSlackDigest(events: readonly AlertEvent[], ctx: DigestCont
   const split = ctx.part === undefined;
   const parts = split ? Math.max(1, Math.ceil(ordered.length / SLACK_EVENTS_PER_MESSAGE)) : 1;
   const total = ctx.part?.totalEvents ?? ordered.length;
-  const separately = ctx.sentSeparately ? `; ${ctx.sentSeparately} critical alert${ctx.sentSeparately === 1 ? '' : 's'} sent on their own` : '';
+  const separately = ctx.sentSeparately ? `; ${ctx.sentSeparately === 1 ? '1 critical alert sent on its own' : `${ctx.sentSeparately} critical alerts sent on their own`}` : '';
   const heading = `AI exposure monitor, run ${escapeSlack(ctx.runId)}: ${ctx.part?.counts ?? digestCounts(ordered)}${separately}`;
   const messages: SlackMessage[] = [];
   for (let p = 0; p < parts; p++) {
@@ -131,7 +144,7 @@ function emailLine(e: AlertEvent): string {
 export function renderEmailDigest(events: readonly AlertEvent[], ctx: DigestContext): EmailMessage[] {
   const ordered = orderForDigest(events);
   const counts = ctx.part?.counts ?? digestCounts(ordered);
-  const separately = ctx.sentSeparately ? `\n${ctx.sentSeparately} critical alert(s) of this run were sent on their own.` : '';
+  const separately = ctx.sentSeparately ? `\n${ctx.sentSeparately === 1 ? '1 critical alert of this run was sent on its own.' : `${ctx.sentSeparately} critical alerts of this run were sent on their own.`}` : '';
   const report = ctx.reportUrl ? `\nReport: ${ctx.reportUrl}` : '';
   const header = `AI exposure monitor, run ${ctx.runId}\n${counts}${separately}${report}\n`;
   const chunks: string[][] = [[]];

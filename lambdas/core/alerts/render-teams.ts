@@ -96,7 +96,7 @@ function digestLine(e: AlertEvent): CardElement {
  */
 export function renderTeamsDigest(events: readonly AlertEvent[], ctx: DigestContext): TeamsMessage[] {
   const ordered = orderForDigest(events);
-  const separately = ctx.sentSeparately ? `; ${ctx.sentSeparately} critical alert${ctx.sentSeparately === 1 ? '' : 's'} sent on their own` : '';
+  const separately = ctx.sentSeparately ? `; ${ctx.sentSeparately === 1 ? '1 critical alert sent on its own' : `${ctx.sentSeparately} critical alerts sent on their own`}` : '';
   const heading = `AI exposure monitor, run ${escapeTeams(ctx.runId, 100)}: ${ctx.part?.counts ?? digestCounts(ordered)}${separately}`;
   const build = (lines: readonly CardElement[], label: string, footer: string): TeamsMessage =>
     card([
