@@ -119,7 +119,8 @@ describe('address policy properties', () => {
         const inLoopback = c.first >= LOOPBACK_V4.first && c.last <= LOOPBACK_V4.last;
         const expected =
           !overlapsAny(c, REFUSED) &&
-          (inLoopback || (c.prefix >= p.maxRangePrefixV4 && !overlapsAny(c, [LOOPBACK_V4]) && (p.allowPrivate || !overlapsAny(c, PRIVATE))));
+          c.prefix >= p.maxRangePrefixV4 &&
+          (inLoopback || (!overlapsAny(c, [LOOPBACK_V4]) && (p.allowPrivate || !overlapsAny(c, PRIVATE))));
         expect(allowed(c, p), `${c.text} under ${JSON.stringify(p)}`).toBe(expected);
       }),
       runs(10000),
