@@ -7,7 +7,7 @@ import { formatAddress, InputError } from '../../core/targets/address.js';
 import { checkRangeAllowed } from '../../core/targets/address-policy.js';
 import { containsAddress, mergeIntervals } from '../../core/targets/cidr.js';
 import { parseScanTarget, type ScanTarget } from '../../core/targets/scan-target.js';
-import type { CliIo } from '../cli-io.js';
+import { type CliIo, progressReporter } from '../cli-io.js';
 import { monitorSettings, type OptionValues, probeOptions } from '../cli-options.js';
 
 /** `scan <target>...`: a one-shot scan with no state. Every target is checked before any traffic. */
@@ -23,7 +23,24 @@ export async function scanCommand(positionals: readonly string[], values: Option
     }
     return target;
   });
-  const report = await probeTargets(expandTargets(targets, settings.defaultPorts), catalog, probeOptions(values));
+  // Progress on a terminal (never with --json): probes handed to the sweep, of how many.
+  const total = targets.reduce((n, t) => n + Number(t.cidr.last - t.cidr.first + 1n) * (t.port === undefined ? settings.defaultPorts.length : 1), 0);
+  let handed = 0;
+  const counted = function* (): Generator<SweepTarget> {
+    for (const target of expandTargets(targets, settings.defaultPorts)) {
+      handed++;
+      yield target;
+    }
+  };
+  const progress = progressReporter(io, values.json !== true);
+  const ticker = setInterval(() => progress.update(`scanning: ${handed} of at most ${total} probes started`), 250);
+  let report: Awaited<ReturnType<typeof probeTargets>>;
+  try {
+    report = await probeTargets(counted(), catalog, probeOptions(values));
+  } finally {
+    clearInterval(ticker);
+    progress.done();
+  }
   if (values.json === true) {
     for (const o of report.observations) io.out(JSON.stringify(toJsonLine(o)));
   } else {
