@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { catalog } from '../core/fingerprint/catalog/index.js';
@@ -54,9 +55,25 @@ export const OPTION_SPEC = {
 
 export const DEFAULT_STATE_DIR = '.exposure-monitor';
 
+/**
+ * `--state-dir`, else `.exposure-monitor` at the root of the repository the command runs in (so
+ * `cd lambdas && exposure-monitor findings` reads the same state as from the root), else in the
+ * current directory.
+ */
 export function stateDir(values: OptionValues): string {
-  const dir = typeof values['state-dir'] === 'string' ? values['state-dir'] : DEFAULT_STATE_DIR;
-  return path.resolve(dir);
+  if (typeof values['state-dir'] === 'string') return path.resolve(values['state-dir']);
+  return path.join(repositoryRoot(process.cwd()) ?? process.cwd(), DEFAULT_STATE_DIR);
+}
+
+function repositoryRoot(from: string): string | undefined {
+  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
+    try {
+      if ((JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string }).name === 'ai-exposure-monitor') return dir;
+    } catch {
+      // no package.json here, or not ours: keep walking up
+    }
+    if (path.dirname(dir) === dir) return undefined;
+  }
 }
 
 export function intOption(values: OptionValues, name: string, fallback: number, min: number, max: number): number {

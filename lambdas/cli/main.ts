@@ -35,7 +35,7 @@ Usage:
       Starts look-alike AI services on loopback, runs cycles with a change between them.
 
 Options:
-  --state-dir D          local state directory (default ./.exposure-monitor)
+  --state-dir D          local state directory (default .exposure-monitor at the repository root)
   --ports P              comma list or ranges, e.g. 8000,8080,11434 (default: the catalog's ports)
   --allow-private        permit RFC 1918, shared and link-local ranges (needed by ranges add and run)
   --max-range-prefix N   largest range per row, as a prefix length (default 16)

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { stateDir } from '../../lambdas/cli/cli-options.js';
 import { main } from '../../lambdas/cli/main.js';
 import { captureIo } from '../support/capture-io.js';
 
@@ -72,5 +73,19 @@ describe('CLI rough edges from the newcomer trial', () => {
     expect(failure.code).toBe(1);
     expect(failure.stderr.trim().split('\n')).toHaveLength(1);
     expect(failure.stderr).toContain(message);
+  });
+
+  it('the default state directory is the repository root\'s, from any folder of the repository', () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const before = process.cwd();
+    try {
+      process.chdir(path.join(root, 'lambdas', 'core'));
+      expect(stateDir({})).toBe(path.join(root, '.exposure-monitor'));
+      process.chdir(os.tmpdir());
+      expect(stateDir({})).toBe(path.join(os.tmpdir(), '.exposure-monitor'));
+      expect(stateDir({ 'state-dir': 'x' })).toBe(path.join(os.tmpdir(), 'x'));
+    } finally {
+      process.chdir(before);
+    }
   });
 });
