@@ -10,7 +10,7 @@ import { readPagerDutySecret, readWebhookSecret } from '../adapters/aws/secret-r
 import { SnsAlertSink, topicSinkName } from '../adapters/aws/sns-alert-sink.js';
 import { routeSinks } from '../adapters/sinks/route-sinks.js';
 import { catalog } from '../core/fingerprint/catalog/index.js';
-import { type DeliveryReport, deliverAlerts } from '../core/pipeline/deliver-alerts.js';
+import { type DeliveryReport, deliverAlerts, type ReportLink } from '../core/pipeline/deliver-alerts.js';
 import { type Clock, systemClock } from '../core/pipeline/monitor-settings.js';
 import type { AlertOutbox, AlertSink, Logger, RunStore, StateStore } from '../core/ports.js';
 import { DEFAULT_PROBE_OPTIONS } from '../core/probing/probe-targets.js';
@@ -39,7 +39,7 @@ export interface NotifierDeps {
    */
   readonly routes?: ReadonlySet<string>;
   /** Writes a closed run's report and returns the link its digests carry (`reportLinkFrom`). Absent: no report. */
-  readonly reportLink?: (runId: string) => Promise<string | undefined>;
+  readonly reportLink?: (runId: string) => Promise<ReportLink | undefined>;
 }
 
 /** The event is only a wake-up call: the outbox, not the event, says what to deliver. */
@@ -153,14 +153,14 @@ export function reportLinkFrom(
   store: Pick<StateStore, 'listEndpoints' | 'listRecentRuns' | 'listAlerts'>,
   clock: Clock,
   client: S3Client = new S3Client({}),
-): ((runId: string) => Promise<string>) | undefined {
+): ((runId: string) => Promise<ReportLink>) | undefined {
   const settings = loadReportSettings(env);
   if (!settings) return undefined;
   const reports = new S3ReportStore({ client, bucket: settings.bucket, linkHours: settings.linkHours, clock });
   return async (runId) => {
     reportKey(runId);
     const { html } = await generateReport(store, { catalog, now: clock() });
-    return reports.publish(runId, html);
+    return { url: await reports.publish(runId, html), validHours: settings.linkHours };
   };
 }
 

@@ -38,10 +38,10 @@ describe('the report link in digests', () => {
   it('is made once per run however many sinks send its digest, and a failure only leaves it out', async () => {
     for (const e of [event(1, 'r1'), event(2, 'r1'), event(3, 'r2')]) await dynamo.store.addAlert(e);
     const asked: string[] = [];
-    const reportLink = async (runId: string): Promise<string | undefined> => {
+    const reportLink = async (runId: string) => {
       asked.push(runId);
       if (runId === 'r2') throw new Error('bucket unavailable');
-      return `https://reports.example.test/${runId}.html?X-Amz-Signature=abc`;
+      return { url: `https://reports.example.test/${runId}.html?X-Amz-Signature=abc`, validHours: 12 };
     };
     const a = new Digests('a');
     const b = new Digests('b');
@@ -54,10 +54,10 @@ describe('the report link in digests', () => {
   });
 
   it('is rendered in the Slack, Teams and email digests, and only an https link becomes a link', () => {
-    const ctx: DigestContext = { runId: 'r1', reportUrl: 'https://reports.example.test/r1.html' };
-    expect(JSON.stringify(renderSlackDigest([event(1, 'r1')], ctx))).toContain('<https://reports.example.test/r1.html|Open the report>');
+    const ctx: DigestContext = { runId: 'r1', reportUrl: 'https://reports.example.test/r1.html', reportValidHours: 12 };
+    expect(JSON.stringify(renderSlackDigest([event(1, 'r1')], ctx))).toContain('<https://reports.example.test/r1.html|Open the report> (link valid for up to 12 h)');
     expect(JSON.stringify(renderTeamsDigest([event(1, 'r1')], ctx))).toContain('[Open the report](https://reports.example.test/r1.html)');
-    expect(renderEmailDigest([event(1, 'r1')], ctx)[0]?.body).toContain('Report: https://reports.example.test/r1.html');
+    expect(renderEmailDigest([event(1, 'r1')], ctx)[0]?.body).toContain('Report (link valid for up to 12 h): https://reports.example.test/r1.html');
     const odd: DigestContext = { runId: 'r1', reportUrl: 'javascript:alert(1)' };
     expect(JSON.stringify(renderSlackDigest([event(1, 'r1')], odd))).not.toContain('javascript:');
     expect(JSON.stringify(renderTeamsDigest([event(1, 'r1')], odd))).not.toContain('javascript:');

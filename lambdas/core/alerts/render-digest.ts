@@ -50,6 +50,8 @@ export interface DigestContext {
   readonly part?: { readonly index: number; readonly of: number; readonly firstEvent: number; readonly totalEvents: number; readonly counts: string };
   /** A link to the run's report (a short-lived presigned URL on AWS), when one was written. */
   readonly reportUrl?: string;
+  /** How long `reportUrl` works, when it expires (presigned). */
+  readonly reportValidHours?: number;
 }
 
 /** Groups, in order: new and worsened; changes of open endpoints; the run; news that needs nothing. */
@@ -63,6 +65,11 @@ const GROUP: Readonly<Record<AlertType, number>> = {
   'endpoint.fixed': 4,
   'endpoint.gone': 4,
 };
+
+/** " (link valid for up to 12 h)" when the link expires. */
+export function validFor(ctx: Pick<DigestContext, 'reportValidHours'>): string {
+  return ctx.reportValidHours ? ` (link valid for up to ${ctx.reportValidHours} h)` : '';
+}
 
 /** New and worsened first, worst severity first within each group, then by type and endpoint. */
 export function orderForDigest(events: readonly AlertEvent[]): AlertEvent[] {
@@ -113,7 +120,7 @@ export function renderSlackDigest(events: readonly AlertEvent[], ctx: DigestCont
     messages.push({
       text: `${heading}${partLabel}`,
       blocks: [
-        { type: 'section', text: { type: 'mrkdwn', text: `*${heading}*${partLabel}${ctx.reportUrl && /^https:\/\/[^\s|<>]+$/.test(ctx.reportUrl) ? `\n<${ctx.reportUrl}|Open the report>` : ''}` } },
+        { type: 'section', text: { type: 'mrkdwn', text: `*${heading}*${partLabel}${ctx.reportUrl && /^https:\/\/[^\s|<>]+$/.test(ctx.reportUrl) ? `\n<${ctx.reportUrl}|Open the report>${validFor(ctx)}` : ''}` } },
         ...slice.map((e) => ({ type: 'section', text: { type: 'mrkdwn', text: slackLine(e) } })),
         { type: 'context', elements: [{ type: 'mrkdwn', text: `events ${first}-${first + slice.length - 1} of ${total}` }] },
       ],
@@ -145,7 +152,7 @@ export function renderEmailDigest(events: readonly AlertEvent[], ctx: DigestCont
   const ordered = orderForDigest(events);
   const counts = ctx.part?.counts ?? digestCounts(ordered);
   const separately = ctx.sentSeparately ? `\n${ctx.sentSeparately === 1 ? '1 critical alert of this run was sent on its own.' : `${ctx.sentSeparately} critical alerts of this run were sent on their own.`}` : '';
-  const report = ctx.reportUrl ? `\nReport: ${ctx.reportUrl}` : '';
+  const report = ctx.reportUrl ? `\nReport${validFor(ctx)}: ${ctx.reportUrl}` : '';
   const header = `AI exposure monitor, run ${ctx.runId}\n${counts}${separately}${report}\n`;
   const chunks: string[][] = [[]];
   let size = header.length;

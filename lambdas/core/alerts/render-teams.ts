@@ -1,7 +1,7 @@
 import type { AlertEvent } from './alert-event.js';
 import { EVENT_TITLES, endpointLabel } from './describe-event.js';
 import { allowsText, inventorySummary } from './describe-event.js';
-import { type DigestContext, digestCounts, orderForDigest } from './render-digest.js';
+import { type DigestContext, digestCounts, orderForDigest, validFor } from './render-digest.js';
 import { escapeTeams } from './sanitize.js';
 
 /**
@@ -101,7 +101,7 @@ export function renderTeamsDigest(events: readonly AlertEvent[], ctx: DigestCont
   const build = (lines: readonly CardElement[], label: string, footer: string): TeamsMessage =>
     card([
       text(`**${heading}**${label}`, { size: 'Medium' }),
-      ...(ctx.reportUrl && /^https:\/\/[^\s()<>]+$/.test(ctx.reportUrl) ? [text(`[Open the report](${ctx.reportUrl})`)] : []),
+      ...(ctx.reportUrl && /^https:\/\/[^\s()<>]+$/.test(ctx.reportUrl) ? [text(`[Open the report](${ctx.reportUrl})${validFor(ctx)}`)] : []),
       ...lines,
       text(footer, { isSubtle: true, size: 'Small' }),
     ]);

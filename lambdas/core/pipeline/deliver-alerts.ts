@@ -37,7 +37,13 @@ export interface DeliverDeps {
    * Writes the report of a closed run and returns a link to it for the run's digests (on AWS a
    * presigned URL). Called once per run with digests to send; a failure only leaves the link out.
    */
-  readonly reportLink?: (runId: string) => Promise<string | undefined>;
+  readonly reportLink?: (runId: string) => Promise<ReportLink | undefined>;
+}
+
+/** A link to a run's report, and how long it works (a presigned URL expires). */
+export interface ReportLink {
+  readonly url: string;
+  readonly validHours?: number;
 }
 
 export interface DeliveryReport {
@@ -92,8 +98,8 @@ export async function deliverAlerts(deps: DeliverDeps): Promise<DeliveryReport> 
   };
 
   // One report per run and pass, however many sinks and routes send its digest.
-  const links = new Map<string, Promise<string | undefined>>();
-  const linkOf = (runId: string): Promise<string | undefined> => {
+  const links = new Map<string, Promise<ReportLink | undefined>>();
+  const linkOf = (runId: string): Promise<ReportLink | undefined> => {
     if (!deps.reportLink) return Promise.resolve(undefined);
     let link = links.get(runId);
     if (!link) {
@@ -126,7 +132,7 @@ export async function deliverAlerts(deps: DeliverDeps): Promise<DeliveryReport> 
       byRun.set(item.event.runId, [...(byRun.get(item.event.runId) ?? []), item]);
     }
     for (const [runId, unordered] of byRun) {
-      const reportUrl = await linkOf(runId);
+      const report = await linkOf(runId);
       const sentSeparately = items.filter((i) => i.event.runId === runId && i.event.severity === 'critical' && takes(i)).length;
       const ordered = orderForDigest(unordered.map((i) => i.event));
       const batch = ordered.map((e) => unordered.find((i) => i.event === e) as OutboxItem);
@@ -135,7 +141,9 @@ export async function deliverAlerts(deps: DeliverDeps): Promise<DeliveryReport> 
       const counts = digestCounts(ordered);
       for (let p = 0; p < of; p++) {
         const part = { index: p + 1, of, firstEvent: p * limit + 1, totalEvents: batch.length, counts };
-        await deliver(sink, batch.slice(p * limit, (p + 1) * limit), (events) => sendDigest(events, { runId, sentSeparately, part, ...(reportUrl ? { reportUrl } : {}) }));
+        await deliver(sink, batch.slice(p * limit, (p + 1) * limit), (events) =>
+          sendDigest(events, { runId, sentSeparately, part, ...(report ? { reportUrl: report.url, ...(report.validHours ? { reportValidHours: report.validHours } : {}) } : {}) }),
+        );
       }
     }
   }
