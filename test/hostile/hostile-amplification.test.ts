@@ -9,7 +9,13 @@ import { printFigures } from './support/servers.js';
 const CHILD = path.join(import.meta.dirname, 'support', 'amplification-child.ts');
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const HEAP_MB = 256;
-const BUDGET_MS = 45_000;
+/**
+ * The child is killed after this long, which fails the test (signal SIGTERM): it bounds a prober
+ * that never ends. Not a speed target: the child takes ~10 s quiet and up to ~56 s under a CPU hog
+ * per core (npm run test:load: it pushes ~1.3 GB through loopback, all of it CPU). Running out of
+ * heap is what this test checks.
+ */
+const CHILD_KILL_MS = 300_000;
 
 interface ScenarioResult {
   name: string;
@@ -19,6 +25,8 @@ interface ScenarioResult {
   heapLimitMb: number;
   observations: number;
   requests: number;
+  /** The distinct numbers of requests the endpoints got. */
+  requestsPerPort: number[];
 }
 
 describe('many hostile endpoints at once, at the production body cap', () => {
@@ -28,7 +36,7 @@ describe('many hostile endpoints at once, at the production body cap', () => {
       execFile(
         process.execPath,
         [`--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', CHILD],
-        { cwd: ROOT, timeout: BUDGET_MS, maxBuffer: 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' } },
+        { cwd: ROOT, timeout: CHILD_KILL_MS, maxBuffer: 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' } },
         (err, out, errOut) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, signal: err ? ((err as { signal?: string }).signal ?? null) : null, stdout: out, stderr: errOut }),
       );
     });
@@ -46,6 +54,8 @@ describe('many hostile endpoints at once, at the production body cap', () => {
       ['endless bodies on every path', 0],
       ['1 MiB JSON arrays on every path', 0],
     ]);
-    expect(elapsed).toBeLessThan(BUDGET_MS);
-  });
+    // Every endpoint was asked the same (full) set of probe paths: none was cut short by a time
+    // limit on a slow machine, so the memory tested is the same however loaded the machine is.
+    for (const r of results) expect(r.requestsPerPort, r.name).toHaveLength(1);
+  }, CHILD_KILL_MS + 30_000);
 });

@@ -14,12 +14,12 @@ describe('hostile JSON in the matcher', () => {
     expect(matches(list, { status: 200, json: [{ path: 'object', equals: 'list' }, { path: 'data[].object', equals: 'model' }] })).toBe(true);
   });
 
-  it('treats pathologically nested or container-packed JSON as not JSON, quickly', () => {
-    const started = performance.now();
+  // (No wall-time check: the bound is on memory, which these verdicts decide. Refused, these bodies
+  // are never parsed; before the bound they parsed to ~20x their size on every probe path.)
+  it('treats pathologically nested or container-packed JSON as not JSON', () => {
     expect(parseJsonBody(response(`${'['.repeat(100_000)}${']'.repeat(100_000)}`))).toBeNull();
     expect(parseJsonBody(response(`{"data":${'{"a":'.repeat(100)}1${'}'.repeat(100)}}`))).toBeNull();
     expect(parseJsonBody(response(`[${'{},'.repeat(100_000)}{}]`))).toBeNull();
-    expect(performance.now() - started).toBeLessThan(1_000);
   });
 
   it('still parses ordinary JSON, including brackets inside strings and moderately deep nesting', () => {

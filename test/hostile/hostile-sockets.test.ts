@@ -12,14 +12,28 @@ import { HOSTILE_OPTIONS, measure, openFds, printFigures } from './support/serve
 const HOST = '127.0.93.1';
 const PORTS = 1_000;
 const HTTP_CONCURRENCY = 500;
-/** Each endpoint: a header timeout (1 s) then a TLS connect timeout (0.5 s), ~2.5 s with timer slack; 2 rounds of 500. */
-const BUDGET_MS = 15_000;
 /**
- * 500 endpoints in flight at once (16x the production httpConcurrency), each with a TLS attempt:
- * native TLS buffers that the allocator keeps after use. Measured ~60-110 MB (~13 MB at 32 at
- * once); no leak (see the heap check below, which must come back to where it started).
+ * The host never says a word, so the short HOSTILE_OPTIONS limits are the point here: each endpoint
+ * ends on a header timeout (1 s), then a TLS handshake timeout (0.5 s); 2 rounds of 500. (The TCP
+ * connects themselves complete in the kernel at once, so the 0.5 s connect timeout cannot miss
+ * them however late the event loop runs: see connect-sweep.mjs and test/probing/sweep.test.ts.)
+ *
+ * Wall-time bound: measured ~6.5 s quiet, 8.5-13 s under a CPU hog per core (npm run test:load);
+ * the bound is ten times the quiet figure. What it catches: a probe that a silent host holds past
+ * its limits (a missing header or handshake timeout) never ends, and this fails in a minute
+ * instead of hanging.
  */
-const RSS_BUDGET_MB = 150;
+const BUDGET_MS = 60_000;
+/**
+ * The leak check: the heap after a full GC must come back to where it started, within this. Measured
+ * 3-4 MB, quiet and under load: code and caches loaded on first use, and what the last endpoints'
+ * pending timers still hold until they fire. Keeping the prober's sessions (two per port, ~4.5 kB
+ * each before TLS state) would add ~9 MB or more on top.
+ * Peak RSS is printed, not asserted: 500 endpoints in flight at once (16x the production
+ * httpConcurrency), each with a TLS attempt, leave native TLS buffers that the allocator keeps
+ * after use (measured ~60-110 MB, ~13 MB at 32 at once); how much depends on the allocator and
+ * on when the collector runs, not on anything the prober keeps.
+ */
 const HEAP_LEAK_BUDGET_MB = 10;
 
 /** `global.gc` without a command-line flag. */
@@ -65,9 +79,10 @@ describe('a host that holds every socket open', () => {
     const fdsAfter = openFds();
     collectGarbage();
     const heapGrowthMb = Math.round((process.memoryUsage().heapUsed - heapBefore) / 1024 / 102.4) / 10;
-    const { accepted } = await ask<{ accepted: number; held: number }>({ type: 'stats' }, 'stats');
-    // The holder never hangs up: every connection it saw end was ended by the prober.
-    const { held } = await ask<{ held: number }>({ type: 'wait-released', timeoutMs: 5_000 }, 'released');
+    // The holder never hangs up: every connection it saw end was ended by the prober. Thousands of
+    // sockets: the sweep, the HTTP and the HTTPS attempt, per port. (The wait ends as soon as the
+    // holder has seen them all end; 60 s only bounds a failure on a loaded machine.)
+    const { accepted, held } = await ask<{ accepted: number; held: number }>({ type: 'wait-released', atLeast: 2 * PORTS, timeoutMs: 60_000 }, 'released');
     printFigures('hostile socket holder:', [
       {
         name: `${PORTS} holding ports`,
@@ -82,11 +97,9 @@ describe('a host that holds every socket open', () => {
     expect(run.value.observations).toEqual([]);
     expect(run.value.nonHttp).toBe(PORTS);
     expect(run.ms).toBeLessThan(BUDGET_MS);
-    expect(run.peakRssGrowthMb).toBeLessThan(RSS_BUDGET_MB);
     expect(heapGrowthMb).toBeLessThan(HEAP_LEAK_BUDGET_MB);
-    // Thousands of sockets: the sweep, the HTTP and the HTTPS attempt, per port.
     expect(accepted).toBeGreaterThanOrEqual(2 * PORTS);
     expect(held).toBe(0);
     expect(fdsAfter).toBeLessThanOrEqual(fdsBefore + 2);
-  });
+  }, 2 * BUDGET_MS);
 });

@@ -5,13 +5,11 @@ import { catalog } from '../../lambdas/core/fingerprint/catalog/index.js';
 import { type Observation, probeTargets } from '../../lambdas/core/probing/probe-targets.js';
 import { fixtureHandler, loadFixture } from '../../lambdas/local/fixture-fleet.js';
 import {
-  CASE_BUDGET_MS,
-  CASE_RSS_BUDGET_MB,
+  ANSWERING_OPTIONS,
   type Figure,
   type GeneratedCerts,
   generateCerts,
   HOSTILE_CN,
-  HOSTILE_OPTIONS,
   type HostileServer,
   httpServer,
   measure,
@@ -39,11 +37,14 @@ afterAll(async () => {
   printFigures('hostile TLS and text:', figures);
 });
 
+/**
+ * These hosts answer (what they answer is the problem), so the limits are generous: a handshake or
+ * an answer delayed by a loaded machine must not turn into "not found". Time and memory are
+ * printed, not asserted: nothing here waits on a timeout, and hostile-endpoints bounds both.
+ */
 async function probeOne(name: string, server: HostileServer): Promise<Observation[]> {
-  const run = await measure(() => probeTargets([{ host: server.host, port: server.port }], catalog, HOSTILE_OPTIONS));
+  const run = await measure(() => probeTargets([{ host: server.host, port: server.port }], catalog, ANSWERING_OPTIONS));
   figures.push({ name, ms: run.ms, peakRssGrowthMb: run.peakRssGrowthMb, rssGrowthMb: run.rssGrowthMb, note: `${run.value.observations.length} observation(s)` });
-  expect(run.ms).toBeLessThan(CASE_BUDGET_MS);
-  expect(run.peakRssGrowthMb).toBeLessThan(CASE_RSS_BUDGET_MB);
   return run.value.observations;
 }
 

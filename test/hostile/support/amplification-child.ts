@@ -8,12 +8,14 @@ import type http from 'node:http';
 import { getHeapStatistics } from 'node:v8';
 import { catalog } from '../../../lambdas/core/fingerprint/catalog/index.js';
 import { DEFAULT_PROBE_OPTIONS, probeTargets } from '../../../lambdas/core/probing/probe-targets.js';
-import { HOSTILE_OPTIONS, type HostileServer, httpServer, measure, pump } from './servers.js';
+import { ANSWERING_OPTIONS, type HostileServer, httpServer, measure, pump } from './servers.js';
 
-// The production limits that matter for memory (1 MiB body cap, 32 endpoints at once); the test's
-// short timeouts, so the run stays quick.
+// The production limits that matter for memory (1 MiB body cap, 32 endpoints at once). Generous
+// timeouts: every request here ends quickly on its own (at the body cap, or with a complete body),
+// so they cost nothing, and on a loaded machine no endpoint is cut short by its time budget,
+// which would ask fewer probe paths and so test less memory than on a quiet one.
 const options = {
-  ...HOSTILE_OPTIONS,
+  ...ANSWERING_OPTIONS,
   maxBodyBytes: DEFAULT_PROBE_OPTIONS.maxBodyBytes,
   httpConcurrency: DEFAULT_PROBE_OPTIONS.httpConcurrency,
 };
@@ -26,7 +28,7 @@ async function scenario(name: string, count: number, subnet: number, handler: ht
     const run = await measure(() => probeTargets(servers.map((s) => ({ host: s.host, port: s.port })), catalog, options));
     const r = run.value;
     process.stdout.write(
-      `${JSON.stringify({ name, endpoints: count, ms: run.ms, peakRssGrowthMb: run.peakRssGrowthMb, heapLimitMb, observations: r.observations.length, requests: r.httpRequests })}\n`,
+      `${JSON.stringify({ name, endpoints: count, ms: run.ms, peakRssGrowthMb: run.peakRssGrowthMb, heapLimitMb, observations: r.observations.length, requests: r.httpRequests, requestsPerPort: [...new Set(r.requestsPerOpenPort)] })}\n`,
     );
   } finally {
     await Promise.all(servers.map((s) => s.close()));

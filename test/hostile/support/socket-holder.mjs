@@ -5,7 +5,9 @@
 // descriptor figures free of the server side. Talks over IPC:
 //   -> { type: 'ready', ports }            once listening
 //   <- { type: 'stats' } -> { type: 'stats', accepted, held }   held: not yet hung up by the client
-//   <- { type: 'wait-released', timeoutMs } -> { type: 'released', held } when held reaches 0 or at the timeout
+//   <- { type: 'wait-released', atLeast, timeoutMs } -> { type: 'released', accepted, held } once it has
+//      accepted at least `atLeast` connections and the client hung up every one (held 0), or at the timeout.
+//      (Waiting for `atLeast`: a connection the prober made and closed may still be in the accept queue.)
 import net from 'node:net';
 
 const host = process.argv[2] ?? '';
@@ -16,10 +18,10 @@ let accepted = 0;
 let held = 0;
 let waiter;
 const release = () => {
-  if (waiter && held === 0) {
+  if (waiter && held === 0 && accepted >= waiter.atLeast) {
     clearTimeout(waiter.timer);
     waiter = undefined;
-    process.send?.({ type: 'released', held });
+    process.send?.({ type: 'released', accepted, held });
   }
 };
 
@@ -51,9 +53,10 @@ process.on('message', (message) => {
   if (message?.type === 'stats') process.send?.({ type: 'stats', accepted, held });
   if (message?.type === 'wait-released') {
     waiter = {
+      atLeast: message.atLeast ?? 0,
       timer: setTimeout(() => {
         waiter = undefined;
-        process.send?.({ type: 'released', held });
+        process.send?.({ type: 'released', accepted, held });
       }, message.timeoutMs),
     };
     release();
