@@ -3,17 +3,8 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_DEFAULTS, CONTEXT_KEYS, ConfigError, loadConfig, parseConfig } from '../../lib/config.js';
 import { addNagChecks } from '../../lib/nag.js';
-import { cdkJsonContext } from './infra-app.js';
+import { cdkJsonContext, problemsOf } from './infra-app.js';
 
-function problemsOf(raw: Record<string, unknown>): readonly string[] {
-  try {
-    parseConfig(raw);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('parseConfig', () => {
   it('applies the defaults when no context is given', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { App, type CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
-import { loadConfig } from '../../lib/config.js';
+import { ConfigError, loadConfig, parseConfig } from '../../lib/config.js';
 import { ExposureMonitorStack } from '../../lib/exposure-monitor-stack.js';
 import { addNagChecks } from '../../lib/nag.js';
 
@@ -57,4 +57,15 @@ export function grants(statements: readonly Statement[], action: string, resourc
 export function touching(statements: readonly Statement[], resource: IConstruct): Statement[] {
   const id = logicalId(resource);
   return statements.filter((s) => JSON.stringify(s.Resource).includes(`"${id}"`));
+}
+
+/** The problems a ConfigError lists for this context (fails when the context is accepted). */
+export function problemsOf(raw: Record<string, unknown>): readonly string[] {
+  try {
+    parseConfig(raw);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error(`expected a ConfigError for ${JSON.stringify(raw)}`);
 }

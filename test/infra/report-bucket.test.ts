@@ -5,8 +5,8 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { ENV } from '../../lambdas/shared/env.js';
-import { CONFIG_DEFAULTS, ConfigError, loadConfig, parseConfig } from '../../lib/config.js';
-import { actionsOf, logicalId, roleStatements, type Statement, synthMonitor, touching } from './infra-app.js';
+import { CONFIG_DEFAULTS, loadConfig, parseConfig } from '../../lib/config.js';
+import { actionsOf, logicalId, roleStatements, type Statement, synthMonitor, touching, problemsOf } from './infra-app.js';
 
 // The report bucket (issue 13): off by default; with `-c report=true` a private, KMS-encrypted
 // bucket the notifier may write and read under `reports/` only.
@@ -24,15 +24,6 @@ const bucketPolicy = (id: string): Statement[] =>
 const envOf = (result: typeof on) => result.template.toJSON().Resources[logicalId(result.stack.alerting.notifier.fn)].Properties.Environment.Variables as Record<string, unknown>;
 const reportObjects = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/reports/*']] };
 
-function problemsOf(raw: Record<string, unknown>): readonly string[] {
-  try {
-    parseConfig(raw);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 function nagViolations(app: App): string[] {
   return [new AwsSolutionsChecks(), new ServerlessChecks()].flatMap((pack) =>

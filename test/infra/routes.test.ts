@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadMonitorSettings, loadRoutes } from '../../lambdas/shared/config.js';
 import { ENV } from '../../lambdas/shared/env.js';
 import { ConfigError, loadConfig, parseConfig } from '../../lib/config.js';
-import { actionsOf, logicalId, roleStatements, synthMonitor } from './infra-app.js';
+import { actionsOf, logicalId, roleStatements, synthMonitor, problemsOf } from './infra-app.js';
 
 // Routes from context, as cdk.json holds them (a JSON array), with every kind of destination, a
 // secret by name and one by complete ARN, and a `default` entry adding to the default route.
@@ -147,15 +147,6 @@ describe('routes on AWS: the stack', () => {
   });
 });
 
-function problemsOf(raw: Record<string, unknown>): readonly string[] {
-  try {
-    parseConfig(raw);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error(`expected a ConfigError for ${JSON.stringify(raw)}`);
-}
 
 const ok = { name: 'ok', webhookSecrets: ['ok/webhook'] };
 
