@@ -1,4 +1,4 @@
-import type { AlertEvent } from '../alerts/alert-event.js';
+import { type AlertEvent, endpointKey } from '../alerts/alert-event.js';
 import { fromPlannedRange } from '../planning/planned-range.js';
 import { planBlocks } from '../planning/plan-blocks.js';
 import type { Logger, StateStore } from '../ports.js';
@@ -41,7 +41,8 @@ export async function finalizeRun(runId: string, status: 'complete' | 'incomplet
     covered.push({ family: start.family, first: start.value, last: start.value + BigInt(block.count - 1), ports: new Set(block.ports) });
   }
   const events: AlertEvent[] = [];
-  for (const endpoint of await store.listEndpoints()) {
+  const endpoints = await store.listEndpoints();
+  for (const endpoint of endpoints) {
     if (endpoint.pendingEvents) await flushPendingEvents(store, endpoint);
     if (endpoint.status !== 'open' || endpoint.lastSeenRunId === runId) continue;
     const address = parseAddress(endpoint.ip);
@@ -64,8 +65,10 @@ export async function finalizeRun(runId: string, status: 'complete' | 'incomplet
     await store.addAlert(event);
     events.push(event);
   }
-  // The tally after this run's misses: the report draws its trend from it.
-  const known = (await store.listEndpoints()).filter((e) => e.status === 'open');
+  // The tally after this run's misses (the report's trend), from the list already read: finalize
+  // changes no auth, and the only status it changes is open -> gone, which its events name.
+  const goneNow = new Set(events.filter((e) => e.type === 'endpoint.gone' && e.endpoint).map((e) => endpointKey(e.endpoint as { ip: string; port: number })));
+  const known = endpoints.filter((e) => e.status === 'open' && !goneNow.has(endpointKey(e)));
   await store.closeRun(runId, status, at, { unauthenticated: known.filter((e) => isOpenAuth(e.auth)).length, endpoints: known.length });
   logger.info('run closed', { runId, status, blocksDone: done.size, blocksTotal: run.blocksTotal, events: events.length });
   return events;
