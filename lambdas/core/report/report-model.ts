@@ -1,11 +1,11 @@
 import { type AlertEvent, endpointKey, SEVERITY_RANK, type Severity } from '../alerts/alert-event.js';
-import { inventorySummary } from '../alerts/describe-event.js';
 import { cleanText } from '../alerts/sanitize.js';
 import type { CatalogEntry, Remediation } from '../fingerprint/catalog-schema.js';
 import type { RunRecord } from '../ports.js';
 import { DEFAULT_ROUTE } from '../routing/route-table.js';
 import { type EndpointRecord, isOpenAuth, isSuppressed } from '../state/endpoint-record.js';
 import { endpointSeverity } from '../state/endpoint-severity.js';
+import { toExportFinding } from '../export/export-finding.js';
 
 /** Everything the report shows, computed from state alone (so the HTML is a plain rendering). */
 export interface ReportModel {
@@ -140,31 +140,32 @@ export function buildReportModel(input: ReportInput): ReportModel {
 
   const endpoints: ReportEndpoint[] = input.endpoints
     .filter((e) => e.status === 'open' || inWindow(e.lastSeenAt))
+    // The same per-endpoint view the exports use (product, severity, route, suppression, listing, fix).
     .map((e) => {
-      const key = endpointKey(e);
-      const entry = input.catalog.find((c) => c.service === e.service);
-      const accepted = isSuppressed(e, now) ? (e.suppressed ? `${e.suppressed.by ? `by ${e.suppressed.by}: ` : ''}${e.suppressed.reason}${e.suppressed.until ? ` (until ${e.suppressed.until.slice(0, 10)})` : ''}` : 'range muted') : undefined;
+      const f = toExportFinding(e, { now, catalog: input.catalog });
+      const held = f.suppression?.active ? f.suppression : undefined;
+      const accepted = held ? `${held.by ? `by ${held.by}: ` : ''}${held.reason}${held.until ? ` (until ${held.until.slice(0, 10)})` : ''}` : f.rangeMuted ? 'range muted' : undefined;
       return {
-        key,
-        url: `${e.tls ? 'https' : 'http'}://${key}`,
-        service: e.service,
-        product: product(e.service),
-        auth: e.auth,
-        version: cleanText(e.version ?? 'unknown', 40),
-        severity: e.status === 'open' ? endpointSeverity(e, input.catalog) : 'info',
-        advisories: (e.vulnerabilities ?? []).map((v) => `${v.id} (${v.severity})`),
-        firstSeen: e.firstSeenAt,
-        lastSeen: e.lastSeenAt,
-        status: e.status,
-        range: e.range,
-        ...(e.label ? { label: cleanText(e.label, 80) } : {}),
-        ...(e.owner ? { owner: cleanText(e.owner, 80) } : {}),
-        route: e.route ?? DEFAULT_ROUTE,
-        ...(accepted ? { accepted: cleanText(accepted, 200) } : {}),
-        ...(e.inventory && isOpenAuth(e.auth) ? { lists: inventorySummary(e.inventory, 8) } : {}),
-        evidence: cleanText(e.evidence, 300),
-        ...(entry && isOpenAuth(e.auth) ? { remediation: entry.remediation } : {}),
-        history: history.get(key) ?? [],
+        key: f.key,
+        url: f.url,
+        service: f.service,
+        product: f.product,
+        auth: f.auth,
+        version: f.version ?? 'unknown',
+        severity: f.status === 'open' ? f.severity : 'info',
+        advisories: f.vulnerabilities.map((v) => `${v.id} (${v.severity})`),
+        firstSeen: f.firstSeenAt,
+        lastSeen: f.lastSeenAt,
+        status: f.status,
+        range: f.range,
+        ...(f.label ? { label: f.label } : {}),
+        ...(f.owner ? { owner: f.owner } : {}),
+        route: f.route,
+        ...(accepted ? { accepted } : {}),
+        ...(f.listing && f.open ? { lists: f.listing } : {}),
+        evidence: f.evidence,
+        ...(f.remediation ? { remediation: f.remediation } : {}),
+        history: history.get(f.key) ?? [],
       };
     })
     .sort(
