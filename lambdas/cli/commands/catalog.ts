@@ -2,7 +2,7 @@ import { formatTable } from '../../core/alerts/text-table.js';
 import { catalog } from '../../core/fingerprint/catalog/index.js';
 import { describeCatalog } from '../../core/fingerprint/describe-catalog.js';
 import { InputError } from '../../core/targets/address.js';
-import type { CliIo } from '../cli-io.js';
+import { type CliIo, tableOptions } from '../cli-io.js';
 import type { OptionValues } from '../cli-options.js';
 
 /** `catalog [--json]`: the products, their ports, and what is checked for each. */
@@ -24,6 +24,8 @@ export async function catalogCommand(positionals: readonly string[], values: Opt
         s.versionFrom.join(', ') || '-',
         String(s.knownVulnerabilities),
       ]),
+      // To fit a terminal, the lists give way (IDENTIFIED BY, AUTH CHECKED BY, VERSION, PORTS); --json has them whole.
+      { ...tableOptions(io), shrink: [2, 3, 4, 1] },
     ),
   );
   io.err(`${summaries.length} products`);

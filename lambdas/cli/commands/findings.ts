@@ -5,7 +5,7 @@ import { formatTable } from '../../core/alerts/text-table.js';
 import { compareEndpoint } from '../../core/probing/probe-targets.js';
 import { isSuppressed } from '../../core/state/endpoint-record.js';
 import { InputError } from '../../core/targets/address.js';
-import type { CliIo } from '../cli-io.js';
+import { type CliIo, tableOptions } from '../cli-io.js';
 import type { OptionValues } from '../cli-options.js';
 import { withStore } from '../local-stack.js';
 import { checkRouteName, DEFAULT_ROUTE } from '../../core/routing/route-table.js';
@@ -116,6 +116,9 @@ export async function findingsCommand(positionals: readonly string[], values: Op
           e.inventory ? cleanText(inventorySummary(e.inventory, 3), 50) : '',
           isSuppressed(e, now) ? suppressionText(e) : '',
         ]),
+        // To fit a terminal, LISTS, SUPPRESSED, RANGE and VERSION give way; the URL (what suppress
+        // takes) and the times stay whole. A file written with --out keeps every cell, uncoloured.
+        out === undefined ? { ...tableOptions(io), shrink: [9, 10, 7, 3] } : {},
       ),
     );
   }

@@ -2,7 +2,7 @@ import { formatTable } from '../../core/alerts/text-table.js';
 import { InputError } from '../../core/targets/address.js';
 import { parseCidr } from '../../core/targets/cidr.js';
 import { type RangeRow, validateRangeRow } from '../../core/targets/range-row.js';
-import type { CliIo } from '../cli-io.js';
+import { type CliIo, tableOptions } from '../cli-io.js';
 import { defaultPorts, intOption, monitorSettings, type OptionValues, portsOption } from '../cli-options.js';
 import { withStore } from '../local-stack.js';
 
@@ -70,6 +70,8 @@ async function listRanges(values: OptionValues, io: CliIo): Promise<number> {
     formatTable(
       ['CIDR', 'LABEL', 'OWNER', 'ROUTE', 'PORTS', 'EXCLUDE', 'ENABLED', 'MUTED', 'RATE'],
       typed.map((r) => [String(r.cidr), list(r.label), list(r.owner), list(r.route), list(r.ports) || '(catalog)', list(r.exclude), r.enabled === false ? 'no' : 'yes', r.muted === true ? 'yes' : '', list(r.rate)]),
+      // To fit a terminal, LABEL, EXCLUDE, PORTS and OWNER give way; the CIDR and the flags stay whole.
+      { ...tableOptions(io), shrink: [1, 5, 4, 2] },
     ),
   );
   return 0;

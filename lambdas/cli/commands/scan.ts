@@ -1,5 +1,5 @@
 import { cleanText } from '../../core/alerts/sanitize.js';
-import { formatTable } from '../../core/alerts/text-table.js';
+import { formatTable, type TableOptions } from '../../core/alerts/text-table.js';
 import { catalog } from '../../core/fingerprint/catalog/index.js';
 import { type Observation, probeTargets } from '../../core/probing/probe-targets.js';
 import type { SweepTarget } from '../../core/probing/tcp-sweep.js';
@@ -7,7 +7,7 @@ import { formatAddress, InputError } from '../../core/targets/address.js';
 import { checkRangeAllowed } from '../../core/targets/address-policy.js';
 import { containsAddress, mergeIntervals } from '../../core/targets/cidr.js';
 import { parseScanTarget, type ScanTarget } from '../../core/targets/scan-target.js';
-import { type CliIo, progressReporter } from '../cli-io.js';
+import { type CliIo, progressReporter, tableOptions } from '../cli-io.js';
 import { monitorSettings, type OptionValues, probeOptions } from '../cli-options.js';
 
 /** `scan <target>...`: a one-shot scan with no state. Every target is checked before any traffic. */
@@ -44,7 +44,7 @@ export async function scanCommand(positionals: readonly string[], values: Option
   if (values.json === true) {
     for (const o of report.observations) io.out(JSON.stringify(toJsonLine(o)));
   } else {
-    io.out(renderObservations(report.observations));
+    io.out(renderObservations(report.observations, tableOptions(io)));
   }
   const perPort = [...report.requestsPerOpenPort].sort((a, b) => a - b);
   const median = perPort.length ? (perPort[Math.floor((perPort.length - 1) / 2)] as number) : 0;
@@ -68,7 +68,7 @@ export function toJsonLine(o: Observation): Record<string, unknown> {
   };
 }
 
-export function renderObservations(observations: readonly Observation[]): string {
+export function renderObservations(observations: readonly Observation[], options: Pick<TableOptions, 'width' | 'color'> = {}): string {
   if (observations.length === 0) return 'no AI endpoints found';
   return formatTable(
     ['ENDPOINT', 'SERVICE', 'AUTH', 'VERSION', 'EVIDENCE'],
@@ -79,6 +79,8 @@ export function renderObservations(observations: readonly Observation[]): string
       cleanText(o.version ?? '-', 20),
       cleanText(o.evidence, 70),
     ]),
+    // To fit a terminal, EVIDENCE gives way, then VERSION; the endpoint stays whole.
+    { ...options, shrink: [4, 3] },
   );
 }
 

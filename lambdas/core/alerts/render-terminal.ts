@@ -1,11 +1,18 @@
-import type { AlertEvent } from './alert-event.js';
+import type { AlertEvent, Severity } from './alert-event.js';
 import { allowsText, endpointLabel, inventorySummary } from './describe-event.js';
 import { cleanText } from './sanitize.js';
-import { formatTable } from './text-table.js';
+import { type CellStyle, formatTable, type TableOptions } from './text-table.js';
 
-/** A readable table of events for the terminal; untrusted text is cleaned. */
-export function renderTerminalTable(events: readonly AlertEvent[]): string {
+const SEVERITY_STYLES: Readonly<Record<Severity, CellStyle>> = { critical: 'boldRed', high: 'red', medium: 'yellow', low: 'cyan', info: 'dim' };
+
+/**
+ * A readable table of events for the terminal; untrusted text is cleaned. On a terminal the CLI
+ * passes its width and whether to colour (the severity cell, by severity).
+ */
+export function renderTerminalTable(events: readonly AlertEvent[], options: Pick<TableOptions, 'width' | 'color'> = {}): string {
   if (events.length === 0) return 'no alerts';
+  const routed = events.some((e) => e.route !== undefined && e.route !== 'default');
+  const headers = ['SEVERITY', 'EVENT', 'ENDPOINT', 'SERVICE', 'AUTH', 'VERSION', ...(routed ? ['ROUTE'] : []), 'EVIDENCE'];
   const rows = events.map((e) => [
     e.severity.toUpperCase(),
     e.type.replace(/^endpoint\./, ''),
@@ -13,12 +20,16 @@ export function renderTerminalTable(events: readonly AlertEvent[]): string {
     cleanText(e.endpoint?.service ?? '-', 24),
     e.endpoint ? (e.previous && e.previous.auth !== e.endpoint.auth ? `${e.previous.auth} -> ${e.endpoint.auth}` : e.endpoint.auth) : '-',
     cleanText(e.endpoint?.version ?? '-', 20),
+    ...(routed ? [cleanText(e.route ?? 'default', 20)] : []),
     cleanText(e.evidence, 70),
   ]);
-  const routed = events.some((e) => e.route !== undefined && e.route !== 'default');
-  const table = routed
-    ? formatTable(['SEVERITY', 'EVENT', 'ENDPOINT', 'SERVICE', 'AUTH', 'VERSION', 'ROUTE', 'EVIDENCE'], rows.map((r, i) => [...r.slice(0, 6), cleanText(events[i]?.route ?? 'default', 20), ...r.slice(6)]))
-    : formatTable(['SEVERITY', 'EVENT', 'ENDPOINT', 'SERVICE', 'AUTH', 'VERSION', 'EVIDENCE'], rows);
+  const table = formatTable(headers, rows, {
+    width: options.width,
+    color: options.color,
+    // The evidence gives way first, then the other free text; severity, event, endpoint and auth stay whole.
+    shrink: ['EVIDENCE', 'VERSION', 'SERVICE', 'ROUTE'].map((h) => headers.indexOf(h)).filter((i) => i >= 0),
+    style: (row, column) => (column === 0 ? SEVERITY_STYLES[events[row]?.severity ?? 'info'] : undefined),
+  });
   const notes = renderTerminalNotes(events);
   return notes ? `${table}\n\n${notes}` : table;
 }
