@@ -51,6 +51,8 @@ export const OPTION_SPEC = {
   format: { type: 'string' },
   out: { type: 'string' },
   since: { type: 'string' },
+  'from-env': { type: 'string' },
+  'from-file': { type: 'string' },
 } as const;
 
 export const DEFAULT_STATE_DIR = '.exposure-monitor';

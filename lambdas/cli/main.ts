@@ -19,6 +19,13 @@ Usage:
   exposure-monitor run [--routes FILE] [--webhook URL] [--slack-webhook URL] [--teams-webhook URL]
                        [--pagerduty-key KEY] [--floor SEVERITY] [--state-dir D] [--json]
       One monitoring cycle now: plan, probe, diff, alert (terminal, and each route's destinations).
+      Destination flags are saved: later runs deliver to those sinks without them.
+  exposure-monitor sinks list [--json]
+  exposure-monitor sinks add slack|teams|webhook|pagerduty [--from-env VAR | --from-file FILE | VALUE]
+                             [--route R] [--floor SEVERITY]
+  exposure-monitor sinks remove <sink>
+      The saved alert destinations. Every alert goes to every saved sink; remove withdraws what
+      the sink was still owed and lists it.
   exposure-monitor findings [--json | --format json|csv|sarif|defectdojo] [--out FILE] [--all] [--route R]
       Known endpoints (--all includes gone ones) and alerts not yet delivered. --format exports the
       same endpoints for other tools: json (one JSON array), csv, sarif (SARIF 2.1.0) or defectdojo
@@ -56,6 +63,9 @@ Options:
   --route R              ranges add: the route of the range's alerts; findings: only that route;
                          suppress, unsuppress: act only on an endpoint of that route
   --by NAME              suppress: who accepts the exposure (default: the OS user)
+  --from-env VAR, --from-file FILE
+                         sinks add: read the webhook URL or key from an environment variable or
+                         a file (- for standard input), keeping it out of shell history
   --json                 machine-readable output, one JSON object per line
   --format F             findings: table (default), json (one JSON document: an array of the
                          objects --json prints one per line), csv, sarif or defectdojo
@@ -83,6 +93,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   demo: async () => (await import('./commands/demo.js')).demoCommand,
   catalog: async () => (await import('./commands/catalog.js')).catalogCommand,
   report: async () => (await import('./commands/report.js')).reportCommand,
+  sinks: async () => (await import('./commands/sinks.js')).sinksCommand,
 };
 
 /** The package's version (the CLI may run from a bundle: its entry names the repository). */

@@ -83,7 +83,8 @@ export interface OutboxItem {
 }
 
 export interface SinkDelivery {
-  readonly status: 'delivered' | 'failed' | 'sending';
+  /** `withdrawn`: the operator removed the sink while it still owed the event; nothing more is owed. */
+  readonly status: 'delivered' | 'failed' | 'sending' | 'withdrawn';
   readonly attempts: number;
   readonly at: string;
   readonly error?: string;
@@ -99,6 +100,8 @@ export interface AlertOutbox {
   /** Claims a sink delivery for `leaseMs`; false when it is delivered or claimed by someone else. */
   claimDelivery(eventId: string, sink: string, at: string, leaseMs: number): Promise<boolean>;
   recordDelivery(eventId: string, sink: string, result: { ok: true; at: string } | { ok: false; at: string; error: string }): Promise<void>;
+  /** Records that a removed sink no longer owes the event (unless it was delivered meanwhile). */
+  withdrawDelivery(eventId: string, sink: string, at: string): Promise<void>;
   /** Sets the outbox state once all sinks are settled (`delivered`, or `dead` after the last retry). */
   settle(eventId: string, state: DeliveryState | 'delivered'): Promise<void>;
 }

@@ -80,6 +80,29 @@ describe('DynamoStateStore on dynalite', () => {
     expect((await dynamo.store.listAlerts(10)).find((u) => u.event.id === 'ev-1')?.deliveries['slack-1']).toMatchObject({ status: 'delivered', attempts: 2 });
   });
 
+  it('reads a delivery back under the sink name it was written with, routed names included', async () => {
+    await dynamo.store.addAlert(event('ev-routed'));
+    const now = '2026-01-01T00:00:00.000Z';
+    await dynamo.store.recordDelivery('ev-routed', 'slack-1a2b3c4d@ml-team', { ok: false, at: now, error: 'down' });
+    await dynamo.store.recordDelivery('ev-routed', 'webhook-0f0f0f0f', { ok: true, at: now });
+    const item = (await dynamo.store.listUndelivered()).find((u) => u.event.id === 'ev-routed');
+    expect(Object.keys(item?.deliveries ?? {}).sort()).toEqual(['slack-1a2b3c4d@ml-team', 'webhook-0f0f0f0f']);
+    expect(item?.deliveries['slack-1a2b3c4d@ml-team']).toMatchObject({ status: 'failed', error: 'down' });
+  });
+
+  it('withdraws a removed sink\'s delivery, never one that was delivered, and a withdrawn one cannot be claimed', async () => {
+    await dynamo.store.addAlert(event('ev-w'));
+    const now = '2026-01-01T00:00:00.000Z';
+    await dynamo.store.recordDelivery('ev-w', 'slack-gone', { ok: false, at: now, error: 'down' });
+    await dynamo.store.recordDelivery('ev-w', 'webhook-ok', { ok: true, at: now });
+    await dynamo.store.withdrawDelivery('ev-w', 'slack-gone', now);
+    await dynamo.store.withdrawDelivery('ev-w', 'webhook-ok', now);
+    const item = (await dynamo.store.listUndelivered()).find((u) => u.event.id === 'ev-w');
+    expect(item?.deliveries['slack-gone']?.status).toBe('withdrawn');
+    expect(item?.deliveries['webhook-ok']?.status).toBe('delivered');
+    expect(await dynamo.store.claimDelivery('ev-w', 'slack-gone', '2026-01-02T00:00:00.000Z', 60_000)).toBe(false);
+  });
+
   it('counts its DynamoDB requests', () => {
     expect(dynamo.store.requestCount).toBeGreaterThan(10);
   });

@@ -363,11 +363,13 @@ export class DynamoStateStore implements StateStore {
         TableName: this.stateTable,
         Key: key(ALERT_PK, eventId),
         UpdateExpression: 'SET #status = :sending, #lease = :lease, #at = :at ADD #attempts :one',
-        ConditionExpression: 'attribute_exists(#pk) AND (attribute_not_exists(#status) OR (#status <> :delivered AND (attribute_not_exists(#lease) OR #lease < :now)))',
+        ConditionExpression:
+          'attribute_exists(#pk) AND (attribute_not_exists(#status) OR (#status <> :delivered AND #status <> :withdrawn AND (attribute_not_exists(#lease) OR #lease < :now)))',
         ExpressionAttributeNames: { '#pk': STATE_PK, '#status': a.status, '#lease': a.lease, '#at': a.at, '#attempts': a.attempts },
         ExpressionAttributeValues: {
           ':sending': { S: 'sending' },
           ':delivered': { S: 'delivered' },
+          ':withdrawn': { S: 'withdrawn' },
           ':lease': { S: leaseUntil },
           ':now': { S: at },
           ':at': { S: at },
@@ -394,6 +396,21 @@ export class DynamoStateStore implements StateStore {
           ':at': { S: result.at },
           ...(result.ok ? {} : { ':error': { S: result.error.slice(0, 500) } }),
         },
+      }),
+    );
+  }
+
+  async withdrawDelivery(eventId: string, sink: string, at: string): Promise<void> {
+    const a = sinkAttributes(sink);
+    await this.conditional(
+      new UpdateItemCommand({
+        TableName: this.stateTable,
+        Key: key(ALERT_PK, eventId),
+        UpdateExpression: 'SET #status = :withdrawn, #at = :at REMOVE #lease',
+        // A delivery that got through meanwhile stays a delivery.
+        ConditionExpression: 'attribute_exists(#pk) AND (attribute_not_exists(#status) OR #status <> :delivered)',
+        ExpressionAttributeNames: { '#pk': STATE_PK, '#status': a.status, '#lease': a.lease, '#at': a.at },
+        ExpressionAttributeValues: { ':withdrawn': { S: 'withdrawn' }, ':delivered': { S: 'delivered' }, ':at': { S: at } },
       }),
     );
   }
@@ -485,9 +502,20 @@ function toEndpoint(item: Item): EndpointRecord {
 
 const SINK_PREFIX = 'd_';
 
+/**
+ * Attribute-name form of a sink name, reversible so that delivery records read back under the
+ * name the sink has: `slack-1a2b3c4d@ml` (a sink on route "ml") is `slack-1a2b3c4d.40.ml`.
+ */
+export function sinkKey(sink: string): string {
+  return Array.from(sink, (c) => (/[A-Za-z0-9-]/.test(c) ? c : `.${(c.codePointAt(0) as number).toString(16)}.`)).join('');
+}
+
+export function sinkName(key: string): string {
+  return key.replace(/\.([0-9a-f]{1,6})\./g, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)));
+}
+
 function sinkAttributes(sink: string): { status: string; attempts: string; lease: string; at: string; error: string } {
-  const safe = sink.replace(/[^A-Za-z0-9-]/g, '-');
-  const p = `${SINK_PREFIX}${safe}_`;
+  const p = `${SINK_PREFIX}${sinkKey(sink)}_`;
   return { status: `${p}status`, attempts: `${p}attempts`, lease: `${p}lease`, at: `${p}at`, error: `${p}error` };
 }
 
@@ -497,7 +525,7 @@ function toOutboxItem(item: Item): OutboxItem {
   for (const name of Object.keys(u)) {
     const m = /^d_(.+)_status$/.exec(name);
     if (!m) continue;
-    const sink = m[1] as string;
+    const sink = sinkName(m[1] as string);
     const a = sinkAttributes(sink);
     deliveries[sink] = {
       status: u[a.status] as SinkDelivery['status'],

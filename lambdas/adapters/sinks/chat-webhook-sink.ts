@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { AlertEvent } from '../../core/alerts/alert-event.js';
 import type { DigestContext } from '../../core/alerts/render-digest.js';
 import type { AlertSink } from '../../core/ports.js';
 import { postJson } from './post-json.js';
+import { destinationSinkName } from './sink-name.js';
 
 export interface ChatRenderings {
   /** One event as one message. */
@@ -15,20 +15,19 @@ export interface ChatRenderings {
 
 /**
  * A chat incoming webhook (Slack, Teams): a digest per run, and a message of its own per critical
- * event, rendered by the chat's own renderings. Delivery records are kept per sink name, which
- * must differ per URL and never reveal it: `<kind>-<8 hex of the URL's hash>`.
+ * event, rendered by the chat's own renderings. Its name is `destinationSinkName(kind, url)`.
  */
 export class ChatWebhookSink implements AlertSink {
   readonly name: string;
   readonly digestLimit: number;
 
   constructor(
-    kind: string,
+    kind: 'slack' | 'teams',
     private readonly url: string,
     private readonly options: { timeoutMs: number; userAgent: string },
     private readonly render: ChatRenderings,
   ) {
-    this.name = `${kind}-${createHash('sha256').update(url).digest('hex').slice(0, 8)}`;
+    this.name = destinationSinkName(kind, url);
     this.digestLimit = render.eventsPerMessage;
   }
 

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { AlertEvent } from '../../core/alerts/alert-event.js';
 import { pagerDutyAccepts, renderPagerDutyEvent } from '../../core/alerts/render-pagerduty.js';
 import { SinkError } from '../../core/alerts/sink-error.js';
 import type { AlertSink } from '../../core/ports.js';
 import { postJson } from './post-json.js';
+import { destinationSinkName } from './sink-name.js';
 
 export const PAGERDUTY_EVENTS_URL = 'https://events.pagerduty.com/v2/enqueue';
 
@@ -20,7 +20,7 @@ export class PagerDutySink implements AlertSink {
     private readonly routingKey: string,
     private readonly options: { timeoutMs: number; userAgent: string; url?: string },
   ) {
-    this.name = `pagerduty-${createHash('sha256').update(routingKey).digest('hex').slice(0, 8)}`;
+    this.name = destinationSinkName('pagerduty', routingKey);
     this.url = options.url ?? PAGERDUTY_EVENTS_URL;
   }
 

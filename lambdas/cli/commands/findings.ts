@@ -130,7 +130,7 @@ export async function findingsCommand(positionals: readonly string[], values: Op
     print(`\n${owned.length} alert${owned.length === 1 ? '' : 's'} not yet delivered to every sink (${dead.length} dead-lettered; retried on the next run):`);
     for (const u of owned) {
       const failures = Object.entries(u.deliveries)
-        .filter(([, d]) => d.status !== 'delivered')
+        .filter(([, d]) => d.status !== 'delivered' && d.status !== 'withdrawn')
         .map(([sink, d]) => `${sink}: ${cleanText(d.error ?? d.status, 120)}`);
       print(`  ${u.event.id} ${u.event.type} ${u.state}${failures.length ? ` (${failures.join('; ')})` : ''}`);
     }

@@ -9,7 +9,7 @@ import { systemClock } from '../../core/pipeline/monitor-settings.js';
 import type { AlertSink, StateStore } from '../../core/ports.js';
 import { InputError } from '../../core/targets/address.js';
 import { type LocalCycleResult, runLocalCycle } from '../../local/run-local-cycle.js';
-import { type CliIo, progressReporter } from '../cli-io.js';
+import { type CliIo, progressReporter, tableOptions } from '../cli-io.js';
 import { cliLogger } from '../cli-logger.js';
 import { monitorSettings, type OptionValues, probeOptions } from '../cli-options.js';
 import { loadLocalRoutes } from '../local-routes.js';
@@ -43,6 +43,11 @@ export async function runCycleOnStore(store: StateStore, values: OptionValues, i
   const terminal = new TerminalSink();
   const userAgent = probeOptions(values).userAgent;
   const routes = loadLocalRoutes(values);
+  if (routes.saved) {
+    const { file, added, floor } = routes.saved;
+    for (const d of added) io.err(`saved: ${d.kind} sink ${d.sinkName} (${d.shown}) added to the default route in ${file}; later runs deliver to it without the flag`);
+    if (floor) io.err(`saved: the default route's floor is now ${floor} (${file})`);
+  }
   // The terminal is the operator's own view: it shows every event, whatever its route.
   const sinks: AlertSink[] = [terminal, ...routes.specs.flatMap((route) => routeSinks(route, { timeoutMs: 10_000, userAgent }))];
   const json = values.json === true;
@@ -63,7 +68,9 @@ export async function runCycleOnStore(store: StateStore, values: OptionValues, i
   for (const dead of result.deadLetteredBlocks) io.err(`error: block dead-lettered: ${dead.error}`);
   for (const dead of result.delivery.deadLettered) io.err(`error: alert ${dead.id} (${dead.type}) not delivered to every sink; it will be retried next run`);
   for (const wait of result.delivery.waitingForSink) {
-    io.err(`error: alert ${wait.event.id} (${wait.event.type}) is still owed to ${wait.sinks.join(', ')}, which this run does not have; it is sent when that sink is configured again (see findings)`);
+    io.err(
+      `error: alert ${wait.event.id} (${wait.event.type}) is still owed to ${wait.sinks.join(', ')}, which is no longer configured; it is sent when that sink is configured again, or withdrawn with: exposure-monitor sinks remove ${wait.sinks[0] ?? 'SINK'}`,
+    );
   }
   if (json) {
     for (const event of terminal.events) io.out(JSON.stringify(event));
@@ -74,6 +81,6 @@ export async function runCycleOnStore(store: StateStore, values: OptionValues, i
     `run ${result.plan.runId}: ${result.plan.ranges} range${result.plan.ranges === 1 ? '' : 's'}, ${result.plan.addresses} address${result.plan.addresses === 1 ? '' : 'es'} in ${result.plan.blocks} batch${result.plan.blocks === 1 ? '' : 'es'}, ${terminal.events.length} alert${terminal.events.length === 1 ? '' : 's'}`,
   );
   if (result.plan.ranges === 0 && result.plan.rangeProblems.length === 0) io.out('no ranges registered; add one with: exposure-monitor ranges add <cidr>');
-  io.out(renderTerminalTable(orderForDigest(terminal.events)));
+  io.out(renderTerminalTable(orderForDigest(terminal.events), tableOptions(io)));
   return result;
 }

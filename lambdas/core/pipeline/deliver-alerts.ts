@@ -16,6 +16,9 @@ export interface DeliveryPolicy {
   readonly leaseMs: number;
 }
 
+/** A sink owes nothing more for an event it delivered, or that its removal withdrew. */
+const SETTLED_FOR_SINK: ReadonlySet<string> = new Set(['delivered', 'withdrawn']);
+
 export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = { attempts: 3, backoffMs: 500, maxRetryAfterMs: 30_000, leaseMs: 120_000 };
 
 export interface DeliverDeps {
@@ -114,7 +117,7 @@ export async function deliverAlerts(deps: DeliverDeps): Promise<DeliveryReport> 
 
   for (const sink of deps.sinks) {
     const takes = (i: OutboxItem): boolean => sinkTakes(sink, i.event, deps.routes);
-    const pending = items.filter((i) => i.deliveries[sink.name]?.status !== 'delivered' && takes(i));
+    const pending = items.filter((i) => !SETTLED_FOR_SINK.has(i.deliveries[sink.name]?.status ?? 'none') && takes(i));
     const sendDigest = sink.sendDigest?.bind(sink);
     if (!sendDigest) {
       for (const item of pending) await deliver(sink, [item], ([event]) => sink.send(event as AlertEvent));
@@ -157,7 +160,7 @@ export async function deliverAlerts(deps: DeliverDeps): Promise<DeliveryReport> 
     // A sink that failed this event and is missing from this pass (a run without its flag, a
     // route edited) still owes it: settling it now would lose the alert without a word.
     const owed = Object.entries(item.deliveries)
-      .filter(([name, d]) => d.status !== 'delivered' && !configured.has(name))
+      .filter(([name, d]) => !SETTLED_FOR_SINK.has(d.status) && !configured.has(name))
       .map(([name]) => name);
     if (owed.length > 0 && !failed.has(id)) {
       if (item.state !== 'dead') await deps.outbox.settle(id, 'dead');

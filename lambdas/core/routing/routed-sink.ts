@@ -10,7 +10,7 @@ import { DEFAULT_ROUTE, eventRoute, reachesFloor } from './route-table.js';
  */
 export function onRoute(sink: AlertSink, route: string, floor: Severity): AlertSink {
   const routed: AlertSink = {
-    name: route === DEFAULT_ROUTE ? sink.name : `${sink.name}@${route}`,
+    name: routedSinkName(sink.name, route),
     route,
     floor,
     send: (event: AlertEvent) => sink.send(event),
@@ -19,6 +19,11 @@ export function onRoute(sink: AlertSink, route: string, floor: Severity): AlertS
     ...(sink.accepts ? { accepts: (event: AlertEvent, reaches: boolean) => (sink.accepts as NonNullable<AlertSink['accepts']>).call(sink, event, reaches) } : {}),
   };
   return routed;
+}
+
+/** The name delivery records use for a sink on a route. */
+export function routedSinkName(sinkName: string, route: string): string {
+  return route === DEFAULT_ROUTE ? sinkName : `${sinkName}@${route}`;
 }
 
 /**

@@ -98,6 +98,27 @@ describe('delivery per route', () => {
     expect(Object.keys(below?.deliveries ?? {})).toEqual(['terminal']);
   });
 
+  it('a sink on a named route that failed is retried and settles, never reported as owed to an unknown sink', async () => {
+    const e = event(1, 'critical', 'ml');
+    await dynamo.store.addAlert(e);
+    let up = false;
+    const flaky: AlertSink = {
+      name: 'slack-1',
+      send: async () => {
+        if (!up) throw new Error('503');
+      },
+    };
+    const sinks = [onRoute(flaky, 'ml', 'info')];
+    const deps = { outbox: dynamo.store, sinks, clock: steppingClock(), logger: quiet, routes: new Set(['ml', 'default']), sleep: async () => undefined };
+    const first = await deliverAlerts(deps);
+    expect(first.deadLettered.map((d) => d.id)).toEqual([e.id]);
+    expect(first.waitingForSink).toEqual([]);
+    up = true;
+    const second = await deliverAlerts(deps);
+    expect(second.delivered.map((d) => d.id)).toEqual([e.id]);
+    expect(await dynamo.store.listUndelivered()).toEqual([]);
+  });
+
   it('a named route records deliveries as sink@route; the default route keeps the plain sink name', () => {
     expect(onRoute(new DigestSink('slack-1'), 'ml', 'info').name).toBe('slack-1@ml');
     expect(onRoute(new DigestSink('slack-1'), 'default', 'info').name).toBe('slack-1');
