@@ -3,6 +3,8 @@ import type { IConstruct } from 'constructs';
 import { DEFAULT_BLOCK_SIZE } from '../lambdas/core/planning/plan-blocks.js';
 import { DEFAULT_PROBE_OPTIONS } from '../lambdas/core/probing/probe-targets.js';
 import { MAX_PORTS, parsePorts } from '../lambdas/core/targets/ports.js';
+import { PORT_SET_NAMES, portSets } from '../lambdas/core/fingerprint/port-sets.js';
+import { catalog } from '../lambdas/core/fingerprint/catalog/index.js';
 import type { Severity } from '../lambdas/core/alerts/alert-event.js';
 import { DEFAULT_ROUTE, SEVERITIES } from '../lambdas/core/routing/route-table.js';
 import {
@@ -316,12 +318,16 @@ class Reader {
     const value = this.value(key);
     if (value === undefined) return undefined;
     if (typeof value !== 'string' && !(Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number'))) {
-      return this.bad(key, value, 'a port list such as "80,443,8000-8010" or [11434, 8000]');
+      return this.bad(key, value, `a port set (${PORT_SET_NAMES.join(', ')}) or a port list such as "80,443,8000-8010" or [11434, 8000]`);
     }
     try {
-      return parsePorts(value as string | (string | number)[], key);
+      return parsePorts(value as string | (string | number)[], key, { sets: portSets(catalog) });
     } catch (err) {
-      return this.bad(key, value, `a port list such as "80,443,8000-8010" or [11434, 8000], at most ${MAX_PORTS} ports (${(err as Error).message})`);
+      return this.bad(
+        key,
+        value,
+        `a port set (${PORT_SET_NAMES.join(', ')}) or a port list such as "80,443,8000-8010" or [11434, 8000], at most ${MAX_PORTS} ports given one by one (${(err as Error).message})`,
+      );
     }
   }
 

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { catalog } from '../core/fingerprint/catalog/index.js';
-import { catalogPorts } from '../core/fingerprint/catalog-ports.js';
+import { DEFAULT_PORT_SET, portSets } from '../core/fingerprint/port-sets.js';
 import { DEFAULT_BLOCK_SIZE } from '../core/planning/plan-blocks.js';
 import type { MonitorSettings } from '../core/pipeline/monitor-settings.js';
 import { DEFAULT_PROBE_OPTIONS, type ProbeOptions } from '../core/probing/probe-targets.js';
 import { InputError } from '../core/targets/address.js';
-import { parsePorts } from '../core/targets/ports.js';
+import { parsePorts, type PortSets } from '../core/targets/ports.js';
 
 /** Option values as `node:util` parseArgs returns them. */
 export type OptionValues = Record<string, string | boolean | undefined>;
@@ -51,6 +51,7 @@ export const OPTION_SPEC = {
   format: { type: 'string' },
   out: { type: 'string' },
   since: { type: 'string' },
+  resolve: { type: 'string' },
   'from-env': { type: 'string' },
   'from-file': { type: 'string' },
 } as const;
@@ -87,12 +88,18 @@ export function intOption(values: OptionValues, name: string, fallback: number, 
   return Number(raw);
 }
 
-export function defaultPorts(): number[] {
-  return catalogPorts(catalog);
+/** The catalog's port sets (`catalog`, `ai`, `all`). */
+export function cliPortSets(): PortSets {
+  return portSets(catalog);
+}
+
+/** The ports swept when neither the command nor a range row names any: the default set. */
+export function defaultPorts(): readonly number[] {
+  return cliPortSets()[DEFAULT_PORT_SET] as readonly number[];
 }
 
 export function portsOption(values: OptionValues): number[] | undefined {
-  return typeof values.ports === 'string' ? parsePorts(values.ports, '--ports') : undefined;
+  return typeof values.ports === 'string' ? parsePorts(values.ports, '--ports', { sets: cliPortSets() }) : undefined;
 }
 
 export function monitorSettings(values: OptionValues): MonitorSettings {
@@ -103,6 +110,7 @@ export function monitorSettings(values: OptionValues): MonitorSettings {
     },
     blockSize: DEFAULT_BLOCK_SIZE,
     defaultPorts: portsOption(values) ?? defaultPorts(),
+    portSets: cliPortSets(),
     goneAfterMisses: intOption(values, 'gone-after', 2, 1, 100),
   };
 }

@@ -10,8 +10,9 @@ import { OPTION_SPEC, type OptionValues } from './cli-options.js';
 export const USAGE = `exposure-monitor: find unauthenticated AI endpoints in your own address ranges
 
 Usage:
-  exposure-monitor scan <target>... [--ports P] [--json] [--concurrency N] [--timeout MS]
-      One-shot scan, no state. A target is an IPv4 address, a CIDR or ip:port.
+  exposure-monitor scan <target>... [--ports P] [--json] [--concurrency N] [--timeout MS] [--resolve NAME=IP,...]
+      One-shot scan, no state. A target is an IPv4 address, a CIDR, ip:port, or a DNS name
+      (name or name:port: each address it resolves to is probed with the name as Host and SNI).
   exposure-monitor ranges add <cidr> [--label L] [--owner O] [--route R] [--ports P] [--exclude CIDR,...] [--muted] [--rate N] [--replace] [--aws ...]
   exposure-monitor ranges list [--json]
   exposure-monitor ranges remove <cidr>
@@ -41,17 +42,24 @@ Usage:
   exposure-monitor demo
       Starts look-alike AI services on loopback, runs cycles with a change between them.
 
-Options:
-  --state-dir D          local state directory (default .exposure-monitor at the repository root)
-  --ports P              comma list or ranges, e.g. 8000,8080,11434 (default: the catalog's ports)
-  --allow-private        permit RFC 1918, shared and link-local ranges (needed by ranges add and run)
-  --max-range-prefix N   largest range per row, as a prefix length (default 16)
-  --gone-after N         complete runs without a sighting before "gone" (default 2)
-  --concurrency N        TCP connects in flight (default 256)
-  --timeout MS           TCP connect timeout (default 1500)
-  --threads N            threads running TCP connects (default: 2, or 1 on a one-core machine)
-  --rate N               politeness cap: at most N TCP connects started per second (default: no cap)
-  --contact URL          contact shown in the scanner's User-Agent
+Options (each names the commands that take it):
+  --state-dir D          every local command: the state directory (default .exposure-monitor at
+                         the repository root)
+  --ports P              scan, run, ranges add: comma list or ranges, e.g. 8000,8080,11434 or
+                         8000-8010 (default: the catalog's ports)
+  --allow-private        scan, run, ranges add: permit RFC 1918, shared and link-local ranges
+  --max-range-prefix N   scan, run, ranges add: largest range per row, as a prefix length
+                         (default 16)
+  --gone-after N         run: complete runs without a sighting before "gone" (default 2)
+  --concurrency N        scan, run: TCP connects in flight (default 256)
+  --timeout MS           scan, run: TCP connect timeout (default 1500)
+  --threads N            scan, run: threads running TCP connects (default: 2, or 1 on a one-core
+                         machine)
+  --rate N               scan, run: politeness cap, at most N TCP connects started per second
+                         (default: no cap); ranges add: the cap of that range
+  --resolve NAME=IP,... scan: fix what names resolve to (like curl's --resolve), before DNS has them
+  --contact URL          scan, run: how the owners of scanned hosts reach you, shown in the
+                         scanner's User-Agent (set it: the default names no contact)
   --check-default-credentials
                          scan, run: try each product's documented default credential (one harmless
                          authenticated read) on endpoints that enforce auth; off by default
@@ -116,17 +124,86 @@ function awsSetupProblem(err: unknown): string | undefined {
   return undefined;
 }
 
+type OptionName = keyof typeof OPTION_SPEC;
+
+const LONG_NAME_OF_SHORT: ReadonlyMap<string, OptionName> = new Map(
+  (Object.entries(OPTION_SPEC) as [OptionName, { short?: string }][]).flatMap(([name, spec]) => (spec.short ? [[spec.short, name] as const] : [])),
+);
+
+function takesValue(token: string): boolean {
+  const name = token.startsWith('--') ? token.slice(2) : LONG_NAME_OF_SHORT.get(token.slice(1));
+  return name !== undefined && Object.hasOwn(OPTION_SPEC, name) && OPTION_SPEC[name as OptionName].type === 'string';
+}
+
+/**
+ * `--timeout -5` is refused by parseArgs as "ambiguous" (the value looks like an option), which
+ * hides the real problem. A negative number after an option that takes a value is that value:
+ * joined as `--timeout=-5`, it reaches the option's own check ("must be a whole number ...").
+ */
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i] as string;
+    const next = argv[i + 1];
+    if (token === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    if (/^--?[\w-]+$/.test(token) && takesValue(token) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${token.startsWith('--') ? token : `--${LONG_NAME_OF_SHORT.get(token.slice(1))}`}=${next}`);
+      i++;
+    } else out.push(token);
+  }
+  return out;
+}
+
+/** The closest option name, for "did you mean": at most two edits away. */
+function closestOption(typed: string): string | undefined {
+  const distance = (a: string, b: string): number => {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++) next[j] = Math.min((row[j] as number) + 1, (next[j - 1] as number) + 1, (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row = next;
+    }
+    return row[b.length] as number;
+  };
+  const scored = Object.keys(OPTION_SPEC).map((name) => ({ name, d: distance(typed, name) }));
+  const best = scored.sort((a, b) => a.d - b.d)[0];
+  return best && best.d <= 2 ? `--${best.name}` : undefined;
+}
+
+/**
+ * parseArgs' own texts are written for programmers ("To specify a positional argument starting
+ * with a '-' ...", with an unbalanced quote); these say what was wrong with the command line.
+ */
+export function describeParseError(err: unknown): string {
+  const { code, message } = err as { code?: string; message: string };
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const option = /Unknown option '([^']+)'/.exec(message)?.[1] ?? '?';
+    const hint = option.startsWith('--') ? closestOption(option.slice(2).split('=')[0] as string) : undefined;
+    return `unknown option ${cleanText(option, 60)}${hint ? ` (did you mean ${hint}?)` : ''}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const option = /Option '(?:-\w, )?(--?[\w-]+)/.exec(message)?.[1] ?? '?';
+    if (/does not take an argument/.test(message)) return `${option} takes no value`;
+    if (/ambiguous/.test(message)) return `${option} needs a value (a value that starts with "-" is written ${option}=VALUE)`;
+    if (/argument missing/.test(message)) return `${option} needs a value`;
+  }
+  return cleanText(message, 300);
+}
+
 /** Runs the CLI and returns its exit code; never throws. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let values: OptionValues;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: [...argv], options: OPTION_SPEC, allowPositionals: true, strict: true }) as {
+    ({ values, positionals } = parseArgs({ args: joinNegativeValues(argv), options: OPTION_SPEC, allowPositionals: true, strict: true }) as {
       values: OptionValues;
       positionals: string[];
     });
   } catch (err) {
-    io.err(`error: ${cleanText((err as Error).message, 300)}\nRun "exposure-monitor --help" for usage.`);
+    io.err(`error: ${describeParseError(err)}\nRun "exposure-monitor --help" for usage.`);
     return 2;
   }
   const [name, ...rest] = positionals;
@@ -134,9 +211,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.out(`exposure-monitor ${packageVersion()}`);
     return 0;
   }
-  if (values.help === true || name === undefined || name === 'help') {
+  if (values.help === true || name === 'help') {
     io.out(USAGE);
     return 0;
+  }
+  // No command is a mistake (say, a cron line cut short): the usage goes to stderr, and exit 2.
+  if (name === undefined) {
+    io.err(`error: give a command\n\n${USAGE}`);
+    return 2;
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) {

@@ -148,3 +148,12 @@ export interface Logger {
 }
 
 export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/**
+ * Resolves a DNS name to its addresses (A and AAAA). The system resolver in production, so
+ * `/etc/hosts` works; a fixed map in tests and for `--resolve`, so no test sends a DNS query off
+ * the machine. Resolves to `[]` when the name does not exist; throws on a resolver failure.
+ */
+export interface HostResolver {
+  resolve(name: string): Promise<readonly string[]>;
+}

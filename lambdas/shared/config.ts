@@ -1,5 +1,5 @@
 import { catalog } from '../core/fingerprint/catalog/index.js';
-import { catalogPorts } from '../core/fingerprint/catalog-ports.js';
+import { DEFAULT_PORT_SET, portSets } from '../core/fingerprint/port-sets.js';
 import { DEFAULT_BLOCK_SIZE } from '../core/planning/plan-blocks.js';
 import type { MonitorSettings } from '../core/pipeline/monitor-settings.js';
 import { DEFAULT_PROBE_OPTIONS, type ProbeOptions } from '../core/probing/probe-targets.js';
@@ -44,9 +44,10 @@ function boolEnv(env: Env, name: EnvName): boolean {
 /** The monitor settings shared by planner and prober. */
 export function loadMonitorSettings(env: Env): MonitorSettings {
   const ports = optionalEnv(env, ENV.DEFAULT_PORTS);
+  const sets = portSets(catalog);
   let defaultPorts: number[];
   try {
-    defaultPorts = ports ? parsePorts(ports, ENV.DEFAULT_PORTS) : catalogPorts(catalog);
+    defaultPorts = ports ? parsePorts(ports, ENV.DEFAULT_PORTS, { sets }) : [...(sets[DEFAULT_PORT_SET] as readonly number[])];
   } catch (err) {
     throw new ConfigError(`environment variable ${(err as Error).message}`);
   }
@@ -55,6 +56,7 @@ export function loadMonitorSettings(env: Env): MonitorSettings {
     policy: { allowPrivate: boolEnv(env, ENV.ALLOW_PRIVATE), maxRangePrefixV4: intEnv(env, ENV.MAX_RANGE_PREFIX, 16, 8, 32) },
     blockSize: intEnv(env, ENV.BLOCK_SIZE, DEFAULT_BLOCK_SIZE, 1, 4096),
     defaultPorts,
+    portSets: sets,
     goneAfterMisses: intEnv(env, ENV.GONE_AFTER_MISSES, 2, 1, 100),
     // The planner resolves each range row's route from this (names, owners; floors are the notifier's).
     ...(routes ? { routes: tableOf(routes, ENV.ROUTES_JSON) } : {}),

@@ -8,6 +8,8 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { RouteRule } from '../../lambdas/core/routing/route-table.js';
 import { ENV } from '../../lambdas/shared/env.js';
+import { catalog } from '../../lambdas/core/fingerprint/catalog/index.js';
+import { portSets } from '../../lambdas/core/fingerprint/port-sets.js';
 import { plannerRoutesJson } from '../../lambdas/shared/route-config.js';
 import { acknowledgeIndexGrant, acknowledgeKeyGrants } from '../nag.js';
 import { LambdaSchedule } from './lambda-schedule.js';
@@ -30,7 +32,7 @@ export interface ScanPipelineProps {
   readonly encryptionKey?: IKey;
   /**
    * Ports swept when a range row names none.
-   * @default - the fingerprint catalog's ports (DEFAULT_PORTS unset)
+   * @default - the default port set, `ai` (DEFAULT_PORTS unset)
    */
   readonly ports?: readonly number[];
   /** @default - the handler's default (256) */
@@ -129,7 +131,7 @@ export class ScanPipeline extends Construct {
         [ENV.RANGE_TABLE_NAME]: props.rangeTable.tableName,
         [ENV.STATE_TABLE_NAME]: props.stateTable.tableName,
         [ENV.PROBE_QUEUE_URL]: this.queue.queueUrl,
-        ...(props.ports ? { [ENV.DEFAULT_PORTS]: props.ports.join(',') } : {}),
+        ...(props.ports ? { [ENV.DEFAULT_PORTS]: portsEnvValue(props.ports) } : {}),
         ...(props.blockSize !== undefined ? { [ENV.BLOCK_SIZE]: String(props.blockSize) } : {}),
         ...(props.routes ? { [ENV.ROUTES_JSON]: plannerRoutesJson(props.routes) } : {}),
         ...policy,
@@ -206,4 +208,17 @@ export class ScanPipeline extends Construct {
       },
     );
   }
+}
+
+/**
+ * DEFAULT_PORTS for a port list: a set's name when the list is exactly a set (`all` would not fit
+ * in a Lambda environment's 4 KB as numbers), else the numbers.
+ */
+export function portsEnvValue(ports: readonly number[]): string {
+  const sets = portSets(catalog);
+  const name = Object.keys(sets).find((n) => {
+    const set = sets[n] as readonly number[];
+    return set.length === ports.length && set.every((p, i) => p === ports[i]);
+  });
+  return name ?? ports.join(',');
 }

@@ -63,7 +63,7 @@ describe('CLI: bad arguments exit 2 naming the value (no store needed)', () => {
     ['scan with one good and one bad target (checked before any traffic)', ['scan', '127.0.0.1', '198.51.100.7'], ['198.51.100.7']],
     // Regression (found by this suite, fixed): "[127.0.0.0/24]:80" is accepted (exit 0) and only 127.0.0.0:80 is probed.
     ['scan of a bracketed CIDR with a port', ['scan', '[127.0.0.0/30]:9', '--timeout', '100'], ['[127.0.0.0/30]:9']],
-    ['ranges without an action', ['ranges'], ['ranges: unknown action ""']],
+    ['ranges without an action', ['ranges'], ['ranges: give an action: add, list or remove']],
     ['ranges with an unknown action', ['ranges', 'delete', '127.0.0.0/24'], ['"delete"']],
     ['ranges add without a CIDR', ['ranges', 'add'], ['ranges add']],
     ['ranges add of two CIDRs', ['ranges', 'add', '127.0.0.0/24', '127.0.1.0/24'], ['exactly one CIDR']],

@@ -64,3 +64,34 @@ export function renderCostTable(cpuPerProbeUs: number, d: Deployment = DEFAULT_D
   }
   return lines.join('\n');
 }
+
+/**
+ * The port-set table: for each named set, probes per /16, blocks as the planner cuts them
+ * (`blockShape`), wall time and money per cycle and per month, at the deployment's settings.
+ * It is what the default set was chosen from (README "Port sets").
+ */
+export function renderPortSetTable(
+  cpuPerProbeUs: number,
+  sets: Readonly<Record<string, readonly number[]>>,
+  blockShape: (ports: number, blockSize: number) => { addresses: number; portsPerBlock: number },
+  d: Deployment = DEFAULT_DEPLOYMENT,
+): string {
+  const addresses = 65_536;
+  const lines = [
+    `port sets (a /16, prober ${d.memoryMb} MB arm64, ${d.socketConcurrency} sockets, ${d.connectTimeoutS * 1000} ms timeout, maxConcurrency ${d.maxConcurrency}, ${cpuPerProbeUs.toFixed(0)} us CPU per probe, worst case every address filtered, ${d.cyclesPerMonth} cycles a month):`,
+    '| set | ports | probes per /16 | blocks | wall time per cycle | $/cycle | $/month (with the KMS key) |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const [name, ports] of Object.entries(sets)) {
+    const shape = blockShape(ports.length, d.blockSize);
+    const blocks = Math.ceil(addresses / shape.addresses) * Math.ceil(ports.length / shape.portsPerBlock);
+    // A block of this set: its probes, at the sockets and timeout of the deployment.
+    const perBlock: Deployment = { ...d, blockSize: shape.addresses, ports: shape.portsPerBlock };
+    const c = cycleCost(shape.addresses, cpuPerProbeUs, perBlock);
+    const total = c.total * blocks;
+    const wallS = Math.ceil(blocks / d.maxConcurrency) * c.seconds;
+    const wall = wallS >= 7200 ? `${(wallS / 3600).toFixed(1)} h` : wallS >= 120 ? `${(wallS / 60).toFixed(0)} min` : `${wallS.toFixed(0)} s`;
+    lines.push(`| ${name} | ${ports.length} | ${(addresses * ports.length).toLocaleString('en-US')} | ${blocks} | ${wall} | ${total.toFixed(3)} | ${(total * d.cyclesPerMonth + PRICES.kmsKeyMonth).toFixed(2)} |`);
+  }
+  return lines.join('\n');
+}

@@ -8,7 +8,10 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { renderCostTable } from './cost-model.js';
+import { catalog } from '../../lambdas/core/fingerprint/catalog/index.js';
+import { portSets } from '../../lambdas/core/fingerprint/port-sets.js';
+import { blockShape } from '../../lambdas/core/planning/plan-blocks.js';
+import { renderPortSetTable, renderCostTable } from './cost-model.js';
 import { recallUnderHog } from './recall-under-hog.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -191,6 +194,8 @@ async function speedAndCost(): Promise<void> {
     if (store.status !== 0 || plan.status !== 0) console.log(`plan/store errors:\n${plan.stderr}\n${store.stderr}`);
     console.log('');
     console.log(renderCostTable((product.cpuS / probes) * 1e6));
+    console.log('');
+    console.log(renderPortSetTable((product.cpuS / probes) * 1e6, portSets(catalog), blockShape));
     console.log('');
     console.log(`ratio (b)/(a) wall: ${ratioStats(rounds.map((r) => r.product.wallS / r.raw.wallS))}`);
     if (nmap && nmapSv) {

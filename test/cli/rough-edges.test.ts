@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stateDir } from '../../lambdas/cli/cli-options.js';
+import { probeOptions, stateDir } from '../../lambdas/cli/cli-options.js';
 import { main } from '../../lambdas/cli/main.js';
+import { DEFAULT_PROBE_OPTIONS, DEFAULT_USER_AGENT } from '../../lambdas/core/probing/probe-targets.js';
 import { captureIo } from '../support/capture-io.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'em-edges-'));
@@ -87,5 +88,95 @@ describe('CLI rough edges from the newcomer trial', () => {
     } finally {
       process.chdir(before);
     }
+  });
+});
+
+describe('CLI rough edges from the newcomer trial, the rest (problems 19, 22, 24, 27, 30)', () => {
+  it('an unknown option is named plainly, with the closest real one, not parseArgs\' text', async () => {
+    const r = await cli('scan', '127.0.0.1', '--contcat', 'x');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error: unknown option --contcat (did you mean --contact?)');
+    expect(r.stderr).not.toMatch(/positional argument|-- "/);
+  });
+
+  it('a negative number is checked as the option\'s value, not called ambiguous', async () => {
+    for (const argv of [['--timeout', '-5'], ['-p', '-5']]) {
+      const r = await cli('scan', '127.0.0.1', ...argv);
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toContain('ambiguous');
+    }
+    expect((await cli('scan', '127.0.0.1', '--timeout', '-5')).stderr).toContain('--timeout: "-5" must be a whole number from 50 to 60000');
+  });
+
+  it('an option without its value says so', async () => {
+    expect((await cli('ranges', 'add', '127.0.97.0/24', '--label')).stderr).toContain('error: --label needs a value');
+    expect((await cli('scan', '127.0.0.1', '--timeout', '--json')).stderr).toContain('error: --timeout needs a value (a value that starts with "-" is written --timeout=VALUE)');
+  });
+
+  it('no command is a mistake: usage on stderr, exit 2; --help still prints it on stdout, exit 0', async () => {
+    const io = captureIo();
+    expect(await main([], io)).toBe(2);
+    expect(io.stdout).toEqual([]);
+    expect(io.stderr.join('\n')).toMatch(/^error: give a command\n\nexposure-monitor: .*\n\nUsage:/);
+    expect((await cli('--help')).code).toBe(0);
+  });
+
+  it('ranges without an action asks for one, not for action ""', async () => {
+    const r = await cli('ranges');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: ranges: give an action: add, list or remove (e.g. exposure-monitor ranges list)');
+  });
+
+  it('the help names the commands that take each option', async () => {
+    const help = (await cli('--help')).stdout;
+    expect(help).toMatch(/--allow-private\s+scan, run, ranges add:/);
+    expect(help).toMatch(/--max-range-prefix N\s+scan, run, ranges add:/);
+    expect(help).toMatch(/--gone-after N\s+run:/);
+    expect(help).toMatch(/--contact URL\s+scan, run:/);
+  });
+
+  it('a private range too large names both rules at once (one round trip, not two)', async () => {
+    const r = await cli('ranges', 'add', '10.0.0.0/8');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/10\.0\.0\.0\/8 is too large: .*--max-range-prefix.*; it is also private \(RFC 1918\) \(10\.0\.0\.0\/8\): pass --allow-private/);
+    expect((await cli('ranges', 'add', '10.0.0.0/8', '--allow-private')).stderr).not.toContain('allow-private');
+  });
+
+  it('an exclusion outside its range, or covering all of it, is refused naming it', async () => {
+    const outside = await cli('ranges', 'add', '127.0.96.0/24', '--exclude', '127.0.56.0/24');
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain('--exclude 127.0.56.0/24 is outside 127.0.96.0/24');
+    const all = await cli('ranges', 'add', '127.0.96.0/24', '--exclude', '127.0.96.0/28,127.0.0.0/16');
+    expect(all.code).toBe(2);
+    expect(all.stderr).toContain('--exclude 127.0.0.0/16 covers all of 127.0.96.0/24');
+    expect((await cli('ranges', 'add', '127.0.96.0/24', '--exclude', '127.0.96.0/28')).code).toBe(0);
+  });
+
+  it('ranges list says "no" for a range that is not muted, as it says "yes" for one that is enabled', async () => {
+    const list = (await cli('ranges', 'list')).stdout;
+    expect(list).toMatch(/127\.0\.96\.0\/24 .*\byes\s+no\b/);
+  });
+
+  it('run exits 1 when it scanned nothing, saying why, so a scheduler notices', async () => {
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'em-edges-empty-'));
+    try {
+      const io = captureIo();
+      expect(await main(['run', '--state-dir', empty], io)).toBe(1);
+      expect(io.stderr.join('\n')).toContain('error: this run scanned nothing: no range is registered; add one with: exposure-monitor ranges add <cidr>');
+      // A private row registered with --allow-private, then a run without it: every row refused.
+      expect(await main(['ranges', 'add', '10.9.0.0/24', '--allow-private', '--state-dir', empty], captureIo())).toBe(0);
+      const refused = captureIo();
+      expect(await main(['run', '--state-dir', empty], refused)).toBe(1);
+      expect(refused.stderr.join('\n')).toContain('error: this run scanned nothing: every registered range was refused');
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('the scanner\'s default User-Agent says what it is and that no contact is set; --contact names one', () => {
+    expect(DEFAULT_PROBE_OPTIONS.userAgent).toBe(DEFAULT_USER_AGENT);
+    expect(DEFAULT_USER_AGENT).not.toMatch(/https?:|github/);
+    expect(DEFAULT_USER_AGENT).toMatch(/^ai-exposure-monitor\/0\.1 \(.*AI services open without authentication.*no contact set\)$/);
+    expect(probeOptions({ contact: 'https://security.example/scanner' }).userAgent).toBe('ai-exposure-monitor/0.1 (+https://security.example/scanner)');
   });
 });

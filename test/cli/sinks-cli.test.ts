@@ -57,7 +57,7 @@ describe('sinks persist in the state: no alert lost when a run names other sinks
     const second = await cli('run');
     expect(second.code).toBe(1);
     expect(slack.attempts()).toBeGreaterThan(tries);
-    expect(second.stderr).toContain('not delivered to every sink');
+    expect(second.stderr).toContain('not delivered, kept and retried on the next run');
 
     // Back, named again: already saved, nothing added; the alert arrives once.
     slackUp = true;

@@ -61,7 +61,7 @@ describe('parseConfig', () => {
     ['alertEmails', ['secops@example.com', 'not-an-email'], /"alertEmails" must be a list of email addresses.*got "not-an-email"/],
     ['alertEmails', 'a@example.com,a@example.com', /"alertEmails" must be a list without repeated addresses/],
     ['opsEmails', 42, /"opsEmails" must be a list/],
-    ['ports', '80,70000', /"ports" must be a port list.*got "80,70000"/],
+    ['ports', '80,70000', /"ports" must be a port set \(catalog, ai, all\) or a port list.*got "80,70000"/],
     ['allowPrivate', 'yes', /"allowPrivate" must be true or false; got "yes"/],
     ['removalPolicy', 'snapshot', /"removalPolicy" must be one of "retain", "destroy"; got "snapshot"/],
     ['logRetentionDays', 31, /"logRetentionDays" must be a CloudWatch Logs retention in days.*got 31/],

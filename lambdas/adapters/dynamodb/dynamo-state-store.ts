@@ -90,7 +90,7 @@ export class DynamoStateStore implements StateStore {
   }
 
   async putRangeRow(row: RangeRow): Promise<void> {
-    const item = { ...row, ports: row.ports ? [...row.ports] : undefined, exclude: row.exclude ? [...row.exclude] : undefined, updatedAt: new Date().toISOString() };
+    const item = { ...row, ports: row.ports === undefined ? undefined : typeof row.ports === 'string' ? row.ports : [...row.ports], exclude: row.exclude ? [...row.exclude] : undefined, updatedAt: new Date().toISOString() };
     await this.send(new PutItemCommand({ TableName: this.rangeTable, Item: marshall(item, { removeUndefinedValues: true }) }));
   }
 

@@ -27,7 +27,9 @@ export async function postJson(url: string, body: unknown, timeoutMs: number, us
       bodyTimeout: timeoutMs,
     });
   } catch (err) {
-    throw new SinkError(`POST ${redactUrl(url)} failed: ${(err as Error).name}: ${(err as Error).message}`.slice(0, 300));
+    // "Error: connect ECONNREFUSED ..." says nothing more than the message; a named error (a timeout) keeps its name.
+    const { name, message } = err as Error;
+    throw new SinkError(`POST ${redactUrl(url)} failed: ${name && name !== 'Error' ? `${name}: ` : ''}${message}`.slice(0, 300));
   }
   const text = (await response.body.text().catch(() => '')).slice(0, 200);
   if (response.statusCode >= 200 && response.statusCode < 300) return;

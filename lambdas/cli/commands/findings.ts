@@ -13,6 +13,8 @@ import { inventorySummary } from '../../core/alerts/describe-event.js';
 import type { EndpointRecord } from '../../core/state/endpoint-record.js';
 import { EXPORT_FORMATS, type ExportFormat, isExportFormat, renderExport } from '../../core/export/index.js';
 import { renderJsonLines } from '../../core/export/json.js';
+import { utcMinute } from '../time-text.js';
+import { undeliveredLine } from '../undelivered-text.js';
 
 /** "yes, by alice: lab box until 2027-01-01" (muted ranges say so). */
 function suppressionText(e: EndpointRecord): string {
@@ -102,15 +104,15 @@ export async function findingsCommand(positionals: readonly string[], values: Op
   else {
     print(
       formatTable(
-        ['ENDPOINT', 'SERVICE', 'AUTH', 'VERSION', 'STATUS', 'FIRST SEEN', 'LAST SEEN', 'RANGE', 'ROUTE', 'LISTS', 'SUPPRESSED'],
+        ['ENDPOINT', 'SERVICE', 'AUTH', 'VERSION', 'STATUS', 'FIRST SEEN (UTC)', 'LAST SEEN (UTC)', 'RANGE', 'ROUTE', 'LISTS', 'SUPPRESSED'],
         shown.map((e) => [
           `${e.tls ? 'https' : 'http'}://${endpointKey(e)}`,
           e.service,
           e.auth,
           cleanText(e.version ?? '-', 20),
           e.status,
-          e.firstSeenAt.slice(0, 19),
-          e.lastSeenAt.slice(0, 19),
+          utcMinute(e.firstSeenAt),
+          utcMinute(e.lastSeenAt),
           `${e.range}${e.label ? ` ${cleanText(e.label, 30)}` : ''}`,
           e.route ?? DEFAULT_ROUTE,
           e.inventory ? cleanText(inventorySummary(e.inventory, 3), 50) : '',
@@ -128,12 +130,8 @@ export async function findingsCommand(positionals: readonly string[], values: Op
   const dead = owned.filter((u) => u.state === 'dead');
   if (owned.length > 0) {
     print(`\n${owned.length} alert${owned.length === 1 ? '' : 's'} not yet delivered to every sink (${dead.length} dead-lettered; retried on the next run):`);
-    for (const u of owned) {
-      const failures = Object.entries(u.deliveries)
-        .filter(([, d]) => d.status !== 'delivered' && d.status !== 'withdrawn')
-        .map(([sink, d]) => `${sink}: ${cleanText(d.error ?? d.status, 120)}`);
-      print(`  ${u.event.id} ${u.event.type} ${u.state}${failures.length ? ` (${failures.join('; ')})` : ''}`);
-    }
+    // By what a person recognises (severity, event, endpoint), with the sink that owes it and why.
+    for (const u of owned) print(`  ${undeliveredLine(u)}`);
   }
   if (out !== undefined) {
     writeExport(out, lines.map((line) => `${line}\n`).join(''));

@@ -1,9 +1,10 @@
 import { formatTable } from '../../core/alerts/text-table.js';
 import { InputError } from '../../core/targets/address.js';
-import { parseCidr } from '../../core/targets/cidr.js';
-import { type RangeRow, validateRangeRow } from '../../core/targets/range-row.js';
+import { contains, overlaps, parseCidr } from '../../core/targets/cidr.js';
+import { type MonitoredRange, type RangeRow, validateRangeRow } from '../../core/targets/range-row.js';
 import { type CliIo, tableOptions } from '../cli-io.js';
-import { defaultPorts, intOption, monitorSettings, type OptionValues, portsOption } from '../cli-options.js';
+import { DEFAULT_PORT_SET } from '../../core/fingerprint/port-sets.js';
+import { cliPortSets, defaultPorts, intOption, monitorSettings, type OptionValues, portsOption } from '../cli-options.js';
 import { withStore } from '../local-stack.js';
 
 /** `ranges add|list|remove`: edits the monitored-range table of the local store. */
@@ -16,8 +17,10 @@ export async function rangesCommand(positionals: readonly string[], values: Opti
       return listRanges(values, io);
     case 'remove':
       return removeRange(rest, values, io);
+    case undefined:
+      throw new InputError('ranges: give an action: add, list or remove (e.g. exposure-monitor ranges list)');
     default:
-      throw new InputError(`ranges: unknown action ${JSON.stringify(action ?? '')}; use add, list or remove`);
+      throw new InputError(`ranges: unknown action ${JSON.stringify(action)}; use add, list or remove`);
   }
 }
 
@@ -25,7 +28,9 @@ async function addRange(args: readonly string[], values: OptionValues, io: CliIo
   if (args.length !== 1) throw new InputError('ranges add: give exactly one CIDR');
   const settings = monitorSettings(values);
   const cidr = parseCidr(args[0] as string);
-  const ports = portsOption(values);
+  const expanded = portsOption(values);
+  // A set name stays a name in the row, so the row follows the set as the catalog grows.
+  const ports = typeof values.ports === 'string' && namesASet(values.ports) ? portsAsGiven(values.ports) : expanded;
   const exclude = typeof values.exclude === 'string' ? values.exclude.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
   const row: RangeRow = {
     cidr: cidr.text,
@@ -39,7 +44,8 @@ async function addRange(args: readonly string[], values: OptionValues, io: CliIo
     enabled: true,
   };
   // The same validation the planner applies on every cycle: a row the planner would refuse is refused now.
-  validateRangeRow(row, settings.policy, defaultPorts());
+  const valid = validateRangeRow(row, settings.policy, defaultPorts(), cliPortSets());
+  checkExclusions(valid);
   const replaced = await withStore(values, async (store) => {
     const existing = (await store.listRangeRows()).some((r) => typeof r === 'object' && r !== null && (r as { cidr?: unknown }).cidr === row.cidr);
     // A second `add` of the same range used to replace the whole row silently (losing its owner).
@@ -51,6 +57,18 @@ async function addRange(args: readonly string[], values: OptionValues, io: CliIo
   });
   io.out(`${replaced ? 'replaced' : 'added'} ${row.cidr}${row.label ? ` (${row.label})` : ''}`);
   return 0;
+}
+
+/**
+ * An exclusion outside the range is a typo (127.0.56.0/24 for 127.0.55.0/24) that would leave
+ * the address meant to be spared in the scan; one that covers the whole range leaves nothing to
+ * scan. The planner tolerates both in rows already stored; a new row is refused, naming it.
+ */
+function checkExclusions(range: MonitoredRange): void {
+  for (const ex of range.exclude) {
+    if (!overlaps(ex, range.cidr)) throw new InputError(`ranges add: --exclude ${ex.text} is outside ${range.cidr.text}: it would exclude nothing`);
+    if (contains(ex, range.cidr)) throw new InputError(`ranges add: --exclude ${ex.text} covers all of ${range.cidr.text}: nothing would be scanned (to stop scanning it: exposure-monitor ranges remove ${range.cidr.text})`);
+  }
 }
 
 async function listRanges(values: OptionValues, io: CliIo): Promise<number> {
@@ -69,7 +87,7 @@ async function listRanges(values: OptionValues, io: CliIo): Promise<number> {
   io.out(
     formatTable(
       ['CIDR', 'LABEL', 'OWNER', 'ROUTE', 'PORTS', 'EXCLUDE', 'ENABLED', 'MUTED', 'RATE'],
-      typed.map((r) => [String(r.cidr), list(r.label), list(r.owner), list(r.route), list(r.ports) || '(catalog)', list(r.exclude), r.enabled === false ? 'no' : 'yes', r.muted === true ? 'yes' : '', list(r.rate)]),
+      typed.map((r) => [String(r.cidr), list(r.label), list(r.owner), list(r.route), list(r.ports) || `(default: ${DEFAULT_PORT_SET})`, list(r.exclude), r.enabled === false ? 'no' : 'yes', r.muted === true ? 'yes' : 'no', list(r.rate)]),
       // To fit a terminal, LABEL, EXCLUDE, PORTS and OWNER give way; the CIDR and the flags stay whole.
       { ...tableOptions(io), shrink: [1, 5, 4, 2] },
     ),
@@ -84,4 +102,17 @@ async function removeRange(args: readonly string[], values: OptionValues, io: Cl
   if (!removed) throw new InputError(`ranges remove: ${cidr} is not a registered range`);
   io.out(`removed ${cidr}`);
   return 0;
+}
+
+function namesASet(text: string): boolean {
+  return text.split(',').some((t) => Object.hasOwn(cliPortSets(), t.trim()));
+}
+
+/** `--ports` as the row stores it: numbers stay numbers; ranges and set names (`ai`) stay text. */
+function portsAsGiven(text: string): (number | string)[] {
+  return text
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map((t) => (/^\d+$/.test(t) ? Number(t) : t));
 }

@@ -5,6 +5,8 @@ import { cleanText } from '../../core/alerts/sanitize.js';
 import { orderForDigest } from '../../core/alerts/render-digest.js';
 import { renderTerminalTable } from '../../core/alerts/render-terminal.js';
 import { catalog } from '../../core/fingerprint/catalog/index.js';
+import type { AlertEvent } from '../../core/alerts/alert-event.js';
+import { DELIVERY_FAILED_LOG } from '../../core/pipeline/deliver-alerts.js';
 import { systemClock } from '../../core/pipeline/monitor-settings.js';
 import type { AlertSink, StateStore } from '../../core/ports.js';
 import { InputError } from '../../core/targets/address.js';
@@ -15,13 +17,24 @@ import { monitorSettings, type OptionValues, probeOptions } from '../cli-options
 import { loadLocalRoutes } from '../local-routes.js';
 import { resolveAwsTarget } from '../aws-target.js';
 import { withStore } from '../local-stack.js';
+import { alertSubject, undeliveredLine } from '../undelivered-text.js';
 
 /** `run`: one monitoring cycle now, on the embedded stack. */
 export async function runCommand(positionals: readonly string[], values: OptionValues, io: CliIo): Promise<number> {
   if (positionals.length > 0) throw new InputError(`run: unexpected argument ${JSON.stringify(positionals[0])}`);
   if (values.aws === true) return startAwsCycle(values, io);
   const result = await withStore(values, (store) => runCycleOnStore(store, values, io));
-  return result.deadLetteredBlocks.length > 0 || result.delivery.deadLettered.length > 0 || result.delivery.waitingForSink.length > 0 ? 1 : 0;
+  // A scheduled run that scanned nothing (no range registered, or every row refused) has failed at
+  // its job: exit 1, so cron or a systemd timer notices, as it does for a failed block or alert.
+  const scannedNothing = result.plan.ranges === 0;
+  if (scannedNothing) {
+    io.err(
+      result.plan.rangeProblems.length > 0
+        ? 'error: this run scanned nothing: every registered range was refused (see the warnings above); fix or replace them with: exposure-monitor ranges add <cidr> --replace'
+        : 'error: this run scanned nothing: no range is registered; add one with: exposure-monitor ranges add <cidr>',
+    );
+  }
+  return scannedNothing || result.deadLetteredBlocks.length > 0 || result.delivery.deadLettered.length > 0 || result.delivery.waitingForSink.length > 0 ? 1 : 0;
 }
 
 /** `run --aws`: starts a cycle in the deployed stack now, by invoking its planner. */
@@ -36,6 +49,31 @@ async function startAwsCycle(values: OptionValues, io: CliIo, lambda = new Lambd
   }
   io.out(values.json === true ? payload : `started run: ${cleanText(payload, 500)}`);
   return 0;
+}
+
+/**
+ * One line per alert a sink still owes: what it is about (severity, event, endpoint), the sink
+ * and its error, then once what to do. The pipeline's own log line per failed sink is not printed:
+ * it would repeat the same failure without the endpoint.
+ */
+async function reportUndelivered(store: StateStore, result: LocalCycleResult, io: CliIo): Promise<void> {
+  const { deadLettered, waitingForSink } = result.delivery;
+  if (deadLettered.length === 0 && waitingForSink.length === 0) return;
+  const items = new Map((await store.listUndelivered()).map((u) => [u.event.id, u]));
+  const line = (event: AlertEvent): string => {
+    const item = items.get(event.id);
+    return item ? undeliveredLine(item) : `${alertSubject(event)} (alert ${event.id})`;
+  };
+  for (const event of deadLettered) io.err(`error: not delivered, kept and retried on the next run: ${line(event)}`);
+  if (deadLettered.length > 0) {
+    io.err('note: check each sink named above (exposure-monitor sinks list shows where it points); to stop delivering to one: exposure-monitor sinks remove <sink>');
+  }
+  for (const wait of waitingForSink) {
+    const sinks = wait.sinks.join(', ');
+    io.err(
+      `error: ${alertSubject(wait.event)} (alert ${wait.event.id}) is still owed to ${sinks}, which is no longer configured; it is sent when that sink is configured again, or withdrawn with: exposure-monitor sinks remove ${wait.sinks[0] ?? '<sink>'}`,
+    );
+  }
 }
 
 /** Runs one cycle with the CLI's sinks and prints what it found; shared by `run` and `demo`. */
@@ -59,19 +97,15 @@ export async function runCycleOnStore(store: StateStore, values: OptionValues, i
     catalog,
     sinks,
     clock: systemClock,
-    logger: cliLogger(io),
-    onProgress: (p) => progress.update(`probing: ${p.done}/${p.total} blocks, ${p.endpoints} AI endpoints`),
+    logger: cliLogger(io, { reportedByCommand: [DELIVERY_FAILED_LOG] }),
+    // "batches" as in the run's summary line: a block is the pipeline's word, not the user's.
+    onProgress: (p) => progress.update(`probing: ${p.done} of ${p.total} batches of addresses, ${p.endpoints} AI endpoint${p.endpoints === 1 ? '' : 's'}`),
   });
   progress.done();
   for (const problem of result.plan.rangeProblems) io.err(`warning: range ${problem.row} skipped: ${problem.error}`);
   for (const problem of result.plan.routeProblems) io.err(`warning: range ${problem.row}: ${problem.error}`);
-  for (const dead of result.deadLetteredBlocks) io.err(`error: block dead-lettered: ${dead.error}`);
-  for (const dead of result.delivery.deadLettered) io.err(`error: alert ${dead.id} (${dead.type}) not delivered to every sink; it will be retried next run`);
-  for (const wait of result.delivery.waitingForSink) {
-    io.err(
-      `error: alert ${wait.event.id} (${wait.event.type}) is still owed to ${wait.sinks.join(', ')}, which is no longer configured; it is sent when that sink is configured again, or withdrawn with: exposure-monitor sinks remove ${wait.sinks[0] ?? 'SINK'}`,
-    );
-  }
+  for (const dead of result.deadLetteredBlocks) io.err(`error: a batch of addresses could not be probed (probed again next run): ${dead.error}`);
+  await reportUndelivered(store, result, io);
   if (json) {
     for (const event of terminal.events) io.out(JSON.stringify(event));
     return result;
@@ -80,7 +114,6 @@ export async function runCycleOnStore(store: StateStore, values: OptionValues, i
   io.out(
     `run ${result.plan.runId}: ${result.plan.ranges} range${result.plan.ranges === 1 ? '' : 's'}, ${result.plan.addresses} address${result.plan.addresses === 1 ? '' : 'es'} in ${result.plan.blocks} batch${result.plan.blocks === 1 ? '' : 'es'}, ${terminal.events.length} alert${terminal.events.length === 1 ? '' : 's'}`,
   );
-  if (result.plan.ranges === 0 && result.plan.rangeProblems.length === 0) io.out('no ranges registered; add one with: exposure-monitor ranges add <cidr>');
   io.out(renderTerminalTable(orderForDigest(terminal.events), tableOptions(io)));
   return result;
 }

@@ -3,40 +3,63 @@ import { formatTable, type TableOptions } from '../../core/alerts/text-table.js'
 import { catalog } from '../../core/fingerprint/catalog/index.js';
 import { type Observation, probeTargets } from '../../core/probing/probe-targets.js';
 import type { SweepTarget } from '../../core/probing/tcp-sweep.js';
-import { formatAddress, InputError } from '../../core/targets/address.js';
+import { formatAddress, InputError, parseAddress } from '../../core/targets/address.js';
 import { checkRangeAllowed } from '../../core/targets/address-policy.js';
 import { containsAddress, mergeIntervals } from '../../core/targets/cidr.js';
-import { parseScanTarget, type ScanTarget } from '../../core/targets/scan-target.js';
+import { isHostTarget, parseAnyTarget, type ScanTarget } from '../../core/targets/scan-target.js';
+import type { HostResolver } from '../../core/ports.js';
+import { resolveNameTargets } from '../../core/targets/resolve-names.js';
+import { resolverOption } from '../resolver-option.js';
 import { type CliIo, progressReporter, tableOptions } from '../cli-io.js';
 import { monitorSettings, type OptionValues, probeOptions } from '../cli-options.js';
 
 /** `scan <target>...`: a one-shot scan with no state. Every target is checked before any traffic. */
-export async function scanCommand(positionals: readonly string[], values: OptionValues, io: CliIo): Promise<number> {
-  if (positionals.length === 0) throw new InputError('scan: give at least one target (an address, a CIDR or ip:port)');
+export async function scanCommand(positionals: readonly string[], values: OptionValues, io: CliIo, resolver: HostResolver = resolverOption(values)): Promise<number> {
+  if (positionals.length === 0) throw new InputError('scan: give at least one target (an address, a CIDR, ip:port, or a DNS name with an optional :port)');
   const settings = monitorSettings(values);
-  const targets = positionals.map((text) => {
-    const target = parseScanTarget(text);
+  const parsed = positionals.map((text) => ({ text, target: parseAnyTarget(text) }));
+  const targets: ScanTarget[] = [];
+  for (const { text, target } of parsed) {
+    if (isHostTarget(target)) continue;
     try {
       checkRangeAllowed(target.cidr, settings.policy);
     } catch (err) {
       throw new InputError(`target "${text}": ${(err as Error).message}`);
     }
-    return target;
-  });
+    targets.push(target);
+  }
+  // Names are resolved before any traffic, and each address they resolve to obeys the same
+  // address policy as an address target: DNS must not become a way around it.
+  const byName = await resolveNameTargets(
+    parsed.flatMap(({ text, target }) => (isHostTarget(target) ? [{ text, ...target }] : [])),
+    resolver,
+    settings.policy,
+    settings.defaultPorts,
+    (warning) => io.err(`warning: ${warning}`),
+  );
+  const addressTargets = expandTargets(targets, settings.defaultPorts);
+  const namedOnly = [...byName.values()].filter((t) => !addressTargets.covers(t.host, t.port));
   // Progress on a terminal (never with --json): probes handed to the sweep, of how many.
-  const total = targets.reduce((n, t) => n + Number(t.cidr.last - t.cidr.first + 1n) * (t.port === undefined ? settings.defaultPorts.length : 1), 0);
+  const total = targets.reduce((n, t) => n + Number(t.cidr.last - t.cidr.first + 1n) * (t.port === undefined ? settings.defaultPorts.length : 1), 0) + namedOnly.length;
   let handed = 0;
   const counted = function* (): Generator<SweepTarget> {
-    for (const target of expandTargets(targets, settings.defaultPorts)) {
+    for (const target of [...addressTargets.targets(), ...namedOnly.map(({ host, port }) => ({ host, port }))]) {
       handed++;
       yield target;
     }
+  };
+  // One connect per address:port; then one fingerprint per name it was given under (and one by
+  // address when an address target covers it too).
+  const namesOf = (host: string, port: number): (string | undefined)[] => {
+    const named = byName.get(`${host}|${port}`);
+    if (!named) return [undefined];
+    return [...(addressTargets.covers(host, port) ? [undefined] : []), ...[...named.names].sort()];
   };
   const progress = progressReporter(io, values.json !== true);
   const ticker = setInterval(() => progress.update(`scanning: ${handed} of at most ${total} probes started`), 250);
   let report: Awaited<ReturnType<typeof probeTargets>>;
   try {
-    report = await probeTargets(counted(), catalog, probeOptions(values));
+    report = await probeTargets(counted(), catalog, probeOptions(values), byName.size > 0 ? namesOf : undefined);
   } finally {
     clearInterval(ticker);
     progress.done();
@@ -59,6 +82,7 @@ export function toJsonLine(o: Observation): Record<string, unknown> {
   return {
     ip: o.ip,
     port: o.port,
+    ...(o.host !== undefined ? { host: o.host } : {}),
     tls: o.tls,
     service: o.service,
     auth: o.auth,
@@ -73,7 +97,7 @@ export function renderObservations(observations: readonly Observation[], options
   return formatTable(
     ['ENDPOINT', 'SERVICE', 'AUTH', 'VERSION', 'EVIDENCE'],
     observations.map((o) => [
-      `${o.tls ? 'https' : 'http'}://${o.ip}:${o.port}`,
+      o.host !== undefined ? `${o.tls ? 'https' : 'http'}://${o.host}:${o.port} (${o.ip})` : `${o.tls ? 'https' : 'http'}://${o.ip}:${o.port}`,
       o.service,
       o.auth,
       cleanText(o.version ?? '-', 20),
@@ -84,23 +108,41 @@ export function renderObservations(observations: readonly Observation[], options
   );
 }
 
-/** Whole-CIDR targets are merged first, so overlapping targets are probed once. */
-function* expandTargets(targets: readonly ScanTarget[], ports: readonly number[]): Generator<SweepTarget> {
+/**
+ * The address targets as sweep targets (whole CIDRs merged first, so overlapping targets are
+ * probed once), and whether they cover an address:port (so a name on it adds no connect).
+ */
+function expandTargets(targets: readonly ScanTarget[], ports: readonly number[]): { targets(): Generator<SweepTarget>; covers(host: string, port: number): boolean } {
   const whole = mergeIntervals(targets.filter((t) => t.port === undefined).map((t) => t.cidr));
-  for (const interval of whole) {
-    for (let value = interval.first; value <= interval.last; value++) {
-      const host = formatAddress({ family: interval.family, value });
-      for (const port of ports) yield { host, port };
-    }
-  }
   const single = new Set<string>();
   for (const target of targets) {
     if (target.port === undefined) continue;
     const address = { family: target.cidr.family, value: target.cidr.first };
     if (whole.some((i) => containsAddress(i, address)) && ports.includes(target.port)) continue;
-    const host = formatAddress(address);
-    if (single.has(`${host}|${target.port}`)) continue;
-    single.add(`${host}|${target.port}`);
-    yield { host, port: target.port };
+    single.add(`${formatAddress(address)}|${target.port}`);
   }
+  const inWhole = (host: string, port: number): boolean => {
+    if (!ports.includes(port)) return false;
+    try {
+      const address = parseAddress(host);
+      return whole.some((i) => containsAddress(i, address));
+    } catch {
+      return false;
+    }
+  };
+  return {
+    *targets() {
+      for (const interval of whole) {
+        for (let value = interval.first; value <= interval.last; value++) {
+          const host = formatAddress({ family: interval.family, value });
+          for (const port of ports) yield { host, port };
+        }
+      }
+      for (const key of single) {
+        const [host, port] = key.split('|') as [string, string];
+        yield { host, port: Number(port) };
+      }
+    },
+    covers: (host, port) => inWhole(host, port) || single.has(`${host}|${port}`),
+  };
 }

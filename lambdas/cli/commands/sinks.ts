@@ -11,6 +11,7 @@ import { type CliIo, tableOptions } from '../cli-io.js';
 import { type OptionValues, urlOption } from '../cli-options.js';
 import { destinationsOf, PAGERDUTY_KEY, readRoutesFile, routesFilePath, withDefaultFloor, withDestination, withoutDestination, writeRoutesFile } from '../local-routes.js';
 import { withStore } from '../local-stack.js';
+import { utcMinute } from '../time-text.js';
 
 const KINDS: readonly DestinationKind[] = ['slack', 'teams', 'webhook', 'pagerduty'];
 
@@ -98,7 +99,7 @@ async function removeSink(rest: readonly string[], values: OptionValues, io: Cli
       return 0;
     }
     io.out(`${owed.length} alert${owed.length === 1 ? ' it was' : 's it were'} still owed ${owed.length === 1 ? 'is' : 'are'} withdrawn for it (other sinks keep theirs; findings keeps the endpoints):`);
-    io.out(formatTable(['ALERT', 'SEVERITY', 'EVENT', 'ENDPOINT', 'AT'], owed.map((u) => [u.event.id, u.event.severity, u.event.type, endpointLabel(u.event), u.event.at]), tableOptions(io)));
+    io.out(formatTable(['ALERT', 'SEVERITY', 'EVENT', 'ENDPOINT', 'AT (UTC)'], owed.map((u) => [u.event.id, u.event.severity, u.event.type, endpointLabel(u.event), utcMinute(u.event.at)]), tableOptions(io)));
     return 0;
   });
 }

@@ -58,8 +58,10 @@ export async function suppressCommand(positionals: readonly string[], values: Op
     if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== text) {
       throw new InputError(`suppress: --until "${String(values.until)}" is not a date (use YYYY-MM-DD)`);
     }
-    if (day.getTime() <= Date.now()) throw new InputError(`suppress: --until ${text} is already past`);
-    until = day.toISOString();
+    // The named day is included: the suppression lapses at its end (UTC), not at its start.
+    const endOfDay = new Date(day.getTime() + 86_400_000 - 1);
+    if (endOfDay.getTime() <= Date.now()) throw new InputError(`suppress: --until ${text} is already past`);
+    until = endOfDay.toISOString();
   }
   const by = acceptedBy(values);
   const ok = await withStore(
@@ -71,7 +73,7 @@ export async function suppressCommand(positionals: readonly string[], values: Op
     { stateTable: 'suppress' },
   );
   if (!ok) throw new InputError(`suppress: ${ip}:${port} is not a known endpoint (see: exposure-monitor findings)`);
-  io.out(`suppressed ${ip}:${port}${until ? ` until ${until.slice(0, 10)}` : ''} (accepted by ${by})`);
+  io.out(`suppressed ${ip}:${port}${until ? ` until the end of ${until.slice(0, 10)} (UTC)` : ''} (accepted by ${by})`);
   return 0;
 }
 

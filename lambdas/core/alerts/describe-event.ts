@@ -13,6 +13,27 @@ export const EVENT_TITLES: Readonly<Record<AlertType, string>> = {
   'run.incomplete': 'Monitoring run incomplete',
 };
 
+/**
+ * Which of a digest's events a message holds, for its footer: "3 events" when it holds them all,
+ * "event 26 of 100" for one, "events 26-50 of 100" otherwise (never "events 1-1 of 1").
+ */
+export function eventsShown(first: number, count: number, total: number): string {
+  if (first === 1 && count === total) return `${total} event${total === 1 ? '' : 's'}`;
+  if (count === 1) return `event ${first} of ${total}`;
+  return `events ${first}-${first + count - 1} of ${total}`;
+}
+
+/**
+ * The auth cell of an endpoint event: "required -> none" on a change; for a gone endpoint, what
+ * it was when last seen ("was none"), since nothing answers now. `arrow` is the format's own.
+ */
+export function authText(event: AlertEvent, arrow = '->'): string {
+  const ep = event.endpoint;
+  if (!ep) return '';
+  if (event.type === 'endpoint.gone') return `was ${ep.auth}`;
+  return event.previous && event.previous.auth !== ep.auth ? `${event.previous.auth} ${arrow} ${ep.auth}` : ep.auth;
+}
+
 export function endpointLabel(event: AlertEvent): string {
   if (!event.endpoint) return `run ${event.runId}`;
   const scheme = event.endpoint.tls ? 'https' : 'http';

@@ -1,5 +1,5 @@
 import { type AlertEvent, type AlertType, SEVERITY_RANK } from './alert-event.js';
-import { allowsText, EVENT_TITLES, endpointLabel, inventorySummary } from './describe-event.js';
+import { allowsText, authText, EVENT_TITLES, endpointLabel, eventsShown, inventorySummary } from './describe-event.js';
 import type { EmailMessage } from './render-email.js';
 import type { SlackMessage } from './render-slack.js';
 import { cleanText, escapeSlack, slackCode } from './sanitize.js';
@@ -92,7 +92,7 @@ export function digestCounts(events: readonly AlertEvent[]): string {
 
 function slackLine(e: AlertEvent): string {
   const ep = e.endpoint;
-  const auth = ep ? (e.previous && e.previous.auth !== ep.auth ? `${e.previous.auth} → ${ep.auth}` : ep.auth) : '';
+  const auth = authText(e, '→');
   const what = ep ? `${slackCode(endpointLabel(e))} ${slackCode(ep.service, 40)} auth ${slackCode(auth)} version ${slackCode(ep.version ?? 'unknown', 40)}` : '';
   const cves = e.vulnerabilities?.length ? ` known: ${slackCode(e.vulnerabilities.map((v) => v.id).join(', '), 120)}` : '';
   const route = e.route ? ` route ${slackCode(e.route, 40)}` : '';
@@ -122,7 +122,7 @@ export function renderSlackDigest(events: readonly AlertEvent[], ctx: DigestCont
       blocks: [
         { type: 'section', text: { type: 'mrkdwn', text: `*${heading}*${partLabel}${ctx.reportUrl && /^https:\/\/[^\s|<>]+$/.test(ctx.reportUrl) ? `\n<${ctx.reportUrl}|Open the report>${validFor(ctx)}` : ''}` } },
         ...slice.map((e) => ({ type: 'section', text: { type: 'mrkdwn', text: slackLine(e) } })),
-        { type: 'context', elements: [{ type: 'mrkdwn', text: `events ${first}-${first + slice.length - 1} of ${total}` }] },
+        { type: 'context', elements: [{ type: 'mrkdwn', text: eventsShown(first, slice.length, total) }] },
       ],
     });
   }
@@ -133,7 +133,7 @@ function emailLine(e: AlertEvent): string {
   const ep = e.endpoint;
   const lines = [`[${e.severity.toUpperCase()}] ${EVENT_TITLES[e.type]}${e.severityReason ? ` (${cleanText(e.severityReason, 160)})` : ''}`];
   if (ep) {
-    const auth = e.previous && e.previous.auth !== ep.auth ? `${e.previous.auth} -> ${ep.auth}` : ep.auth;
+    const auth = authText(e);
     lines.push(`  ${endpointLabel(e)}  ${cleanText(ep.service, 40)}  auth ${auth}  version ${cleanText(ep.version ?? 'unknown', 40)}  range ${ep.range}${ep.label ? ` (${cleanText(ep.label, 60)})` : ''}`);
   }
   if (e.vulnerabilities?.length) lines.push(`  known vulnerabilities: ${e.vulnerabilities.map((v) => `${v.id} (${v.severity})`).join(', ')}`);

@@ -1,5 +1,5 @@
 import type { AlertEvent } from './alert-event.js';
-import { allowsText, EVENT_TITLES, endpointLabel, inventorySummary } from './describe-event.js';
+import { allowsText, authText, EVENT_TITLES, endpointLabel, inventorySummary } from './describe-event.js';
 import { cleanText } from './sanitize.js';
 
 /** SNS email subjects must be under 100 characters, printable ASCII, no line breaks. */
@@ -23,7 +23,7 @@ export function renderEmail(event: AlertEvent): EmailMessage {
     lines.push(
       `Endpoint:  ${where}`,
       `Service:   ${cleanText(e.service, 40)}`,
-      `Auth:      ${event.previous && event.previous.auth !== e.auth ? `${event.previous.auth} -> ` : ''}${e.auth}`,
+      `Auth:      ${authText(event)}`,
       `Version:   ${cleanText(e.version ?? 'unknown', 40)}`,
       `Range:     ${e.range}${e.label ? ` (${cleanText(e.label, 60)})` : ''}`,
     );

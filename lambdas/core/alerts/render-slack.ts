@@ -26,7 +26,9 @@ export function renderSlackMessage(event: AlertEvent): SlackMessage {
     const e = event.endpoint;
     fields.push(`*Endpoint*\n${slackCode(endpointLabel(event))}`);
     fields.push(`*Service*\n${slackCode(e.service, 40)}`);
-    fields.push(`*Auth*\n${event.previous && event.previous.auth !== e.auth ? `${slackCode(event.previous.auth)} → ` : ''}${slackCode(e.auth)}`);
+    // A gone endpoint answers nothing now: its auth is what it was when last seen.
+    const before = event.type === 'endpoint.gone' ? 'was ' : event.previous && event.previous.auth !== e.auth ? `${slackCode(event.previous.auth)} → ` : '';
+    fields.push(`*Auth*\n${before}${slackCode(e.auth)}`);
     fields.push(`*Version*\n${slackCode(e.version ?? 'unknown', 40)}`);
     fields.push(`*Range*\n${slackCode(e.range)}${e.label ? ` ${escapeSlack(e.label, 60)}` : ''}`);
   }

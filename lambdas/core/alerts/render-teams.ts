@@ -1,5 +1,5 @@
 import type { AlertEvent } from './alert-event.js';
-import { EVENT_TITLES, endpointLabel } from './describe-event.js';
+import { authText, EVENT_TITLES, endpointLabel, eventsShown } from './describe-event.js';
 import { allowsText, inventorySummary } from './describe-event.js';
 import { type DigestContext, digestCounts, orderForDigest, validFor } from './render-digest.js';
 import { escapeTeams } from './sanitize.js';
@@ -45,8 +45,7 @@ function card(body: readonly CardElement[]): TeamsMessage {
 
 const text = (value: string, extra: Record<string, unknown> = {}): CardElement => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
 
-const authChange = (e: AlertEvent): string =>
-  e.endpoint ? (e.previous && e.previous.auth !== e.endpoint.auth ? `${e.previous.auth} → ${e.endpoint.auth}` : e.endpoint.auth) : '';
+const authChange = (e: AlertEvent): string => authText(e, '→');
 
 /** One event as its own card: title, facts, evidence, and the ids to find it again. */
 export function renderTeamsMessage(event: AlertEvent): TeamsMessage {
@@ -128,7 +127,7 @@ export function renderTeamsDigest(events: readonly AlertEvent[], ctx: DigestCont
     if (ctx.part === undefined) label = chunks.length > 1 ? ` (part ${i + 1} of ${chunks.length})` : '';
     else if (chunks.length > 1) label = ` (part ${ctx.part.index} of ${ctx.part.of}, message ${i + 1} of ${chunks.length})`;
     else if (ctx.part.of > 1) label = ` (part ${ctx.part.index} of ${ctx.part.of})`;
-    const message = build(lines, label, `events ${first}-${first + lines.length - 1} of ${total}`);
+    const message = build(lines, label, eventsShown(first, lines.length, total));
     first += lines.length;
     return message;
   });

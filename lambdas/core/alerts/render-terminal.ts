@@ -1,5 +1,5 @@
 import type { AlertEvent, Severity } from './alert-event.js';
-import { allowsText, endpointLabel, inventorySummary } from './describe-event.js';
+import { allowsText, authText, endpointLabel, inventorySummary } from './describe-event.js';
 import { cleanText } from './sanitize.js';
 import { type CellStyle, formatTable, type TableOptions } from './text-table.js';
 
@@ -18,7 +18,7 @@ export function renderTerminalTable(events: readonly AlertEvent[], options: Pick
     e.type.replace(/^endpoint\./, ''),
     endpointLabel(e),
     cleanText(e.endpoint?.service ?? '-', 24),
-    e.endpoint ? (e.previous && e.previous.auth !== e.endpoint.auth ? `${e.previous.auth} -> ${e.endpoint.auth}` : e.endpoint.auth) : '-',
+    e.endpoint ? authText(e) : '-',
     cleanText(e.endpoint?.version ?? '-', 20),
     ...(routed ? [cleanText(e.route ?? 'default', 20)] : []),
     cleanText(e.evidence, 70),

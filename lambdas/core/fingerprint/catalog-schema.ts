@@ -126,6 +126,12 @@ export interface CatalogEntry {
   readonly category: ServiceCategory;
   /** Default and conventional ports; also the port hints that put this entry first. */
   readonly ports: readonly number[];
+  /**
+   * Ports the product moves to on its own when its default is taken (auto-increment), with the
+   * source in the entry's comment. Swept by the `ai` port set and hinted like `ports`, so the
+   * entry's own probes run there; not swept by the `catalog` set.
+   */
+  readonly alternatePorts?: readonly number[];
   /** The product's own source or docs the entry was read from. */
   readonly sources: readonly string[];
   readonly identify: readonly IdentifyProbe[];

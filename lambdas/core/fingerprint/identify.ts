@@ -83,7 +83,7 @@ export type ProbePlan = readonly ProbeStage[];
  */
 export function probePlanForPort(catalog: readonly CatalogEntry[], port: number): ProbePlan {
   const ranked = catalog
-    .map((entry, i) => ({ entry, hinted: entry.ports.includes(port), order: entry.order ?? 100, i }))
+    .map((entry, i) => ({ entry, hinted: entry.ports.includes(port) || (entry.alternatePorts ?? []).includes(port), order: entry.order ?? 100, i }))
     .sort((a, b) => Number(b.hinted) - Number(a.hinted) || a.order - b.order || a.i - b.i);
   const specific = ranked.filter((r) => r.order < GENERIC_ORDER);
   const generic = ranked.filter((r) => r.order >= GENERIC_ORDER);

@@ -19,6 +19,9 @@ export interface DeliveryPolicy {
 /** A sink owes nothing more for an event it delivered, or that its removal withdrew. */
 const SETTLED_FOR_SINK: ReadonlySet<string> = new Set(['delivered', 'withdrawn']);
 
+/** The log line of a failed (event, sink) delivery; the CLI reports these itself, per alert. */
+export const DELIVERY_FAILED_LOG = 'alert delivery failed';
+
 export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = { attempts: 3, backoffMs: 500, maxRetryAfterMs: 30_000, leaseMs: 120_000 };
 
 export interface DeliverDeps {
@@ -87,7 +90,7 @@ export async function deliverAlerts(deps: DeliverDeps): Promise<DeliveryReport> 
       else unsettled.add(item.event.id); // another worker holds it, or it was delivered since we read
     }
     if (claimed.length === 0) return;
-    const error = await withRetry(sink.name, () => send(claimed), policy, sleep);
+    const error = await withRetry(() => send(claimed), policy, sleep);
     const doneAt = deps.clock().toISOString();
     for (const event of claimed) {
       if (error === undefined) {
@@ -97,7 +100,7 @@ export async function deliverAlerts(deps: DeliverDeps): Promise<DeliveryReport> 
         await deps.outbox.recordDelivery(event.id, sink.name, { ok: false, at: doneAt, error });
       }
     }
-    if (error !== undefined) deps.logger.warn('alert delivery failed', { sink: sink.name, events: claimed.length, error });
+    if (error !== undefined) deps.logger.warn(DELIVERY_FAILED_LOG, { sink: sink.name, events: claimed.length, error });
   };
 
   // One report per run and pass, however many sinks and routes send its digest.
@@ -188,14 +191,15 @@ async function findClosedRuns(items: readonly OutboxItem[], runs: Pick<RunStore,
   return closed;
 }
 
-async function withRetry(sinkName: string, send: () => Promise<void>, policy: DeliveryPolicy, sleep: (ms: number) => Promise<void>): Promise<string | undefined> {
+async function withRetry(send: () => Promise<void>, policy: DeliveryPolicy, sleep: (ms: number) => Promise<void>): Promise<string | undefined> {
   let lastError = 'not sent';
   for (let attempt = 1; attempt <= policy.attempts; attempt++) {
     try {
       await send();
       return undefined;
     } catch (err) {
-      lastError = `${sinkName}: ${(err as Error).message}`.slice(0, 300);
+      // Recorded under the sink's name already (deliveries[sink], the log's `sink`): not repeated here.
+      lastError = (err as Error).message.slice(0, 300);
       if (err instanceof SinkError && err.permanent) break;
       if (attempt === policy.attempts) break;
       const backoff = policy.backoffMs * 2 ** (attempt - 1);

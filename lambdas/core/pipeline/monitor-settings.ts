@@ -1,4 +1,5 @@
 import type { AddressPolicy } from '../targets/address-policy.js';
+import type { PortSets } from '../targets/ports.js';
 import type { RouteTable } from '../routing/route-table.js';
 
 /** Settings one deployment (or one local state directory) runs with. */
@@ -8,6 +9,8 @@ export interface MonitorSettings {
   readonly blockSize: number;
   /** Ports swept when a range row names none. */
   readonly defaultPorts: readonly number[];
+  /** The port sets a range row may name (`ai`, `all`, ...); none when absent. */
+  readonly portSets?: PortSets;
   /** Complete runs without a sighting before an endpoint is reported gone. */
   readonly goneAfterMisses: number;
   /** Routes by name, owners and floor (destinations are the notifier's). Absent: the default route only. */

@@ -111,7 +111,7 @@ export async function readMonitoredRanges(
   for (const raw of await store.listRangeRows()) {
     if (isRowDisabled(raw)) continue;
     try {
-      const range = validateRangeRow(raw, settings.policy, settings.defaultPorts);
+      const range = validateRangeRow(raw, settings.policy, settings.defaultPorts, settings.portSets);
       const { route, problem } = resolveRoute(table, range);
       // An unknown route is reported, and the range is still scanned and alerts (default route).
       if (problem) routeProblems.push({ row: range.cidr.text, error: problem });

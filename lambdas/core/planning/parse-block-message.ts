@@ -2,6 +2,7 @@ import { InputError, parseAddress } from '../targets/address.js';
 import { contains, parseCidr } from '../targets/cidr.js';
 import { parsePorts } from '../targets/ports.js';
 import { BLOCK_SCHEMA, type BlockMessage } from './block-message.js';
+import { MAX_PORTS_PER_BLOCK } from './plan-blocks.js';
 import { checkRouteName } from '../routing/route-table.js';
 
 /** Queue messages above this size are refused unread: a real block message is a few hundred bytes. */
@@ -43,7 +44,7 @@ export function parseBlockMessage(body: unknown): BlockMessage {
   const start = text('start');
   const count = int('count', 1, MAX_BLOCK_COUNT);
   if (!Array.isArray(m.ports)) throw new InputError('block message: field "ports" must be a list of port numbers');
-  const ports = parsePorts(m.ports as (string | number)[], 'block message: field "ports"');
+  const ports = parsePorts(m.ports as (string | number)[], 'block message: field "ports"', { maxPorts: MAX_PORTS_PER_BLOCK });
   const label = m.label === undefined ? undefined : text('label');
   if (m.muted !== undefined && m.muted !== true) throw new InputError(`block message: field "muted" must be true when present, got ${JSON.stringify(m.muted)}`);
   const rate = m.rate === undefined ? undefined : int('rate', 1, 1_000_000);

@@ -1,4 +1,4 @@
-import type { TLSSocket } from 'node:tls';
+import { checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
 import { buildConnector, Client } from 'undici';
 import type { ProbeRequest } from '../fingerprint/catalog-schema.js';
 import type { HttpFetch, HttpResult } from '../fingerprint/http-result.js';
@@ -62,6 +62,11 @@ export interface TlsCertificateInfo {
   readonly subject?: string;
   readonly issuer?: string;
   readonly validTo?: string;
+  /**
+   * Reached by name: why the certificate does not cover that name (absent: it does). Evidence,
+   * never a reason to stop (a product behind a proxy often has a certificate for another name).
+   */
+  readonly nameMismatch?: string;
 }
 
 export interface HttpSession {
@@ -85,21 +90,24 @@ const MAX_HEADER_BYTES = 16 * 1024;
  * several small requests, and reusing the connection costs far less than reconnecting each time.
  * Redirects are never followed (the answer is recorded as is), bodies are never decompressed.
  */
-export function openHttpSession(host: string, port: number, tls: boolean, limits: HttpLimits, budget?: EndpointBudget): HttpSession {
+export function openHttpSession(host: string, port: number, tls: boolean, limits: HttpLimits, budget?: EndpointBudget, name?: string): HttpSession {
   let certificate: TlsCertificateInfo | undefined;
+  // Reached by address: no SNI (an IP literal is not a valid SNI name). Reached by name: the name
+  // as SNI and as Host, as a browser would send them, so a name-routed proxy routes to the product.
+  const servername = name;
   const baseConnector = buildConnector({
     rejectUnauthorized: false,
     timeout: limits.connectTimeoutMs,
-    // An IP literal is not a valid SNI name; send none.
-    servername: undefined,
+    servername,
   } as buildConnector.BuildOptions);
   const connect: buildConnector.connector = (options, callback) => {
-    baseConnector({ ...options, servername: undefined } as buildConnector.Options, (...args) => {
+    baseConnector({ ...options, servername } as buildConnector.Options, (...args) => {
       const [err, socket] = args;
-      if (!err && tls && socket) certificate ??= readCertificate(socket as TLSSocket);
+      if (!err && tls && socket) certificate ??= readCertificate(socket as TLSSocket, name);
       callback(...args);
     });
   };
+  const hostHeader = name === undefined ? undefined : (tls && port === 443) || (!tls && port === 80) ? name : `${name}:${port}`;
   const origin = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const client = new Client(origin, {
     connect,
@@ -121,7 +129,7 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
       const response = await client.request({
         method,
         path,
-        headers: { 'user-agent': limits.userAgent, accept: '*/*', ...extraHeaders },
+        headers: { 'user-agent': limits.userAgent, accept: '*/*', ...(hostHeader ? { host: hostHeader } : {}), ...extraHeaders },
         ...(body !== undefined ? { body } : {}),
         signal,
       });
@@ -170,7 +178,7 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
   };
 }
 
-function readCertificate(socket: TLSSocket): TlsCertificateInfo | undefined {
+function readCertificate(socket: TLSSocket, name: string | undefined): TlsCertificateInfo | undefined {
   try {
     const cert = socket.getPeerCertificate();
     if (!cert || Object.keys(cert).length === 0) return { authorized: socket.authorized, selfSigned: false };
@@ -187,10 +195,17 @@ function readCertificate(socket: TLSSocket): TlsCertificateInfo | undefined {
       ...(subject ? { subject } : {}),
       ...(issuer ? { issuer } : {}),
       ...(cert.valid_to ? { validTo: cert.valid_to } : {}),
+      ...(name !== undefined ? nameCheck(name, cert) : {}),
     };
   } catch {
     return undefined;
   }
+}
+
+/** Whether the certificate covers the name (Node's own check, as a TLS client would apply it). */
+function nameCheck(name: string, cert: PeerCertificate): { nameMismatch?: string } {
+  const error = checkServerIdentity(name, cert);
+  return error ? { nameMismatch: cleanText(error.message, MAX_CERT_NAME) } : {};
 }
 
 function certName(value: string | string[] | undefined): string | undefined {

@@ -28,6 +28,9 @@ export interface ProbeOptions extends HttpLimits {
   readonly blockBudgetMs?: number;
 }
 
+/** The prober's User-Agent without a contact; with one it is `ai-exposure-monitor/0.1 (+<contact>)`. */
+export const DEFAULT_USER_AGENT = 'ai-exposure-monitor/0.1 (check for AI services open without authentication; no contact set)';
+
 export const DEFAULT_PROBE_OPTIONS: ProbeOptions = {
   connectConcurrency: 256,
   httpConcurrency: 32,
@@ -36,7 +39,9 @@ export const DEFAULT_PROBE_OPTIONS: ProbeOptions = {
   bodyTimeoutMs: 4_000,
   requestTimeoutMs: 8_000,
   maxBodyBytes: 1024 * 1024,
-  userAgent: 'ai-exposure-monitor/0.1 (+https://github.com/ai-exposure-monitor)',
+  // What a scanned host's owner sees when the operator set no contact (--contact, scannerContact):
+  // what the traffic is, and that no contact was given, rather than a link that leads nowhere.
+  userAgent: DEFAULT_USER_AGENT,
 };
 
 /** An AI endpoint found by probing. */
@@ -45,6 +50,8 @@ export interface Observation extends Omit<Identification, 'inventory' | 'invento
   readonly inventory?: InventorySnapshot;
   readonly ip: string;
   readonly port: number;
+  /** The DNS name it was reached by (as Host and SNI); absent when reached by address. */
+  readonly host?: string;
   readonly tls: boolean;
   readonly certificate?: TlsCertificateInfo;
   /** Known vulnerabilities of this product at this version, worst first. */
@@ -83,6 +90,11 @@ export async function probeTargets(
   targets: Iterable<SweepTarget>,
   catalog: readonly CatalogEntry[],
   options: ProbeOptions,
+  /**
+   * The names an open address:port is fingerprinted under, each as its own endpoint (`undefined`:
+   * by address). Absent: by address only. One connect per address:port, however many names.
+   */
+  namesOf?: (host: string, port: number) => readonly (string | undefined)[],
 ): Promise<ProbeReport> {
   const observations: Observation[] = [];
   let unidentified = 0;
@@ -92,10 +104,10 @@ export async function probeTargets(
   let abandoned = 0;
   const blockDeadline = options.blockBudgetMs ? AbortSignal.timeout(options.blockBudgetMs) : undefined;
   const planByPort = new Map<number, ProbePlan>();
-  const waiting: SweepTarget[] = [];
+  const waiting: { target: SweepTarget; name: string | undefined }[] = [];
   const running = new Set<Promise<void>>();
 
-  const fingerprint = async (target: SweepTarget): Promise<void> => {
+  const fingerprint = async (target: SweepTarget, name: string | undefined): Promise<void> => {
     let plan = planByPort.get(target.port);
     if (!plan) {
       plan = probePlanForPort(catalog, target.port);
@@ -105,7 +117,7 @@ export async function probeTargets(
       abandoned++;
       return;
     }
-    const result = await fingerprintEndpoint(target, plan, options, blockDeadline);
+    const result = await fingerprintEndpoint(target, plan, options, blockDeadline, name);
     if (blockDeadline?.aborted && result.kind !== 'identified') {
       abandoned++;
       return;
@@ -119,8 +131,8 @@ export async function probeTargets(
 
   const pump = (): void => {
     while (running.size < options.httpConcurrency && waiting.length > 0) {
-      const target = waiting.shift() as SweepTarget;
-      const task = fingerprint(target).finally(() => {
+      const { target, name } = waiting.shift() as { target: SweepTarget; name: string | undefined };
+      const task = fingerprint(target, name).finally(() => {
         running.delete(task);
         pump();
       });
@@ -134,7 +146,7 @@ export async function probeTargets(
     threads: options.sweepThreads ?? 1,
     ...(options.ratePerSecond ? { ratePerSecond: options.ratePerSecond } : {}),
     onOpen: (target) => {
-      waiting.push(target);
+      for (const name of namesOf ? namesOf(target.host, target.port) : [undefined]) waiting.push({ target, name });
       pump();
     },
   });
@@ -153,6 +165,7 @@ export async function fingerprintEndpoint(
   plan: ProbePlan,
   limits: HttpLimits & { readonly checkDefaultCredentials?: boolean },
   blockDeadline?: AbortSignal,
+  name?: string,
 ): Promise<EndpointResult> {
   const order = TLS_FIRST_PORTS.has(target.port) ? [true, false] : [false, true];
   let requests = 0;
@@ -160,7 +173,7 @@ export async function fingerprintEndpoint(
   // and maxEndpointBodyBytes): a hostile host otherwise multiplies the per-request limits by ~40.
   const budget = endpointBudget(limits, blockDeadline);
   for (const tls of order) {
-    const session = openHttpSession(target.host, target.port, tls, limits, budget);
+    const session = openHttpSession(target.host, target.port, tls, limits, budget, name);
     try {
       const fetch = cachingFetch(session.fetch);
       const root = await fetchRootRetryingLocalErrors(session, fetch);
@@ -195,6 +208,7 @@ export async function fingerprintEndpoint(
         observation: {
           ip: target.host,
           port: target.port,
+          ...(name !== undefined ? { host: name } : {}),
           tls,
           ...identified,
           ...(raw ? { inventory: summarizeInventory(raw.items, raw.listed) } : {}),
@@ -247,6 +261,8 @@ async function closeQuietly(session: HttpSession): Promise<void> {
   }
 }
 
-export function compareEndpoint(a: { ip: string; port: number }, b: { ip: string; port: number }): number {
-  return a.ip === b.ip ? a.port - b.port : a.ip.localeCompare(b.ip, 'en', { numeric: true });
+export function compareEndpoint(a: { ip: string; port: number; host?: string }, b: { ip: string; port: number; host?: string }): number {
+  if (a.ip !== b.ip) return a.ip.localeCompare(b.ip, 'en', { numeric: true });
+  // By address first, then by name (the endpoint reached by address before those reached by name).
+  return a.port - b.port || (a.host ?? '').localeCompare(b.host ?? '');
 }

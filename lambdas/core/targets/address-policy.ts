@@ -75,20 +75,22 @@ export function checkRangeAllowed(cidr: Cidr, policy: AddressPolicy): void {
       throw new InputError(`${cidr.text} is refused: it overlaps ${r.cidr.text}, ${r.name}, which is never scanned`);
     }
   }
-  // Loopback too: a 127.0.0.0/8 row would make every run larger than a run can track.
-  if (cidr.family === 4 && cidr.prefix < policy.maxRangePrefixV4) {
-    throw new InputError(
-      `${cidr.text} is too large: ${intervalSize(cidr)} addresses; a range may be at most /${policy.maxRangePrefixV4} (split it into several rows, or raise the limit: --max-range-prefix locally, context maxRangePrefix on AWS)`,
-    );
-  }
-  if (isLoopback(cidr)) return;
-  if (LOOPBACK.some((r) => overlaps(r.cidr, cidr))) {
+  const loopback = isLoopback(cidr);
+  if (!loopback && LOOPBACK.some((r) => overlaps(r.cidr, cidr))) {
     throw new InputError(`${cidr.text} is refused: it mixes loopback with other addresses`);
   }
-  const privateHit = PRIVATE.find((r) => overlaps(r.cidr, cidr));
-  if (privateHit && !policy.allowPrivate) {
+  const privateHit = loopback ? undefined : PRIVATE.find((r) => overlaps(r.cidr, cidr));
+  const needsPrivate = privateHit !== undefined && !policy.allowPrivate;
+  const privateRule = `pass --allow-private to scan internal ranges (context allowPrivate on AWS)`;
+  // Loopback too: a 127.0.0.0/8 row would make every run larger than a run can track.
+  if (cidr.family === 4 && cidr.prefix < policy.maxRangePrefixV4) {
+    // Both problems in one message: fixing the size alone would only lead to the private refusal.
+    const alsoPrivate = needsPrivate ? `; it is also ${privateHit.name} (${privateHit.cidr.text}): ${privateRule}` : '';
     throw new InputError(
-      `${cidr.text} is refused: it overlaps ${privateHit.cidr.text}, ${privateHit.name}; pass --allow-private to scan internal ranges`,
+      `${cidr.text} is too large: ${intervalSize(cidr)} addresses; a range may be at most /${policy.maxRangePrefixV4} (split it into several rows, or raise the limit: --max-range-prefix locally, context maxRangePrefix on AWS)${alsoPrivate}`,
     );
+  }
+  if (needsPrivate) {
+    throw new InputError(`${cidr.text} is refused: it overlaps ${privateHit.cidr.text}, ${privateHit.name}; ${privateRule}`);
   }
 }

@@ -1,7 +1,7 @@
 import { InputError } from './address.js';
 import { type AddressPolicy, checkRangeAllowed } from './address-policy.js';
 import { type AddressInterval, type Cidr, parseCidr, subtractIntervals } from './cidr.js';
-import { parsePorts } from './ports.js';
+import { MAX_PORTS, parsePorts, type PortSets } from './ports.js';
 import { checkRouteName } from '../routing/route-table.js';
 
 /**
@@ -14,8 +14,11 @@ export interface RangeRow {
   readonly owner?: string;
   /** The route its alerts go to (a configured route's name); by `owner`, else the default route, when absent. */
   readonly route?: string;
-  /** Ports to sweep; the catalog's ports when absent. */
-  readonly ports?: readonly number[];
+  /**
+   * Ports to sweep: numbers, ranges (`"8000-8010"`) and port set names (`"ai"`, `"all"`); the
+   * deployment's default set when absent.
+   */
+  readonly ports?: readonly (number | string)[] | string;
   /** CIDRs inside the range that must never be probed. */
   readonly exclude?: readonly string[];
   readonly enabled?: boolean;
@@ -50,7 +53,14 @@ const MAX_TEXT = 200;
  * Validates one raw row (any shape) and returns it typed, or throws an `InputError` that names the
  * row and the field. Unknown fields are refused so that a typo (`port` for `ports`) is visible.
  */
-export function validateRangeRow(raw: unknown, policy: AddressPolicy, defaultPorts: readonly number[]): MonitoredRange {
+/**
+ * Most probes (addresses x ports) per cycle for a row whose port set is larger than a hand-written
+ * list may be (MAX_PORTS): a /16 on 256 ports, or a /24 on every port (`all`). More would make one
+ * row the whole cycle's cost. Rows with a short list are bounded by the range size policy alone.
+ */
+export const MAX_PROBES_PER_ROW = 2 ** 24;
+
+export function validateRangeRow(raw: unknown, policy: AddressPolicy, defaultPorts: readonly number[], portSets: PortSets = {}): MonitoredRange {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new InputError('range row: expected an object with at least "cidr"');
   }
@@ -78,7 +88,7 @@ export function validateRangeRow(raw: unknown, policy: AddressPolicy, defaultPor
     }
     const list = row.ports instanceof Set ? [...row.ports] : row.ports;
     try {
-      ports = parsePorts(list as string | (string | number)[], `${where}: field "ports"`);
+      ports = parsePorts(list as string | (string | number)[], `${where}: field "ports"`, { sets: portSets });
     } catch (err) {
       throw new InputError((err as Error).message);
     }
@@ -116,6 +126,12 @@ export function validateRangeRow(raw: unknown, policy: AddressPolicy, defaultPor
     rate = n;
   }
   const intervals = subtractIntervals([cidr], exclude);
+  const addresses = intervals.reduce((n, i) => n + (i.last - i.first + 1n), 0n);
+  if (ports.length > MAX_PORTS && addresses * BigInt(ports.length) > BigInt(MAX_PROBES_PER_ROW)) {
+    throw new InputError(
+      `${where}: ${addresses} addresses x ${ports.length} ports is ${addresses * BigInt(ports.length)} probes a cycle, more than ${MAX_PROBES_PER_ROW} per row: split the range or use fewer ports`,
+    );
+  }
   return {
     cidr,
     ports,

@@ -1,6 +1,7 @@
 import { InputError } from './address.js';
 import { type Cidr, parseCidr } from './cidr.js';
 import { parsePorts } from './ports.js';
+import { looksLikeHostName, parseHostName } from './host-name.js';
 
 /** A target named on the `scan` command line: an address, a CIDR, or `ip:port`. */
 export interface ScanTarget {
@@ -32,4 +33,25 @@ export function parseScanTarget(text: string): ScanTarget {
   } catch (err) {
     throw new InputError(`target "${text}": ${(err as Error).message}`);
   }
+}
+
+/** A target named by DNS name on the `scan` command line: `chat.example.com` or `chat.example.com:8080`. */
+export interface HostTarget {
+  readonly name: string;
+  readonly port?: number;
+}
+
+/** An address target, or a name target when the text is a name (it has a letter and no `/`). */
+export function parseAnyTarget(text: string): ScanTarget | HostTarget {
+  if (!looksLikeHostName(text)) return parseScanTarget(text);
+  const withPort = /^(.*):([^:]*)$/.exec(text.trim());
+  const name = parseHostName(withPort ? (withPort[1] as string) : text);
+  if (!withPort) return { name };
+  const port = parsePorts(withPort[2] as string, `target "${text}": port`);
+  if (port.length !== 1) throw new InputError(`target "${text}": give one port after ":"`);
+  return { name, port: port[0] as number };
+}
+
+export function isHostTarget(target: ScanTarget | HostTarget): target is HostTarget {
+  return 'name' in target;
 }

@@ -19,6 +19,8 @@ export const jupyter: CatalogEntry = {
   name: 'Jupyter Server / JupyterLab / Notebook',
   category: 'notebook',
   ports: [8888],
+  // jupyter_server/serverapp.py `port_retries` (default 50): the next ports when 8888 is taken.
+  alternatePorts: [8889, 8890],
   openSeverity: 'critical',
   sources: [
     'https://github.com/jupyter-server/jupyter_server/blob/main/jupyter_server/base/handlers.py',

@@ -39,6 +39,9 @@ export const mcpServer: CatalogEntry = {
   name: 'MCP server (Streamable HTTP)',
   category: 'agent-builder',
   ports: [443, 8000, 3000],
+  // Next to FastMCP's 8000 and the TypeScript SDK examples' 3000, where a second server on the
+  // host is put (no product auto-increments here: this is where deployments land, not a default).
+  alternatePorts: [3001, 8001],
   sources: [
     'https://github.com/modelcontextprotocol/typescript-sdk/blob/main/packages/server/src/server/streamableHttp.ts',
     'https://github.com/modelcontextprotocol/typescript-sdk/blob/main/packages/server/src/server/middleware/bearerAuth.ts',

@@ -17,6 +17,9 @@ export const tensorboard: CatalogEntry = {
   name: 'TensorBoard',
   category: 'ml-platform',
   ports: [6006],
+  // tensorboard/program.py `with_port_scanning`: without --port, TensorBoard tries 6006 and then
+  // the next ports (TensorBoardPortInUseError moves it on), so a second instance is on 6007.
+  alternatePorts: [6007, 6008, 6009, 6010],
   sources: [
     'https://github.com/tensorflow/tensorboard/blob/master/tensorboard/plugins/core/core_plugin.py',
     'https://github.com/tensorflow/tensorboard/blob/master/tensorboard/webapp/index_polymer3.uninlined.html',

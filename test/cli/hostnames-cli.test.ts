@@ -1,0 +1,98 @@
+import type http from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staticResolver } from '../../lambdas/adapters/dns/system-resolver.js';
+import { scanCommand } from '../../lambdas/cli/commands/scan.js';
+import { main } from '../../lambdas/cli/main.js';
+import { Fleet, fixtureHandler, loadFixture } from '../../lambdas/local/fixture-fleet.js';
+import { captureIo } from '../support/capture-io.js';
+
+// Name-routed reverse proxies on 127.0.97.x, as an ingress controller is: an IP-only request gets
+// the default backend's 404; only the right Host (HTTP) or SNI (TLS) reaches the product. Every
+// name is under .test and fixed with --resolve (or an injected resolver): no DNS query leaves.
+const fleet = new Fleet();
+const ollama = fixtureHandler(loadFixture('ollama', 'none'));
+const jupyter = fixtureHandler(loadFixture('jupyter', 'none'));
+const defaultBackend = (_req: http.IncomingMessage, res: http.ServerResponse): void => {
+  res.writeHead(404, { 'content-type': 'text/plain' }).end('default backend - 404');
+};
+beforeAll(async () => {
+  await fleet.start({ host: '127.0.97.10', port: 8080, handler: (req, res) => (req.headers.host === 'ollama.corp.test:8080' ? ollama(req, res) : defaultBackend(req, res)) });
+  await fleet.start({
+    host: '127.0.97.11',
+    port: 8443,
+    tls: true,
+    handler: (req, res) => ((req.socket as TLSSocket).servername === 'notebook.corp.test' ? jupyter(req, res) : defaultBackend(req, res)),
+  });
+});
+afterAll(() => fleet.close());
+
+async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const io = captureIo();
+  const code = await main(argv, io);
+  return { code, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') };
+}
+
+const lines = (stdout: string) => stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe('scan by DNS name', () => {
+  it('an IP-only scan gets the default backend; the name, as Host, reaches the product, and the JSON line names it', async () => {
+    const byAddress = await cli('scan', '127.0.97.10:8080', '--json');
+    expect(byAddress.code, byAddress.stderr).toBe(0);
+    expect(lines(byAddress.stdout)).toEqual([]);
+
+    const byName = await cli('scan', 'ollama.corp.test:8080', '--resolve', 'ollama.corp.test=127.0.97.10', '--json');
+    expect(byName.code, byName.stderr).toBe(0);
+    expect(lines(byName.stdout)).toEqual([expect.objectContaining({ ip: '127.0.97.10', port: 8080, host: 'ollama.corp.test', service: 'ollama', auth: 'none' })]);
+  });
+
+  it('the address and the name together: one connect, two endpoints fingerprinted, the table names the host first', async () => {
+    const both = await cli('scan', '127.0.97.10:8080', 'ollama.corp.test:8080', '--resolve', 'ollama.corp.test=127.0.97.10');
+    expect(both.code, both.stderr).toBe(0);
+    expect(both.stderr).toMatch(/^scan: 1 probes, 1 open/m);
+    expect(both.stdout).toContain('http://ollama.corp.test:8080 (127.0.97.10)');
+    expect(both.stdout.split('\n').filter((l) => l.includes('ollama '))).toHaveLength(1);
+  });
+
+  it('TLS: the name goes as SNI; a certificate for another name is evidence, not a failure', async () => {
+    const r = await cli('scan', 'notebook.corp.test:8443', '--resolve', 'notebook.corp.test=127.0.97.11', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const [found] = lines(r.stdout);
+    expect(found).toMatchObject({ host: 'notebook.corp.test', service: 'jupyter', tls: true });
+    expect(String((found?.certificate as { nameMismatch?: string }).nameMismatch)).toContain('notebook.corp.test');
+    // By address, the same TLS port shows the default backend only.
+    expect(lines((await cli('scan', '127.0.97.11:8443', '--json')).stdout)).toEqual([]);
+  });
+
+  it('a name that resolves to a refused address is skipped with a warning naming both: DNS is no way around the policy', async () => {
+    const r = await cli('scan', 'inside.corp.test:8080', '--resolve', 'inside.corp.test=10.20.30.40', '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning: target "inside.corp.test:8080": inside.corp.test resolves to 10.20.30.40, which is refused');
+    expect(r.stderr).toMatch(/^scan: 0 probes/m);
+  });
+
+  it('a name that does not resolve is skipped with a warning; the other targets are scanned', async () => {
+    const io = captureIo();
+    const resolver = staticResolver(new Map([['ollama.corp.test', ['127.0.97.10']]]));
+    const code = await scanCommand(['gone.corp.test:8080', 'ollama.corp.test:8080'], { json: true }, io, resolver);
+    expect(code).toBe(0);
+    expect(io.stderr.join('\n')).toContain('warning: target "gone.corp.test:8080": gone.corp.test does not resolve to any address; skipped');
+    expect(lines(io.stdout.join('\n')).map((l) => l.host)).toEqual(['ollama.corp.test']);
+  });
+
+  it('refuses names that cannot be scanned, naming the value', async () => {
+    const cases: [string[], string][] = [
+      [['scan', '*.corp.test'], 'a wildcard name cannot be enumerated'],
+      [['scan', 'bad_name.corp.test'], 'not a valid DNS name'],
+      [['scan', 'intranet'], 'give a fully qualified name'],
+      [['scan', 'a.test:99999'], '99999 is out of range'],
+      [['scan', 'a.test', '--resolve', 'a.test'], '--resolve: "a.test" is not NAME=ADDRESS'],
+      [['scan', 'a.test', '--resolve', 'a.test=not-an-ip'], '--resolve a.test:'],
+    ];
+    for (const [argv, message] of cases) {
+      const r = await cli(...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stderr, argv.join(' ')).toContain(message);
+    }
+  });
+});
