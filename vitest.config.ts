@@ -8,6 +8,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     reporters: ['default', './test/support/summary-reporter.ts'],
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    // No test may send a DNS query off the machine: the system resolver refuses to run under the
+    // tests (and in every process they start); tests fix names with --resolve or a static resolver.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', EXPOSURE_MONITOR_NO_SYSTEM_DNS: '1' },
   },
 });

@@ -96,3 +96,13 @@ describe('scan by DNS name', () => {
     }
   });
 });
+
+describe('no DNS query leaves a test', () => {
+  it('the system resolver is off under the tests: a name nobody fixed is skipped, never looked up', async () => {
+    expect(process.env.EXPOSURE_MONITOR_NO_SYSTEM_DNS).toBe('1');
+    const r = await cli('scan', 'unfixed.corp.test:8080', '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('resolving unfixed.corp.test failed (the system resolver is off here');
+    expect(r.stderr).toMatch(/^scan: 0 probes/m);
+  });
+});

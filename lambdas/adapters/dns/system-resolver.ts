@@ -1,6 +1,9 @@
 import { lookup } from 'node:dns/promises';
 import type { HostResolver } from '../../core/ports.js';
 
+/** Set to 1 (the test suite does) to forbid system DNS lookups in this process and its children. */
+export const NO_SYSTEM_DNS = 'EXPOSURE_MONITOR_NO_SYSTEM_DNS';
+
 /** How long one name may take to resolve; past it the name is reported unresolved this time. */
 export const RESOLVE_TIMEOUT_MS = 5_000;
 
@@ -11,6 +14,8 @@ export const RESOLVE_TIMEOUT_MS = 5_000;
  */
 export const systemResolver: HostResolver = {
   async resolve(name: string): Promise<readonly string[]> {
+    // The test suite sets this: a name a test forgot to fix must fail there, not reach a DNS server.
+    if (process.env[NO_SYSTEM_DNS] === '1') throw new Error(`the system resolver is off here (${NO_SYSTEM_DNS}=1); fix ${name} with --resolve`);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no answer from the resolver in ${RESOLVE_TIMEOUT_MS} ms`)), RESOLVE_TIMEOUT_MS);

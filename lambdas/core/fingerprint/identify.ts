@@ -216,7 +216,12 @@ function readVersion(response: HttpResponse, rule: VersionRule): string | null {
 
 /** Fills `{status}`, `{count:path}` and `{json:path}` in an evidence template. */
 export function renderEvidence(template: string, response: HttpResponse): string {
-  return template.replace(/\{(status|count|json)(?::([^}]*))?\}/g, (_all, kind: string, path: string | undefined) => {
+  // A count of one takes the singular: "{count:models[]} models" reads "1 model", not "1 models".
+  const singular = template.replace(/(\{count:([^}]*)\}) ([a-z]+)s\b/g, (all, placeholder: string, path: string, noun: string) => {
+    const parsed = parseJsonBody(response);
+    return parsed && valuesAt(parsed.value, path).length === 1 ? `${placeholder} ${noun}` : all;
+  });
+  return singular.replace(/\{(status|count|json)(?::([^}]*))?\}/g, (_all, kind: string, path: string | undefined) => {
     if (kind === 'status') return String(response.status);
     const parsed = parseJsonBody(response);
     const values = parsed ? valuesAt(parsed.value, path ?? '') : [];
