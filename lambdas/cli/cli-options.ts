@@ -52,6 +52,7 @@ export const OPTION_SPEC = {
   out: { type: 'string' },
   since: { type: 'string' },
   resolve: { type: 'string' },
+  domain: { type: 'string' },
   'from-env': { type: 'string' },
   'from-file': { type: 'string' },
 } as const;

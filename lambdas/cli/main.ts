@@ -10,7 +10,7 @@ import { OPTION_SPEC, type OptionValues } from './cli-options.js';
 export const USAGE = `exposure-monitor: find unauthenticated AI endpoints in your own address ranges
 
 Usage:
-  exposure-monitor scan <target>... [--ports P] [--json] [--concurrency N] [--timeout MS] [--resolve NAME=IP,...]
+  exposure-monitor scan <target>... [--ports P] [--json] [--concurrency N] [--timeout MS] [--resolve NAME=IP,...] [--domain D]
       One-shot scan, no state. A target is an IPv4 address, a CIDR, ip:port, or a DNS name
       (name or name:port: each address it resolves to is probed with the name as Host and SNI).
   exposure-monitor ranges add <cidr> [--label L] [--owner O] [--route R] [--ports P] [--exclude CIDR,...] [--muted] [--rate N] [--replace] [--aws ...]
@@ -58,6 +58,8 @@ Options (each names the commands that take it):
   --rate N               scan, run: politeness cap, at most N TCP connects started per second
                          (default: no cap); ranges add: the cap of that range
   --resolve NAME=IP,... scan: fix what names resolve to (like curl's --resolve), before DNS has them
+  --domain D,...         scan: your domains; a TLS endpoint's certificate names under them are
+                         probed again as SNI and Host (at most 8 per endpoint)
   --contact URL          scan, run: how the owners of scanned hosts reach you, shown in the
                          scanner's User-Agent (set it: the default names no contact)
   --check-default-credentials

@@ -102,6 +102,8 @@ export interface FleetMember {
   readonly host: string;
   readonly port: number;
   readonly tls?: boolean;
+  /** The TLS key and certificate (default: the loopback fixture certificate). */
+  readonly tlsMaterial?: { readonly key: Buffer; readonly cert: Buffer };
   /** A fixture to serve, or a handler for servers that are not fixtures (decoys, hostile hosts). */
   readonly fixture?: ResponseFixture;
   readonly handler?: http.RequestListener;
@@ -111,6 +113,11 @@ export interface RunningMember {
   readonly member: FleetMember;
   readonly url: string;
   close(): Promise<void>;
+}
+
+/** A key and certificate from `test/fixtures/tls/` (`<name>-key.pem`, `<name>-cert.pem`). */
+export function fixtureTls(name: string): { key: Buffer; cert: Buffer } {
+  return { key: readFileSync(path.join(FIXTURE_ROOT, 'tls', `${name}-key.pem`)), cert: readFileSync(path.join(FIXTURE_ROOT, 'tls', `${name}-cert.pem`)) };
 }
 
 let tlsMaterial: { key: Buffer; cert: Buffer } | undefined;
@@ -179,7 +186,7 @@ export async function startMember(member: FleetMember): Promise<RunningMember> {
   if (!/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(member.host)) throw new Error(`fixture fleet binds loopback only, not ${member.host}`);
   const handler = member.handler ?? (member.fixture ? fixtureHandler(member.fixture) : undefined);
   if (!handler) throw new Error(`fleet member ${member.host}:${member.port} has neither a fixture nor a handler`);
-  const server = member.tls ? https.createServer(loopbackTls(), handler) : http.createServer(handler);
+  const server = member.tls ? https.createServer(member.tlsMaterial ?? loopbackTls(), handler) : http.createServer(handler);
   server.keepAliveTimeout = 2_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

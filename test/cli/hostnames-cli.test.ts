@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staticResolver } from '../../lambdas/adapters/dns/system-resolver.js';
 import { scanCommand } from '../../lambdas/cli/commands/scan.js';
 import { main } from '../../lambdas/cli/main.js';
-import { Fleet, fixtureHandler, loadFixture } from '../../lambdas/local/fixture-fleet.js';
+import { Fleet, fixtureHandler, fixtureTls, loadFixture } from '../../lambdas/local/fixture-fleet.js';
 import { captureIo } from '../support/capture-io.js';
 
 // Name-routed reverse proxies on 127.0.97.x, as an ingress controller is: an IP-only request gets
@@ -24,6 +24,21 @@ beforeAll(async () => {
     tls: true,
     handler: (req, res) => ((req.socket as TLSSocket).servername === 'notebook.corp.test' ? jupyter(req, res) : defaultBackend(req, res)),
   });
+  // An ingress whose certificate lists its names: two products behind one address, by SNI.
+  await fleet.start({
+    host: '127.0.97.12',
+    port: 8443,
+    tls: true,
+    tlsMaterial: fixtureTls('corp-names'),
+    handler: (req, res) => {
+      const sni = (req.socket as TLSSocket).servername;
+      if (sni === 'notebook.corp.test') jupyter(req, res);
+      else if (sni === 'chat.corp.test') ollama(req, res);
+      else defaultBackend(req, res);
+    },
+  });
+  // One product whatever the name: the certificate's names lead to what the address showed.
+  await fleet.start({ host: '127.0.97.13', port: 8443, tls: true, tlsMaterial: fixtureTls('corp-names'), handler: jupyter });
 });
 afterAll(() => fleet.close());
 
@@ -94,6 +109,34 @@ describe('scan by DNS name', () => {
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.stderr, argv.join(' ')).toContain(message);
     }
+  });
+});
+
+describe('names from certificates', () => {
+  it('a TLS endpoint found by address is probed again under its certificate names in the registered domain', async () => {
+    // By address only: the default backend.
+    expect(lines((await cli('scan', '127.0.97.12:8443', '--json')).stdout)).toEqual([]);
+    const r = await cli('scan', '127.0.97.12:8443', '--domain', 'corp.test', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const found = lines(r.stdout).map((l) => `${l.host} ${l.service} ${l.auth}`);
+    // ingress.corp.test reaches the default backend; *.apps.corp.test cannot be enumerated;
+    // other.example.test is outside the registered domain and is never contacted.
+    expect(found).toEqual(['chat.corp.test ollama none', 'notebook.corp.test jupyter none']);
+    const cert = lines(r.stdout)[0]?.certificate as { names?: string[]; nameMismatch?: string };
+    expect(cert.names).toContain('other.example.test');
+    expect(cert.nameMismatch).toBeUndefined();
+  });
+
+  it('a certificate name that leads to the product the address showed is not a second endpoint', async () => {
+    const r = await cli('scan', '127.0.97.13:8443', '--domain', 'corp.test', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(lines(r.stdout).map((l) => `${l.host ?? '-'} ${l.service}`)).toEqual(['- jupyter']);
+  });
+
+  it('refuses a --domain that is not a domain', async () => {
+    const r = await cli('scan', '127.0.97.12:8443', '--domain', 'corp_test');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--domain "corp_test": not a valid DNS name');
   });
 });
 

@@ -7,6 +7,7 @@ import { formatAddress, InputError, parseAddress } from '../../core/targets/addr
 import { checkRangeAllowed } from '../../core/targets/address-policy.js';
 import { containsAddress, mergeIntervals } from '../../core/targets/cidr.js';
 import { isHostTarget, parseAnyTarget, type ScanTarget } from '../../core/targets/scan-target.js';
+import { parseHostName } from '../../core/targets/host-name.js';
 import type { HostResolver } from '../../core/ports.js';
 import { resolveNameTargets } from '../../core/targets/resolve-names.js';
 import { resolverOption } from '../resolver-option.js';
@@ -59,7 +60,7 @@ export async function scanCommand(positionals: readonly string[], values: Option
   const ticker = setInterval(() => progress.update(`scanning: ${handed} of at most ${total} probes started`), 250);
   let report: Awaited<ReturnType<typeof probeTargets>>;
   try {
-    report = await probeTargets(counted(), catalog, probeOptions(values), byName.size > 0 ? namesOf : undefined);
+    report = await probeTargets(counted(), catalog, { ...probeOptions(values), ...domainsOption(values) }, byName.size > 0 ? namesOf : undefined);
   } finally {
     clearInterval(ticker);
     progress.done();
@@ -145,4 +146,11 @@ function expandTargets(targets: readonly ScanTarget[], ports: readonly number[])
     },
     covers: (host, port) => inWhole(host, port) || single.has(`${host}|${port}`),
   };
+}
+
+/** `--domain D[,D...]`: the registered domains whose names a certificate may lead to (see ProbeOptions). */
+function domainsOption(values: OptionValues): { certificateDomains?: string[] } {
+  if (values.domain === undefined) return {};
+  if (typeof values.domain !== 'string' || values.domain.trim() === '') throw new InputError('--domain needs a domain, e.g. example.com');
+  return { certificateDomains: values.domain.split(',').map((d) => parseHostName(d, '--domain')) };
 }

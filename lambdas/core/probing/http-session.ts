@@ -67,6 +67,8 @@ export interface TlsCertificateInfo {
    * never a reason to stop (a product behind a proxy often has a certificate for another name).
    */
   readonly nameMismatch?: string;
+  /** The DNS names the certificate is for (subject alternative names, else the CN), cleaned, capped. */
+  readonly names?: readonly string[];
 }
 
 export interface HttpSession {
@@ -196,10 +198,25 @@ function readCertificate(socket: TLSSocket, name: string | undefined): TlsCertif
       ...(issuer ? { issuer } : {}),
       ...(cert.valid_to ? { validTo: cert.valid_to } : {}),
       ...(name !== undefined ? nameCheck(name, cert) : {}),
+      ...certificateNames(cert),
     };
   } catch {
     return undefined;
   }
+}
+
+/** Most names kept from one certificate: a CDN certificate lists hundreds. */
+const MAX_CERT_NAMES = 20;
+
+function certificateNames(cert: PeerCertificate): { names?: string[] } {
+  const san = (cert.subjectaltname ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.startsWith('DNS:'))
+    .map((s) => s.slice(4));
+  const cn = certName(cert.subject?.CN);
+  const names = [...new Set((san.length > 0 ? san : cn ? [cn] : []).map((n) => cleanText(n, MAX_CERT_NAME).toLowerCase()))].slice(0, MAX_CERT_NAMES);
+  return names.length > 0 ? { names } : {};
 }
 
 /** Whether the certificate covers the name (Node's own check, as a TLS client would apply it). */

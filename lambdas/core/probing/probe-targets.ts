@@ -26,7 +26,16 @@ export interface ProbeOptions extends HttpLimits {
    * as complete (a half-probed block must never turn its endpoints into "gone").
    */
   readonly blockBudgetMs?: number;
+  /**
+   * Registered domains: a TLS endpoint reached by address whose certificate names a name under
+   * one of them is fingerprinted again under each such name (SNI and Host), at most
+   * MAX_CERTIFICATE_NAMES per endpoint, so a name-routed product behind the address is found.
+   */
+  readonly certificateDomains?: readonly string[];
 }
+
+/** Most names taken from one endpoint's certificate for a second look. */
+export const MAX_CERTIFICATE_NAMES = 8;
 
 /** The prober's User-Agent without a contact; with one it is `ai-exposure-monitor/0.1 (+<contact>)`. */
 export const DEFAULT_USER_AGENT = 'ai-exposure-monitor/0.1 (check for AI services open without authentication; no contact set)';
@@ -118,6 +127,7 @@ export async function probeTargets(
       return;
     }
     const result = await fingerprintEndpoint(target, plan, options, blockDeadline, name);
+    if (name === undefined) lookAgainByCertificateNames(target, result.kind === 'identified' ? result.observation.certificate : result.certificate);
     if (blockDeadline?.aborted && result.kind !== 'identified') {
       abandoned++;
       return;
@@ -127,6 +137,25 @@ export async function probeTargets(
     if (result.kind === 'identified') observations.push(result.observation);
     else if (result.kind === 'unidentified') unidentified++;
     else nonHttp++;
+  };
+
+  // Names each address:port has been (or will be) fingerprinted under, so a name is tried once.
+  const namesTried = new Map<string, Set<string | undefined>>();
+  const derived = new Set<string>();
+  const lookAgainByCertificateNames = (target: SweepTarget, certificate: TlsCertificateInfo | undefined): void => {
+    const domains = options.certificateDomains ?? [];
+    if (domains.length === 0 || !certificate?.names) return;
+    const tried = namesTried.get(`${target.host}|${target.port}`) ?? new Set<string | undefined>();
+    const fresh = certificate.names
+      .filter((n) => !n.includes('*') && domains.some((d) => n === d || n.endsWith(`.${d}`)) && !tried.has(n))
+      .slice(0, MAX_CERTIFICATE_NAMES);
+    for (const name of fresh) {
+      tried.add(name);
+      derived.add(`${target.host}|${target.port}|${name}`);
+      waiting.push({ target, name });
+    }
+    namesTried.set(`${target.host}|${target.port}`, tried);
+    pump();
   };
 
   const pump = (): void => {
@@ -146,18 +175,26 @@ export async function probeTargets(
     threads: options.sweepThreads ?? 1,
     ...(options.ratePerSecond ? { ratePerSecond: options.ratePerSecond } : {}),
     onOpen: (target) => {
-      for (const name of namesOf ? namesOf(target.host, target.port) : [undefined]) waiting.push({ target, name });
+      const names = namesOf ? namesOf(target.host, target.port) : [undefined];
+      namesTried.set(`${target.host}|${target.port}`, new Set(names));
+      for (const name of names) waiting.push({ target, name });
       pump();
     },
   });
   while (running.size > 0) await Promise.all([...running]);
+  // A certificate name that leads to the product the address already showed is the same service,
+  // not a second one: only names that reach something else are kept.
+  const byAddress = new Set(observations.filter((o) => o.host === undefined).map((o) => `${o.ip}|${o.port}|${o.service}`));
+  const kept = observations.filter((o) => !(o.host !== undefined && derived.has(`${o.ip}|${o.port}|${o.host}`) && byAddress.has(`${o.ip}|${o.port}|${o.service}`)));
+  observations.length = 0;
+  observations.push(...kept);
   observations.sort((a, b) => compareEndpoint(a, b));
   return { observations, sweep: summary, unidentified, nonHttp, httpRequests, requestsPerOpenPort, abandoned };
 }
 
 type EndpointResult =
   | { kind: 'identified'; observation: Observation; requests: number }
-  | { kind: 'unidentified' | 'non-http'; requests: number };
+  | { kind: 'unidentified' | 'non-http'; requests: number; certificate?: TlsCertificateInfo };
 
 /** Finds the protocol (HTTP or HTTPS) an open port speaks, then runs the catalog over it. */
 export async function fingerprintEndpoint(
@@ -192,7 +229,10 @@ export async function fingerprintEndpoint(
         identification = undefined;
       }
       requests += fetch.sent();
-      if (!identification) return { kind: 'unidentified', requests };
+      if (!identification) {
+        const certificate = session.certificate();
+        return { kind: 'unidentified', requests, ...(certificate ? { certificate } : {}) };
+      }
       const { inventory: listed, inventoryProtocol, ...identified } = identification;
       let raw = listed;
       if (inventoryProtocol === 'mcp-tools') {
