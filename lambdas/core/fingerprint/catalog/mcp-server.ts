@@ -13,6 +13,12 @@ import type { CatalogEntry } from '../catalog-schema.js';
  * - Python SDK (stateful, current): a new session is created for the session-less request and the
  *   GET is refused 400 "Bad Request: Missing session ID", carrying the new `mcp-session-id` header.
  * - Stateless TypeScript servers (the SDK's stateless examples) answer GET 405 "Method not allowed."
+ * - Servers that route a session-less GET themselves before the transport, as the SDK's stateful
+ *   examples and the reference server "everything" do: 400 "Bad Request: No valid session ID
+ *   provided" (code -32000, no `id`, no session header). Recorded from a running
+ *   @modelcontextprotocol/server-everything@2026.8.31 (2026-12-02): it answers this, not the 406
+ *   the source-derived fixture claimed, and went unidentified on its default port 3001
+ *   (test/fixtures/real/mcp-server/streamable-http.json, `npm run conformance`).
  * - Behind the SDKs' bearer-auth middleware (RFC 9728): 401 with
  *   `WWW-Authenticate: Bearer error="invalid_token", ..., resource_metadata="<origin>/.well-known/
  *   oauth-protected-resource/mcp"` and `{"error": "invalid_token", "error_description"}`. That
@@ -49,6 +55,7 @@ export const mcpServer: CatalogEntry = {
     'https://github.com/modelcontextprotocol/python-sdk/blob/main/src/mcp/server/streamable_http_manager.py',
     'https://github.com/modelcontextprotocol/python-sdk/blob/main/src/mcp/server/auth/middleware/bearer_auth.py',
     'https://modelcontextprotocol.io/specification/2025-06-18/basic/transports',
+    'https://github.com/modelcontextprotocol/servers/blob/main/src/everything/transports/streamableHttp.ts',
   ],
   exposes: "the server's MCP tools and resources (whatever they reach: files, APIs, databases)",
   identify: [
@@ -63,6 +70,10 @@ export const mcpServer: CatalogEntry = {
         json: [{ path: 'jsonrpc', equals: '2.0' }, { path: 'error.message', equals: 'Bad Request: Missing session ID' }],
         headers: [{ name: 'mcp-session-id' }],
       },
+    },
+    {
+      request: { path: '/mcp' },
+      match: { status: 400, json: [{ path: 'jsonrpc', equals: '2.0' }, { path: 'error.message', equals: 'Bad Request: No valid session ID provided' }] },
     },
     {
       request: { path: '/mcp' },
