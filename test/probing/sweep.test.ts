@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectOnce } from '../../lambdas/core/probing/connect-sweep.mjs';
-import { sweep } from '../../lambdas/core/probing/tcp-sweep.js';
+import { sweep, sweepThreadsStarted } from '../../lambdas/core/probing/tcp-sweep.js';
 
 // Listeners on 127.0.23.x; everything else in 127.0.23.0/26 is closed.
 const servers: net.Server[] = [];
@@ -35,6 +35,27 @@ describe('sweep', () => {
     const summary = await sweep(targets(), { concurrency: 64, connectTimeoutMs: CONNECT_TIMEOUT_MS, threads, onOpen: (t) => found.push(`${t.host}:${t.port}`) });
     expect(found.sort()).toEqual(open.map((o) => `${o.host}:${o.port}`).sort());
     expect(summary).toMatchObject({ attempted: 64 * 5, open: 5, closed: 64 * 5 - 5, filtered: 0 });
+  });
+
+  it('reuses its threads: sweeps one after another (and two at once) start no thread beyond what they need at once', async () => {
+    const run = async (): Promise<string[]> => {
+      const found: string[] = [];
+      const summary = await sweep(targets(), { concurrency: 64, connectTimeoutMs: CONNECT_TIMEOUT_MS, threads: 2, onOpen: (t) => found.push(`${t.host}:${t.port}`) });
+      expect(summary.attempted).toBe(64 * 5);
+      return found.sort();
+    };
+    const expected = open.map((o) => `${o.host}:${o.port}`).sort();
+    expect(await run()).toEqual(expected);
+    const before = sweepThreadsStarted();
+    for (let i = 0; i < 3; i++) expect(await run()).toEqual(expected);
+    expect(sweepThreadsStarted()).toBe(before);
+    // Two sweeps at once need four threads; each still reports only its own open ports.
+    const [a, b] = await Promise.all([run(), run()]);
+    expect(a).toEqual(expected);
+    expect(b).toEqual(expected);
+    expect(sweepThreadsStarted()).toBeLessThanOrEqual(before + 2);
+    for (let i = 0; i < 2; i++) await Promise.all([run(), run()]);
+    expect(sweepThreadsStarted()).toBeLessThanOrEqual(before + 2);
   });
 
   it('never starts connects faster than the rate cap', async () => {

@@ -29,6 +29,53 @@ export async function sweep(targets: Iterable<SweepTarget>, options: SweepOption
   return sweepInWorkers(targets[Symbol.iterator](), threads, options);
 }
 
+/**
+ * Sweep threads, kept for the next sweep instead of ended: a local cycle sweeps one block after
+ * another, and starting a thread per block cost more CPU than the block's connects. Idle threads
+ * are unref'd, so they never keep the process alive; a thread that failed is ended, not kept.
+ */
+const idleWorkers: Worker[] = [];
+const sessionOf = new WeakMap<Worker, (m: WorkerMessage) => void>();
+let nextSession = 1;
+let threadsStarted = 0;
+
+/** Sweep threads this process has started so far (the pool reuses them: see the bench). */
+export function sweepThreadsStarted(): number {
+  return threadsStarted;
+}
+
+interface WorkerMessage {
+  type: string;
+  session?: number;
+  host?: string;
+  port?: number;
+  summary?: SweepSummary;
+  message?: string;
+}
+
+function acquireWorker(): Worker {
+  const pooled = idleWorkers.pop();
+  if (pooled) {
+    pooled.ref();
+    return pooled;
+  }
+  const worker = new Worker(new URL('./sweep-worker.mjs', import.meta.url));
+  threadsStarted++;
+  worker.on('message', (m: WorkerMessage) => sessionOf.get(worker)?.(m));
+  worker.on('error', (err: Error) => sessionOf.get(worker)?.({ type: 'error', message: err.message }));
+  worker.on('exit', () => {
+    const i = idleWorkers.indexOf(worker);
+    if (i >= 0) idleWorkers.splice(i, 1);
+  });
+  return worker;
+}
+
+function releaseWorker(worker: Worker): void {
+  sessionOf.delete(worker);
+  worker.unref();
+  idleWorkers.push(worker);
+}
+
 function sweepInWorkers(iterator: Iterator<SweepTarget>, threads: number, options: SweepOptions): Promise<SweepSummary> {
   const total: SweepSummary = { attempted: 0, open: 0, closed: 0, filtered: 0, descriptorRetries: 0 };
   const perThread = Math.max(1, Math.ceil(options.concurrency / threads));
@@ -44,37 +91,47 @@ function sweepInWorkers(iterator: Iterator<SweepTarget>, threads: number, option
   };
   return new Promise<SweepSummary>((resolve, reject) => {
     let running = threads;
+    let failed = false;
     const workers: Worker[] = [];
+    const session = nextSession++;
     const fail = (err: Error): void => {
-      for (const w of workers) void w.terminate();
+      if (failed) return;
+      failed = true;
+      for (const w of workers) {
+        sessionOf.delete(w);
+        void w.terminate();
+      }
       reject(err);
     };
     const feed = (worker: Worker): void => {
       const flat = takeChunk();
-      if (flat.length > 0) worker.postMessage({ type: 'chunk', flat });
-      if (exhausted) worker.postMessage({ type: 'end' });
+      if (flat.length > 0) worker.postMessage({ type: 'chunk', session, flat });
+      if (exhausted) worker.postMessage({ type: 'end', session });
     };
     for (let t = 0; t < threads; t++) {
-      const worker = new Worker(new URL('./sweep-worker.mjs', import.meta.url), {
-        workerData: {
+      const worker = acquireWorker();
+      workers.push(worker);
+      sessionOf.set(worker, (m) => {
+        if (m.session !== undefined && m.session !== session) return;
+        if (m.type === 'open') options.onOpen?.({ host: m.host as string, port: m.port as number });
+        else if (m.type === 'more') feed(worker);
+        else if (m.type === 'error') fail(new Error(m.message));
+        else if (m.type === 'done' && m.summary) {
+          for (const key of Object.keys(total) as (keyof SweepSummary)[]) total[key] += m.summary[key];
+          releaseWorker(worker);
+          if (--running === 0) resolve(total);
+        }
+      });
+      worker.postMessage({
+        type: 'start',
+        session,
+        options: {
           concurrency: perThread,
           connectTimeoutMs: options.connectTimeoutMs,
           lowWater: CHUNK,
           ratePerSecond: options.ratePerSecond ? options.ratePerSecond / threads : 0,
         },
       });
-      workers.push(worker);
-      worker.on('message', (m: { type: string; host?: string; port?: number; summary?: SweepSummary; message?: string }) => {
-        if (m.type === 'open') options.onOpen?.({ host: m.host as string, port: m.port as number });
-        else if (m.type === 'more') feed(worker);
-        else if (m.type === 'error') fail(new Error(m.message));
-        else if (m.type === 'done' && m.summary) {
-          for (const key of Object.keys(total) as (keyof SweepSummary)[]) total[key] += m.summary[key];
-          void worker.terminate();
-          if (--running === 0) resolve(total);
-        }
-      });
-      worker.on('error', fail);
       // Two chunks up front: the worker asks for the next one before it runs dry.
       feed(worker);
       if (!exhausted) feed(worker);
