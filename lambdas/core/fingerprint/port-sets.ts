@@ -32,15 +32,29 @@ export const DEV_PORT_RANGES: readonly (readonly [number, number])[] = [
   [9000, 9010],
 ];
 
-/** The sets for a catalog: `catalog` its ports, `ai` those plus alternates and dev ports, `all` 1-65535. */
+const computed = new WeakMap<readonly CatalogEntry[], PortSets>();
+
+/**
+ * The sets for a catalog: `catalog` its ports, `ai` those plus alternates and dev ports, `all`
+ * 1-65535. Computed once per catalog (settings are loaded per handler call and per CLI option).
+ */
 export function portSets(catalog: readonly CatalogEntry[]): PortSets {
+  let sets = computed.get(catalog);
+  if (!sets) {
+    sets = computePortSets(catalog);
+    computed.set(catalog, sets);
+  }
+  return sets;
+}
+
+function computePortSets(catalog: readonly CatalogEntry[]): PortSets {
   const catalogSet = catalogPorts(catalog);
   const ai = new Set<number>(catalogSet);
   for (const entry of catalog) for (const port of entry.alternatePorts ?? []) ai.add(port);
   for (const [lo, hi] of DEV_PORT_RANGES) for (let p = lo; p <= hi; p++) ai.add(p);
-  return {
-    catalog: catalogSet,
-    ai: [...ai].sort((a, b) => a - b),
-    all: Array.from({ length: 65535 }, (_, i) => i + 1),
-  };
+  return Object.freeze({
+    catalog: Object.freeze(catalogSet),
+    ai: Object.freeze([...ai].sort((a, b) => a - b)),
+    all: Object.freeze(Array.from({ length: 65535 }, (_, i) => i + 1)),
+  });
 }
