@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { startEmbeddedDynamo } from '../adapters/local/embedded-dynamodb.js';
 import type { StateStore } from '../core/ports.js';
 import { awsCliStore, requireStateTable, resolveAwsTarget } from './aws-target.js';
@@ -11,14 +12,24 @@ import { stateDir } from './cli-options.js';
 export async function withStore<T>(
   values: OptionValues,
   use: (store: StateStore) => Promise<T>,
-  needs: { stateTable?: string } = {},
+  needs: {
+    stateTable?: string;
+    /**
+     * A command that only reads: on a state directory that does not exist yet it reads an empty
+     * store instead of creating the directory, and `onMissing` says so (its output stays well formed).
+     */
+    readOnly?: { onMissing: (dir: string) => void };
+  } = {},
 ): Promise<T> {
   if (values.aws === true) {
     const target = await resolveAwsTarget(values);
     if (needs.stateTable) requireStateTable(target, needs.stateTable);
     return use(awsCliStore(target));
   }
-  const dynamo = await startEmbeddedDynamo(stateDir(values));
+  const dir = stateDir(values);
+  const missing = needs.readOnly !== undefined && !existsSync(dir);
+  if (missing) needs.readOnly?.onMissing(dir);
+  const dynamo = await startEmbeddedDynamo(missing ? undefined : dir);
   try {
     return await use(dynamo.store);
   } finally {

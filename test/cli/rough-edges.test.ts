@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -178,5 +178,26 @@ describe('CLI rough edges from the newcomer trial, the rest (problems 19, 22, 24
     expect(DEFAULT_USER_AGENT).not.toMatch(/https?:|github/);
     expect(DEFAULT_USER_AGENT).toMatch(/^ai-exposure-monitor\/0\.1 \(.*AI services open without authentication.*no contact set\)$/);
     expect(probeOptions({ contact: 'https://security.example/scanner' }).userAgent).toBe('ai-exposure-monitor/0.1 (+https://security.example/scanner)');
+  });
+});
+
+describe('read-only commands on a state directory that does not exist yet', () => {
+  it('findings, ranges list and sinks list read an empty store, say so, and create nothing', async () => {
+    const parent = mkdtempSync(path.join(os.tmpdir(), 'em-nostate-'));
+    const dir = path.join(parent, 'never-made');
+    try {
+      for (const argv of [['findings'], ['findings', '--format', 'json'], ['ranges', 'list'], ['sinks', 'list']]) {
+        const io = captureIo();
+        const code = await main([...argv, '--state-dir', dir], io);
+        expect(code, argv.join(' ')).toBe(0);
+        expect(existsSync(dir), argv.join(' ')).toBe(false);
+      }
+      const io = captureIo();
+      await main(['findings', '--format', 'json', '--state-dir', dir], io);
+      expect(JSON.parse(io.stdout.join('\n'))).toEqual([]);
+      expect(io.stderr.join('\n')).toContain(`note: nothing recorded yet in ${dir}`);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 });

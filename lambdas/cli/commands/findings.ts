@@ -76,7 +76,7 @@ export async function findingsCommand(positionals: readonly string[], values: Op
   const { endpoints, undelivered } = await withStore(
     values,
     async (store) => ({ endpoints: await store.listEndpoints(), undelivered: format === 'table' ? await store.listUndelivered() : [] }),
-    { stateTable: 'findings' },
+    { stateTable: 'findings', readOnly: { onMissing: (dir) => io.err(`note: nothing recorded yet in ${dir} (register a range with ranges add, then run)`) } },
   );
   const now = new Date().toISOString();
   const shown = endpoints

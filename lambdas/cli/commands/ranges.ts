@@ -72,7 +72,7 @@ function checkExclusions(range: MonitoredRange): void {
 }
 
 async function listRanges(values: OptionValues, io: CliIo): Promise<number> {
-  const rows = await withStore(values, (store) => store.listRangeRows());
+  const rows = await withStore(values, (store) => store.listRangeRows(), { readOnly: { onMissing: (dir) => io.err(`note: nothing recorded yet in ${dir}`) } });
   const typed = rows as Record<string, unknown>[];
   typed.sort((a, b) => String(a.cidr).localeCompare(String(b.cidr), 'en', { numeric: true }));
   if (values.json === true) {

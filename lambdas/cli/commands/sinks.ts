@@ -38,7 +38,7 @@ async function listSinks(rest: readonly string[], values: OptionValues, io: CliI
   // The default route first, then the others by name.
   const destinations = destinationsOf(specs).sort((a, b) => Number(b.route === DEFAULT_ROUTE) - Number(a.route === DEFAULT_ROUTE) || a.route.localeCompare(b.route));
   const configuredRoutes = new Set(specs.map((s) => s.name));
-  const undelivered = await withStore(values, (store) => store.listUndelivered());
+  const undelivered = await withStore(values, (store) => store.listUndelivered(), { readOnly: { onMissing: () => undefined } });
   const rows = destinations.map((d) => ({ ...d, owed: owedTo(undelivered, d.sinkName, d.route, configuredRoutes).length }));
   // Sinks that delivery records still wait for but the configuration no longer names.
   const known = new Set(destinations.map((d) => d.sinkName));
