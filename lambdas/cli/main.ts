@@ -45,8 +45,9 @@ Usage:
 Options (each names the commands that take it):
   --state-dir D          every local command: the state directory (default .exposure-monitor at
                          the repository root)
-  --ports P              scan, run, ranges add: comma list or ranges, e.g. 8000,8080,11434 or
-                         8000-8010 (default: the catalog's ports)
+  --ports P              scan, run, ranges add: comma list of ports, ranges and port sets, e.g.
+                         8000,8080,11434, 8000-8010 or ai,9443 (default: the ai set for ranges
+                         and run, the catalog set for scan; sets: catalog, ai, all)
   --allow-private        scan, run, ranges add: permit RFC 1918, shared and link-local ranges
   --max-range-prefix N   scan, run, ranges add: largest range per row, as a prefix length
                          (default 16)

@@ -40,17 +40,37 @@ const found = (stdout: string): string[] =>
     .sort();
 
 describe('port sets from the CLI', () => {
-  it('a range scan with the default set (ai) finds each product on its neighbour port', async () => {
-    const r = await cli('scan', '127.0.95.0/29', '--json');
+  it('a range scan with the ai set finds each product on its neighbour port', async () => {
+    const r = await cli('scan', '127.0.95.0/29', '--ports', 'ai', '--json');
     expect(r.code, r.stderr).toBe(0);
     expect(found(r.stdout)).toEqual(NEIGHBOURS.map((n) => `${n.host}:${n.port} ${n.service}`).sort());
   });
 
-  it('the catalog set misses them: that is why it is no longer the default', async () => {
-    const r = await cli('scan', '127.0.95.0/29', '--ports', 'catalog', '--json');
+  it('the catalog set (scan\'s default, by its contract) misses them: that is why ranges default to ai', async () => {
+    const r = await cli('scan', '127.0.95.0/29', '--json');
     expect(r.code, r.stderr).toBe(0);
     // 3001 is a catalog port already (AnythingLLM's); the other four are outside the catalog set.
     expect(found(r.stdout)).toEqual(['127.0.95.3:3001 mcp-server']);
+  });
+
+  it('a range with no ports is swept with the default set (ai): run finds every product', async () => {
+    // Its own state directory: the next test's first cycle must find every product new again.
+    const own = mkdtempSync(path.join(os.tmpdir(), 'em-portsets-default-'));
+    const inOwn = async (...argv: string[]) => {
+      const io = captureIo();
+      const code = await main([...argv, '--state-dir', own], io);
+      return { code, stdout: io.stdout.join('\n'), stderr: io.stderr.join('\n') };
+    };
+    expect((await inOwn('ranges', 'add', '127.0.95.0/29')).code).toBe(0);
+    const run = await inOwn('run', '--json');
+    rmSync(own, { recursive: true, force: true });
+    expect(run.code, run.stderr).toBe(0);
+    const services = run.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { endpoint?: { service: string } }).endpoint?.service)
+      .sort();
+    expect(services).toEqual(NEIGHBOURS.map((n) => n.service).sort());
   });
 
   it('a range row keeps a set by name, and run finds the products through it', async () => {

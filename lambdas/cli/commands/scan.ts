@@ -12,12 +12,15 @@ import type { HostResolver } from '../../core/ports.js';
 import { resolveNameTargets } from '../../core/targets/resolve-names.js';
 import { resolverOption } from '../resolver-option.js';
 import { type CliIo, progressReporter, tableOptions } from '../cli-io.js';
-import { monitorSettings, type OptionValues, probeOptions } from '../cli-options.js';
+import { cliPortSets, monitorSettings, type OptionValues, portsOption, probeOptions } from '../cli-options.js';
 
 /** `scan <target>...`: a one-shot scan with no state. Every target is checked before any traffic. */
 export async function scanCommand(positionals: readonly string[], values: OptionValues, io: CliIo, resolver: HostResolver = resolverOption(values)): Promise<number> {
   if (positionals.length === 0) throw new InputError('scan: give at least one target (an address, a CIDR, ip:port, or a DNS name with an optional :port)');
   const settings = monitorSettings(values);
+  // The CLI contract (shared design, "scan"): without --ports, scan sweeps the catalog's ports.
+  // Monitored ranges default to the wider `ai` set instead (README "Port sets").
+  const ports = portsOption(values) ?? (cliPortSets().catalog as readonly number[]);
   const parsed = positionals.map((text) => ({ text, target: parseAnyTarget(text) }));
   const targets: ScanTarget[] = [];
   for (const { text, target } of parsed) {
@@ -35,13 +38,13 @@ export async function scanCommand(positionals: readonly string[], values: Option
     parsed.flatMap(({ text, target }) => (isHostTarget(target) ? [{ text, ...target }] : [])),
     resolver,
     settings.policy,
-    settings.defaultPorts,
+    ports,
     (warning) => io.err(`warning: ${warning}`),
   );
-  const addressTargets = expandTargets(targets, settings.defaultPorts);
+  const addressTargets = expandTargets(targets, ports);
   const namedOnly = [...byName.values()].filter((t) => !addressTargets.covers(t.host, t.port));
   // Progress on a terminal (never with --json): probes handed to the sweep, of how many.
-  const total = targets.reduce((n, t) => n + Number(t.cidr.last - t.cidr.first + 1n) * (t.port === undefined ? settings.defaultPorts.length : 1), 0) + namedOnly.length;
+  const total = targets.reduce((n, t) => n + Number(t.cidr.last - t.cidr.first + 1n) * (t.port === undefined ? ports.length : 1), 0) + namedOnly.length;
   let handed = 0;
   const counted = function* (): Generator<SweepTarget> {
     for (const target of [...addressTargets.targets(), ...namedOnly.map(({ host, port }) => ({ host, port }))]) {
