@@ -21,6 +21,11 @@ export interface FixtureResponse {
   readonly status: number;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: unknown;
+  /**
+   * An event stream (`text/event-stream`) that stays open after `body`, its first event, as a live
+   * one does (MCP's `GET /sse`): ended only when the client hangs up or the fleet closes.
+   */
+  readonly holdOpen?: boolean;
 }
 
 export interface ResponseFixture {
@@ -177,7 +182,8 @@ export function fixtureHandler(fixture: ResponseFixture): http.RequestListener {
     const { body, contentType } = serializeBody(answer);
     const headers: Record<string, string> = { ...(contentType ? { 'content-type': contentType } : {}), ...answer.headers };
     res.writeHead(answer.status, headers);
-    res.end(req.method === 'HEAD' ? undefined : body);
+    if (answer.holdOpen && req.method !== 'HEAD') res.write(body);
+    else res.end(req.method === 'HEAD' ? undefined : body);
   };
 }
 

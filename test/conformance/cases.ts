@@ -70,8 +70,6 @@ export const CASES: readonly ConformanceCase[] = [
     port: 3001,
     expected: { service: 'mcp-server', auth: 'none' },
     alsoRecord: ['/sse', '/message'],
-    knownGap:
-      'the catalog probes only /mcp; GET /sse is an endless event stream whose first event (`event: endpoint`) the engine cannot keep: a body read ends in the 4 s body timeout and the answer is dropped',
   },
   {
     id: 'session-token',
@@ -86,13 +84,13 @@ export const CASES: readonly ConformanceCase[] = [
     port: 6277,
     expected: { service: 'mcp-inspector', auth: 'required' },
     alsoRecord: INSPECTOR_ROUTES,
-    knownGap: 'no catalog entry for MCP Inspector (candidate: see test/fixtures/real/mcp-inspector/)',
   },
   {
     id: 'omit-auth',
     product: 'MCP Inspector (proxy)',
     package: INSPECTOR,
-    // DANGEROUSLY_OMIT_AUTH=true: no token; only an Origin header check remains, which any non-browser client passes.
+    // DANGEROUSLY_OMIT_AUTH=true: no token; only an Origin header check remains, which any non-browser client passes
+    // by sending the allowed Origin (it refuses a request with none, as it does only with auth off: the marker).
     configuration: 'DANGEROUSLY_OMIT_AUTH=true',
     bin: 'mcp-inspector',
     args: [],
@@ -101,6 +99,5 @@ export const CASES: readonly ConformanceCase[] = [
     port: 6277,
     expected: { service: 'mcp-inspector', auth: 'none' },
     alsoRecord: INSPECTOR_ROUTES,
-    knownGap: 'no catalog entry for MCP Inspector (candidate: see test/fixtures/real/mcp-inspector/)',
   },
 ];

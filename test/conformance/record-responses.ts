@@ -18,6 +18,8 @@ const MAX_BODY = 256 * 1024;
 const TIMEOUT_MS = 10_000;
 // The first event of an event stream is all a reader gets without holding the stream open.
 const STREAM_WAIT_MS = 2_000;
+// How long a stream may take to end after its first event before it counts as held open.
+const END_WAIT_MS = 300;
 // Per-connection and per-moment headers: they change on every answer and no matcher reads them.
 const VOLATILE = /^(date|etag|last-modified|connection|keep-alive|content-length|transfer-encoding|x-ratelimit-.*)$/;
 
@@ -36,6 +38,8 @@ interface Answer {
   readonly status: number;
   readonly headers: Record<string, string>;
   readonly body: string;
+  /** An event stream still open when its first event was read (replayed with `holdOpen`). */
+  readonly open?: boolean;
 }
 
 function send(host: string, port: number, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Answer> {
@@ -46,22 +50,31 @@ function send(host: string, port: number, method: string, path: string, headers:
       const stream = (out['content-type'] ?? '').includes('text/event-stream');
       const chunks: Buffer[] = [];
       let size = 0;
+      let ended = false;
+      let settled = false;
       const done = (): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
         res.destroy();
-        resolve({ status: res.statusCode ?? 0, headers: out, body: Buffer.concat(chunks).toString('utf8') });
+        resolve({ status: res.statusCode ?? 0, headers: out, body: Buffer.concat(chunks).toString('utf8'), ...(stream && !ended ? { open: true } : {}) });
       };
-      const timer = stream ? setTimeout(done, STREAM_WAIT_MS) : undefined;
+      let timer = stream ? setTimeout(done, STREAM_WAIT_MS) : undefined;
+      let firstEvent = false;
       res.on('data', (c: Buffer) => {
+        if (firstEvent) return; // past the first event: only whether the stream ends is of interest
         chunks.push(c);
         size += c.length;
-        const text = stream ? Buffer.concat(chunks).toString('utf8') : '';
-        if (size >= MAX_BODY || (stream && /\r?\n\r?\n/.test(text))) {
+        if (size >= MAX_BODY) done();
+        else if (stream && /\r?\n\r?\n/.test(Buffer.concat(chunks).toString('utf8'))) {
+          // The first event is in: a stream that ends now is recorded as ended, one still open as held open.
+          firstEvent = true;
           clearTimeout(timer);
-          done();
+          timer = setTimeout(done, END_WAIT_MS);
         }
       });
       res.on('end', () => {
-        clearTimeout(timer);
+        ended = true;
         done();
       });
       res.on('error', reject);
@@ -84,7 +97,7 @@ function asFixture(request: string | undefined, a: Answer): FixtureResponse {
       // Not JSON after all: kept as text.
     }
   }
-  return { ...(request ? { request } : {}), status: a.status, headers, ...(a.body === '' ? {} : { body }) };
+  return { ...(request ? { request } : {}), status: a.status, headers, ...(a.body === '' ? {} : { body }), ...(a.open ? { holdOpen: true } : {}) };
 }
 
 /** Answers the product gives to any path it does not serve (its 404 page naming the path) are left to the fallback. */
@@ -119,8 +132,12 @@ async function recordJsonRpc(host: string, port: number, path: string): Promise<
 export async function recordResponses(host: string, port: number, catalog: readonly CatalogEntry[], alsoRecord: readonly string[] = []): Promise<Recorded> {
   const fallback = await send(host, port, 'GET', CANARY_PATH);
   const responses: FixtureResponse[] = [];
+  const seen = new Set<string>();
   for (const r of [...catalogRequests(catalog), ...alsoRecord.map((path): ProbeRequest => ({ path }))]) {
     const method = r.method ?? 'GET';
+    // A path the product's case asks for that a catalog entry reads too is recorded once.
+    if (seen.has(`${method} ${r.path}`)) continue;
+    seen.add(`${method} ${r.path}`);
     const answer = await send(host, port, method, r.path);
     if (!likeFallback(r.path, answer, fallback)) responses.push(asFixture(`${method} ${r.path}`, answer));
   }

@@ -14,9 +14,9 @@ const BLOCK = '127.0.91';
 const PORTS = [8080, 8443, 11434, 8000];
 /**
  * The two genuine services must be found however loaded the machine is, and they share this
- * process (and its event loop) with twenty busy hostile servers, so each request gets 10 s, not
+ * process (and its event loop) with two dozen busy hostile servers, so each request gets 10 s, not
  * HOSTILE_OPTIONS' 1-2 s. The hostile endpoints are then ended by their time budget: 10 s each,
- * all at once (23 endpoints, 32 HTTP slots), so the block takes ~10 s.
+ * all at once (25 endpoints, 32 HTTP slots), so the block takes ~10 s.
  */
 const OPTIONS: ProbeOptions = {
   ...HOSTILE_OPTIONS,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../lambdas/core/fingerprint/catalog/index.js';
-import { openHttpSession } from '../../lambdas/core/probing/http-session.js';
+import { FIRST_EVENT_MAX_BYTES, openHttpSession } from '../../lambdas/core/probing/http-session.js';
 import { probeTargets } from '../../lambdas/core/probing/probe-targets.js';
 import { HOSTILE_CASES } from './support/cases.js';
 import {
@@ -17,6 +17,7 @@ import {
   measure,
   openFds,
   printFigures,
+  pump,
 } from './support/servers.js';
 
 // This file's servers live on 127.0.90.x (hostile cases on .1-.99, the redirect target on .250).
@@ -103,6 +104,63 @@ describe('what the prober keeps of a hostile answer', () => {
       const answer = await session.fetch({ path: '/' });
       expect(answer).toMatchObject({ ok: true, status: 301, headers: { location: `http://${elsewhere.host}:${elsewhere.port}/` } });
       expect(elsewhere.connections()).toBe(0);
+    } finally {
+      await session.close();
+      await server.close();
+    }
+  });
+
+  it('keeps the first event of an event stream that never ends, hangs up that connection, and the session goes on', async () => {
+    const first = 'event: endpoint\r\ndata: /message?sessionId=3b0c\r\n\r\n';
+    let streams = 0;
+    const server = await httpServer('held-open event stream', '127.0.90.203', 8080, (req, res) => {
+      if (req.url === '/sse') {
+        streams++;
+        res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8' });
+        res.write(first);
+        res.write('event: message\ndata: {"second":true}\n\n');
+        return; // never ended: only the prober can close it
+      }
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(`ok ${req.url}`);
+    });
+    const session = openHttpSession(server.host, server.port, false, ANSWERING_OPTIONS);
+    try {
+      const started = performance.now();
+      const answer = await session.fetch({ path: '/sse' });
+      // Well inside the body timeout (30 s here): the read ended on the blank line, not on silence.
+      expect(performance.now() - started).toBeLessThan(10_000);
+      expect(answer).toEqual({ ok: true, status: 200, headers: expect.objectContaining({ 'content-type': 'text/event-stream; charset=utf-8' }), body: first, truncated: false });
+      // The stream's connection is closed by the prober; the next requests open a fresh one.
+      await Promise.all([...server.open].map((socket) => closedWithin(socket, 30_000)));
+      expect(await session.fetch({ path: '/after' })).toMatchObject({ ok: true, status: 200, body: 'ok /after' });
+      expect(await session.fetch({ path: '/sse' })).toMatchObject({ ok: true, body: first });
+      expect(await session.fetch({ path: '/after-again' })).toMatchObject({ ok: true, status: 200, body: 'ok /after-again' });
+      expect(streams).toBe(2);
+    } finally {
+      await session.close();
+      await server.close();
+    }
+  });
+
+  it('cuts an event stream whose first event never ends at a small cap, marked truncated; a POST answered as a stream is read to its end', async () => {
+    const server = await httpServer('endless first event', '127.0.90.204', 8080, (req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      if (req.method === 'POST') {
+        // Streamable HTTP: the answer to a POST is a stream that ends after the JSON-RPC response.
+        res.end('event: message\ndata: {"priming":true}\n\nevent: message\ndata: {"jsonrpc":"2.0","id":1,"result":{}}\n\n');
+        return;
+      }
+      res.write('data: ');
+      pump(res, Buffer.alloc(64 * 1024, 'x'));
+    });
+    const session = openHttpSession(server.host, server.port, false, ANSWERING_OPTIONS);
+    try {
+      const answer = await session.fetch({ path: '/events' });
+      expect(answer).toMatchObject({ ok: true, status: 200, truncated: true });
+      if (answer.ok) expect(answer.body.length).toBe(FIRST_EVENT_MAX_BYTES);
+      const posted = await session.post('/mcp', '{}', { 'content-type': 'application/json' });
+      expect(posted).toMatchObject({ ok: true, status: 200, truncated: false });
+      if (posted.ok) expect(posted.body).toContain('"result":{}');
     } finally {
       await session.close();
       await server.close();

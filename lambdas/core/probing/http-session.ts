@@ -90,7 +90,10 @@ const MAX_HEADER_BYTES = 16 * 1024;
 /**
  * One kept-alive connection to one endpoint (undici `Client`, pipelining 1): fingerprinting sends
  * several small requests, and reusing the connection costs far less than reconnecting each time.
- * Redirects are never followed (the answer is recorded as is), bodies are never decompressed.
+ * Redirects are never followed (the answer is recorded as is), bodies are never decompressed. An
+ * event stream answering a GET is read to its first event (at most FIRST_EVENT_MAX_BYTES) and
+ * that connection closed. Why (found by `npm run conformance`): MCP's HTTP+SSE `GET /sse` never
+ * ends, so its `endpoint` event was read until the body timeout and the answer dropped.
  */
 export function openHttpSession(host: string, port: number, tls: boolean, limits: HttpLimits, budget?: EndpointBudget, name?: string): HttpSession {
   let certificate: TlsCertificateInfo | undefined;
@@ -139,22 +142,33 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
       for (const [name, value] of Object.entries(response.headers)) {
         if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
       }
+      // An event stream opened by a GET never ends by itself (MCP's HTTP+SSE `GET /sse`): its first
+      // event is the answer. POST answers (protocol readers) are streams that end after the JSON-RPC
+      // response and may open with another event, so they are read to the end as before.
+      const eventStream = method === 'GET' && isEventStream(headers['content-type']);
+      const cap = eventStream ? Math.min(maxBody, FIRST_EVENT_MAX_BYTES) : maxBody;
       const chunks: Buffer[] = [];
       let size = 0;
       let truncated = false;
+      let firstEvent = false;
       for await (const chunk of response.body) {
-        const buf = chunk as Buffer;
-        const room = maxBody - size;
-        if (buf.length >= room) {
-          chunks.push(buf.subarray(0, room));
-          size += room;
+        chunks.push(chunk as Buffer);
+        size += (chunk as Buffer).length;
+        const end = eventStream ? endOfFirstEvent(Buffer.concat(chunks, size)) : undefined;
+        if (end !== undefined && end <= cap) {
+          size = end;
+          firstEvent = true;
+          break;
+        }
+        if (size >= cap) {
+          size = cap;
           truncated = true;
           break;
         }
-        chunks.push(buf);
-        size += buf.length;
       }
-      if (truncated) response.body.destroy();
+      // Leaving the loop early (cap, first event) destroys the body: undici closes that connection
+      // and the session's next request opens a fresh one (pipelining 1: nothing else was on it).
+      if (truncated || firstEvent) response.body.destroy();
       if (budget) budget.bodyBytesLeft -= size;
       return {
         ok: true,
@@ -178,6 +192,26 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
       await client.destroy().catch(() => undefined);
     },
   };
+}
+
+/**
+ * Most bytes read of an event stream's first event (see `endOfFirstEvent`): an MCP `endpoint`
+ * event is ~80 bytes. A stream whose first event is longer is cut here and marked truncated.
+ */
+export const FIRST_EVENT_MAX_BYTES = 16 * 1024;
+
+function isEventStream(contentType: string | undefined): boolean {
+  return /^\s*text\/event-stream\s*(;|$)/i.test(contentType ?? '');
+}
+
+/**
+ * Where the first event of an SSE body ends: just past its blank line (`\n\n` or `\r\n\r\n`;
+ * mixed line ends too). Undefined while no event is complete. WHATWG HTML, server-sent events:
+ * "dispatch the event" on an empty line.
+ */
+function endOfFirstEvent(body: Buffer): number | undefined {
+  const match = /\r?\n\r?\n/.exec(body.toString('latin1'));
+  return match ? match.index + match[0].length : undefined;
 }
 
 function readCertificate(socket: TLSSocket, name: string | undefined): TlsCertificateInfo | undefined {

@@ -46,6 +46,7 @@ const STATIC_PORTS: Readonly<Record<string, number>> = {
   'docker-engine-api': 2375,
   'docker-registry': 5000,
   'docker-registry-htpasswd': 5000,
+  'express-401-authentication-required': 3000,
   'fastapi-403-not-authenticated': 8000,
   'fastapi-inventory': 8000,
   'fastapi-oauth2-401-not-authenticated': 8000,
@@ -63,6 +64,7 @@ const STATIC_PORTS: Readonly<Record<string, number>> = {
   'rest-401-error-unauthorized': 8000,
   'spa-blog-catch-all': 80,
   'spa-docs-runbook-catch-all': 3000,
+  'sse-notification-stream': 3000,
   vault: 8200,
 };
 

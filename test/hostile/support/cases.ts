@@ -77,6 +77,30 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
       }),
   },
   {
+    name: 'event stream that never ends an event (drip)',
+    port: 8080,
+    // An event stream is read only to its first event; this one never completes one (no blank
+    // line), a byte every 200 ms: as for any drip, only the request cap and the endpoint budget end it.
+    start: (host, port) =>
+      rawServer('event stream that never ends an event (drip)', host, port, (socket) => {
+        onEachRequest(socket, () => {
+          socket.write('HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n6\r\ndata: \r\n');
+          everyWhileOpen(socket, 200, () => socket.write('1\r\nx\r\n'));
+        });
+      }),
+  },
+  {
+    name: 'endless event stream on every path (fast)',
+    port: 8080,
+    // Every path opens a stream of events as fast as it is read: the prober keeps each first event,
+    // hangs up that connection and opens a new one for the next path.
+    start: (host, port) =>
+      httpServer('endless event stream on every path (fast)', host, port, (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+        pump(res, Buffer.from(`event: tick\ndata: ${'x'.repeat(1000)}\n\n`.repeat(64)));
+      }),
+  },
+  {
     name: 'huge body (50 MB)',
     port: 8080,
     start: (host, port) =>

@@ -6,6 +6,7 @@ import { llmServers } from './group-llm-servers.js';
 import { mlPlatforms } from './group-ml-platforms.js';
 import { jupyter } from './jupyter.js';
 import { llamaCpp } from './llama-cpp.js';
+import { mcpInspector } from './mcp-inspector.js';
 import { mlflow } from './mlflow.js';
 import { ollama } from './ollama.js';
 import { openaiCompatible } from './openai-compatible.js';
@@ -34,5 +35,6 @@ export const catalog: readonly CatalogEntry[] = [
   ...llmServers,
   ...mlPlatforms,
   ...aiApps,
+  mcpInspector,
   openaiCompatible,
 ];

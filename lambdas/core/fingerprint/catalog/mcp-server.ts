@@ -1,5 +1,8 @@
 import type { CatalogEntry } from '../catalog-schema.js';
 
+/** The first event of the HTTP+SSE transport's stream: `endpoint`, carrying the session's message URL. */
+const SSE_ENDPOINT_EVENT = '^event: endpoint\\r?\\ndata: \\S*[?&]session_?[iI]d=';
+
 /**
  * MCP server, Streamable HTTP transport, at the SDKs' conventional endpoint `/mcp` (Python SDK /
  * FastMCP `streamable_http_path`, TypeScript SDK examples). The protocol's own handshake is a POST
@@ -23,9 +26,21 @@ import type { CatalogEntry } from '../catalog-schema.js';
  *   `WWW-Authenticate: Bearer error="invalid_token", ..., resource_metadata="<origin>/.well-known/
  *   oauth-protected-resource/mcp"` and `{"error": "invalid_token", "error_description"}`. That
  *   challenge is OAuth, not MCP, and the middleware answers before the transport, so this is the
- *   weakest marker: it is accepted only on `/mcp`.
- * A stateless Python server opens an SSE stream on GET (200 text/event-stream, nothing to read),
- * and a server mounted on any other path is not found: GET-only identification of MCP is
+ *   weakest marker: it is accepted only on the transports' own paths, `/mcp` and `/sse`.
+ * - The older HTTP+SSE transport (MCP specification 2024-11-05, still served by the SDKs'
+ *   `SSEServerTransport`): `GET /sse` opens an event stream that never ends, whose first event
+ *   must be `endpoint`, the URL to POST messages to: `event: endpoint\ndata: /message?sessionId=
+ *   <uuid>\n\n` (@modelcontextprotocol/sdk 1.32.2 server/sse.js `start`). The engine keeps the
+ *   first event of a GET's event stream and hangs up (http-session.ts). Recorded from a running
+ *   @modelcontextprotocol/server-everything@2026.8.31 (2026-12-02): its `sse` mode (GET /sse,
+ *   POST /message, port 3001, no auth: src/everything/transports/sse.ts, dist/transports/sse.js in
+ *   the installed package) went unidentified while the engine read that stream to its body
+ *   timeout (test/fixtures/real/mcp-server/sse.json). The marker is the event name with a session
+ *   URL; a CRLF line end and `session_id` are admitted too (the spec fixes the event, not its
+ *   framing or the query name). Reaching it without credentials opens a session anyone can call
+ *   tools on (the tool listing is not read there: its answers come on the stream, not as a reply).
+ * A stateless Python server opens an SSE stream on GET /mcp (200 text/event-stream, no event to
+ * read), and a server mounted on any other path is not found: GET-only identification of MCP is
  * necessarily partial. The RFC 9728 metadata document names no MCP-specific field (only a
  * `resource` URL that conventionally ends in `/mcp`), so it is not used to identify.
  * Auth: reaching the transport's JSON-RPC errors without credentials means the endpoint takes
@@ -38,11 +53,15 @@ import type { CatalogEntry } from '../catalog-schema.js';
  *   `_handle_get_request`, `_validate_session`, `_create_error_response`;
  *   src/mcp/server/streamable_http_manager.py (new session per session-less request);
  *   src/mcp/server/auth/middleware/bearer_auth.py, src/mcp/server/auth/routes.py.
- * - MCP specification 2025-06-18, basic/transports and basic/authorization.
+ * - MCP specification 2025-06-18, basic/transports and basic/authorization; 2024-11-05
+ *   basic/transports (HTTP with SSE: the `endpoint` event).
+ * - @modelcontextprotocol/sdk 1.32.2 (the version server-everything@2026.8.31 installs)
+ *   dist/esm/server/sse.js `SSEServerTransport.start`; modelcontextprotocol/servers
+ *   src/everything/transports/sse.ts.
  */
 export const mcpServer: CatalogEntry = {
   service: 'mcp-server',
-  name: 'MCP server (Streamable HTTP)',
+  name: 'MCP server (Streamable HTTP, HTTP+SSE)',
   category: 'agent-builder',
   ports: [443, 8000, 3000],
   // Next to FastMCP's 8000 and the TypeScript SDK examples' 3000, where a second server on the
@@ -56,6 +75,9 @@ export const mcpServer: CatalogEntry = {
     'https://github.com/modelcontextprotocol/python-sdk/blob/main/src/mcp/server/auth/middleware/bearer_auth.py',
     'https://modelcontextprotocol.io/specification/2025-06-18/basic/transports',
     'https://github.com/modelcontextprotocol/servers/blob/main/src/everything/transports/streamableHttp.ts',
+    'https://modelcontextprotocol.io/specification/2024-11-05/basic/transports',
+    'https://www.npmjs.com/package/@modelcontextprotocol/sdk/v/1.32.2',
+    'https://github.com/modelcontextprotocol/servers/blob/main/src/everything/transports/sse.ts',
   ],
   exposes: "the server's MCP tools and resources (whatever they reach: files, APIs, databases)",
   identify: [
@@ -83,6 +105,15 @@ export const mcpServer: CatalogEntry = {
       request: { path: '/mcp' },
       match: { status: 401, headers: [{ name: 'www-authenticate', regex: '^Bearer .*resource_metadata="[^"]*/\\.well-known/oauth-protected-resource' }] },
     },
+    {
+      request: { path: '/sse' },
+      match: { status: 200, headers: [{ name: 'content-type', contains: 'text/event-stream' }], bodyRegex: SSE_ENDPOINT_EVENT },
+    },
+    // The same bearer middleware in front of the HTTP+SSE transport: as weak as on /mcp, and only on /sse.
+    {
+      request: { path: '/sse' },
+      match: { status: 401, headers: [{ name: 'www-authenticate', regex: '^Bearer .*resource_metadata="[^"]*/\\.well-known/oauth-protected-resource' }] },
+    },
   ],
   auth: [
     {
@@ -96,6 +127,18 @@ export const mcpServer: CatalogEntry = {
       match: { status: 401, headers: [{ name: 'www-authenticate', contains: 'resource_metadata=' }] },
       auth: 'required',
       evidence: 'GET /mcp -> {status} Bearer challenge with RFC 9728 resource_metadata: OAuth required',
+    },
+    {
+      request: { path: '/sse' },
+      match: { status: 200, headers: [{ name: 'content-type', contains: 'text/event-stream' }], bodyRegex: SSE_ENDPOINT_EVENT },
+      auth: 'none',
+      evidence: 'GET /sse -> {status} event stream whose first event is `endpoint` (HTTP+SSE transport): a session opened without credentials, tools callable by anyone',
+    },
+    {
+      request: { path: '/sse' },
+      match: { status: 401, headers: [{ name: 'www-authenticate', contains: 'resource_metadata=' }] },
+      auth: 'required',
+      evidence: 'GET /sse -> {status} Bearer challenge with RFC 9728 resource_metadata: OAuth required on the HTTP+SSE transport',
     },
   ],
   // MCP specification 2025-06-18 basic/authorization (OAuth 2.1 resource server, RFC 9728 metadata); the SDKs ship
