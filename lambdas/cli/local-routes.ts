@@ -1,9 +1,10 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { redactUrl } from '../adapters/sinks/post-json.js';
 import { type DestinationKind, destinationSinkName } from '../adapters/sinks/sink-name.js';
 import type { Severity } from '../core/alerts/alert-event.js';
 import { routedSinkName } from '../core/routing/routed-sink.js';
-import { emptyLocalRoute, type LocalRouteSpec, parseLocalRoutes, tableOf } from '../core/routing/route-spec.js';
+import { emptyLocalRoute, type LocalRouteSpec, PAGERDUTY_KEY, parseLocalRoutes, tableOf } from '../core/routing/route-spec.js';
 import { DEFAULT_ROUTE, isSeverity, type RouteTable, SEVERITIES } from '../core/routing/route-table.js';
 import { InputError } from '../core/targets/address.js';
 import { type OptionValues, stateDir, urlOption } from './cli-options.js';
@@ -16,7 +17,6 @@ import { type OptionValues, stateDir, urlOption } from './cli-options.js';
  */
 export const ROUTES_FILE = 'routes.json';
 
-export const PAGERDUTY_KEY = /^[\w-]{8,64}$/;
 
 /** One configured destination, as `sinks list` shows it; `value` is the secret URL or key. */
 export interface Destination {
@@ -78,17 +78,8 @@ export function destinationsOf(specs: readonly LocalRouteSpec[]): Destination[] 
 }
 
 function destination(route: string, kind: DestinationKind, value: string, pagerDutyUrl?: string): Destination {
-  const shown = kind === 'pagerduty' ? `PagerDuty Events API${pagerDutyUrl ? ` at ${origin(pagerDutyUrl)}` : ''}` : origin(value);
+  const shown = kind === 'pagerduty' ? `PagerDuty Events API${pagerDutyUrl ? ` at ${redactUrl(pagerDutyUrl)}` : ''}` : redactUrl(value);
   return { route, kind, value, sinkName: routedSinkName(destinationSinkName(kind, value), route), shown };
-}
-
-function origin(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}/…`;
-  } catch {
-    return '(not a URL)';
-  }
 }
 
 /** The specs with a destination added to a route (created when missing); unchanged when it is there. */
@@ -147,8 +138,8 @@ export interface SavedChange {
 /**
  * The local routes of a run: the routes file, plus the destinations given as flags
  * (`--slack-webhook`, `--teams-webhook`, `--webhook`, `--pagerduty-key`) on the default route,
- * whose floor `--floor` sets. Flags are saved into the file, so a later run without them still
- * delivers to those sinks what they are owed: a sink leaves only by `sinks remove`.
+ * whose floor `--floor` sets. Flags are saved into `<state-dir>/routes.json`, so a later run without
+ * them still delivers to those sinks what they are owed: a sink leaves only by `sinks remove`.
  */
 export function loadLocalRoutes(values: OptionValues): { specs: LocalRouteSpec[]; table: RouteTable; saved?: SavedChange } {
   const { file, explicit } = routesFilePath(values);
@@ -173,7 +164,9 @@ export function loadLocalRoutes(values: OptionValues): { specs: LocalRouteSpec[]
   const floorChanged = floor !== undefined && floor !== currentFloor;
   if (floorChanged) specs = withDefaultFloor(specs, floor);
   let saved: SavedChange | undefined;
-  if (added.length > 0 || floorChanged) {
+  // A file named with --routes is the user's own (perhaps in version control): flags apply to
+  // this run only and never write secrets into it; `sinks add --routes FILE` edits it on purpose.
+  if ((added.length > 0 || floorChanged) && !explicit) {
     writeRoutesFile(file, specs);
     saved = { file, added, ...(floorChanged ? { floor } : {}) };
   }

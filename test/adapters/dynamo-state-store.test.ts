@@ -90,6 +90,14 @@ describe('DynamoStateStore on dynalite', () => {
     expect(item?.deliveries['slack-1a2b3c4d@ml-team']).toMatchObject({ status: 'failed', error: 'down' });
   });
 
+  it('reads a routed delivery written before names were encoded under its routed name', async () => {
+    const { sinkName, sinkKey } = await import('../../lambdas/adapters/dynamodb/dynamo-state-store.js');
+    expect(sinkName('slack-1a2b3c4d-ml-team')).toBe('slack-1a2b3c4d@ml-team');
+    expect(sinkName(sinkKey('slack-1a2b3c4d@ml-team'))).toBe('slack-1a2b3c4d@ml-team');
+    expect(sinkName(sinkKey('webhook-0f0f0f0f'))).toBe('webhook-0f0f0f0f');
+    expect(sinkName(sinkKey('terminal'))).toBe('terminal');
+  });
+
   it('withdraws a removed sink\'s delivery, never one that was delivered, and a withdrawn one cannot be claimed', async () => {
     await dynamo.store.addAlert(event('ev-w'));
     const now = '2026-01-01T00:00:00.000Z';

@@ -83,6 +83,20 @@ describe('sinks persist in the state: no alert lost when a run names other sinks
   });
 });
 
+describe('a routes file of the user\'s own', () => {
+  it('is never rewritten by run flags: they apply to that run only', async () => {
+    slackUp = true;
+    const own = path.join(stateDir, 'my-routes.json');
+    const content = `${JSON.stringify({ routes: [{ name: 'default', floor: 'info' }] })}\n`;
+    writeFileSync(own, content);
+    const run = await cli('run', '--routes', own, '--webhook', hook.url);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('saved:');
+    expect(readFileSync(own, 'utf8')).toBe(content);
+    expect(hook.received).toHaveLength(1);
+  });
+});
+
 describe('sinks add, list, remove', () => {
   it('adds from an environment variable or a file, never echoing the secret, and lists what each is owed', async () => {
     process.env.EM_TEST_SLACK_URL = slackUrl;

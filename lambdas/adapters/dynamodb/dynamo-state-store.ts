@@ -511,6 +511,10 @@ export function sinkKey(sink: string): string {
 }
 
 export function sinkName(key: string): string {
+  // Written before names were encoded (a few hours of releases): `<kind>-<8 hex>-<route>` was
+  // `<kind>-<8 hex>@<route>`; read it back as that, so a routed delivery is not sent twice.
+  const legacy = /^([a-z]+-[0-9a-f]{8})-([a-z0-9][a-z0-9-]{0,39})$/.exec(key);
+  if (legacy) return `${legacy[1]}@${legacy[2]}`;
   return key.replace(/\.([0-9a-f]{1,6})\./g, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)));
 }
 

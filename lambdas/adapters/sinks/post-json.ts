@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { request } from 'undici';
 import { SinkError } from '../../core/alerts/sink-error.js';
 
@@ -16,6 +17,11 @@ export function redactUrl(url: string): string {
  * honours Retry-After), other 4xx are permanent, a timeout or connection error is retryable.
  */
 export async function postJson(url: string, body: unknown, timeoutMs: number, userAgent: string): Promise<void> {
+  // Under the test suite no name is ever resolved (see adapters/dns): a sink whose host is a name
+  // fails here, permanently, instead of sending a DNS query off the machine.
+  if (process.env.EXPOSURE_MONITOR_NO_SYSTEM_DNS === '1' && isIP(hostOf(url)) === 0) {
+    throw new SinkError(`${redactUrl(url)}: not sent, host names are not resolved here (EXPOSURE_MONITOR_NO_SYSTEM_DNS=1)`, undefined, true);
+  }
   let response: Awaited<ReturnType<typeof request>>;
   try {
     response = await request(url, {
@@ -41,4 +47,12 @@ export async function postJson(url: string, body: unknown, timeoutMs: number, us
     throw new SinkError(detail, Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined);
   }
   throw new SinkError(detail, undefined, status >= 400 && status < 500 && status !== 408);
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return '';
+  }
 }

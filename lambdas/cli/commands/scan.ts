@@ -46,10 +46,15 @@ export async function scanCommand(positionals: readonly string[], values: Option
   // Progress on a terminal (never with --json): probes handed to the sweep, of how many.
   const total = targets.reduce((n, t) => n + Number(t.cidr.last - t.cidr.first + 1n) * (t.port === undefined ? ports.length : 1), 0) + namedOnly.length;
   let handed = 0;
+  // Streamed, never listed: a /16 on many ports is millions of targets.
   const counted = function* (): Generator<SweepTarget> {
-    for (const target of [...addressTargets.targets(), ...namedOnly.map(({ host, port }) => ({ host, port }))]) {
+    for (const target of addressTargets.targets()) {
       handed++;
       yield target;
+    }
+    for (const { host, port } of namedOnly) {
+      handed++;
+      yield { host, port };
     }
   };
   // One connect per address:port; then one fingerprint per name it was given under (and one by

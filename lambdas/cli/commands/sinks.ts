@@ -3,13 +3,15 @@ import path from 'node:path';
 import type { DestinationKind } from '../../adapters/sinks/sink-name.js';
 import { formatTable } from '../../core/alerts/text-table.js';
 import { endpointLabel } from '../../core/alerts/describe-event.js';
-import type { OutboxItem, StateStore } from '../../core/ports.js';
-import { tableOf } from '../../core/routing/route-spec.js';
-import { DEFAULT_ROUTE, eventRoute, isSeverity, SEVERITIES, checkRouteName } from '../../core/routing/route-table.js';
+import type { AlertSink, OutboxItem, StateStore } from '../../core/ports.js';
+import { routeSinks } from '../../adapters/sinks/route-sinks.js';
+import { sinkTakes } from '../../core/routing/routed-sink.js';
+import { type LocalRouteSpec, PAGERDUTY_KEY, tableOf } from '../../core/routing/route-spec.js';
+import { DEFAULT_ROUTE, isSeverity, SEVERITIES, checkRouteName } from '../../core/routing/route-table.js';
 import { InputError } from '../../core/targets/address.js';
 import { type CliIo, tableOptions } from '../cli-io.js';
 import { type OptionValues, urlOption } from '../cli-options.js';
-import { destinationsOf, PAGERDUTY_KEY, readRoutesFile, routesFilePath, withDefaultFloor, withDestination, withoutDestination, writeRoutesFile } from '../local-routes.js';
+import { type Destination, destinationsOf, readRoutesFile, routesFilePath, withDefaultFloor, withDestination, withoutDestination, writeRoutesFile } from '../local-routes.js';
 import { withStore } from '../local-stack.js';
 import { utcMinute } from '../time-text.js';
 
@@ -39,7 +41,7 @@ async function listSinks(rest: readonly string[], values: OptionValues, io: CliI
   const destinations = destinationsOf(specs).sort((a, b) => Number(b.route === DEFAULT_ROUTE) - Number(a.route === DEFAULT_ROUTE) || a.route.localeCompare(b.route));
   const configuredRoutes = new Set(specs.map((s) => s.name));
   const undelivered = await withStore(values, (store) => store.listUndelivered(), { readOnly: { onMissing: () => undefined } });
-  const rows = destinations.map((d) => ({ ...d, owed: owedTo(undelivered, d.sinkName, d.route, configuredRoutes).length }));
+  const rows = destinations.map((d) => ({ ...d, owed: owedTo(undelivered, d.sinkName, sinkOf(specs, d), configuredRoutes).length }));
   // Sinks that delivery records still wait for but the configuration no longer names.
   const known = new Set(destinations.map((d) => d.sinkName));
   const orphans = [...new Set(undelivered.flatMap((u) => Object.entries(u.deliveries).filter(([name, d]) => !known.has(name) && stillOwed(d.status)).map(([name]) => name)))].sort();
@@ -89,7 +91,7 @@ async function removeSink(rest: readonly string[], values: OptionValues, io: Cli
   const { specs: remaining, removed } = withoutDestination(specs, name);
   const configuredRoutes = new Set(specs.map((s) => s.name));
   return withStore(values, async (store) => {
-    const owed = owedTo(await store.listUndelivered(), name, removed?.route, configuredRoutes);
+    const owed = owedTo(await store.listUndelivered(), name, removed ? sinkOf(specs, removed) : undefined, configuredRoutes);
     if (!removed && owed.length === 0) throw new InputError(`sinks remove: no sink ${JSON.stringify(name.slice(0, 60))} in ${file}, and no alert owed to one (see: exposure-monitor sinks list)`);
     if (removed) writeRoutesFile(file, remaining);
     await withdraw(store, owed, name);
@@ -104,14 +106,22 @@ async function removeSink(rest: readonly string[], values: OptionValues, io: Cli
   });
 }
 
-/** Undelivered events this sink still owes: a failed or unsent record, or none yet for an event it takes. */
-function owedTo(items: readonly OutboxItem[], sinkName: string, route: string | undefined, configuredRoutes: ReadonlySet<string>): OutboxItem[] {
+/**
+ * Undelivered events a sink still owes: a failed or unsent record, or no record yet for an event
+ * the sink takes (its route, floor and own rule, as delivery decides: `sinkTakes`).
+ */
+function owedTo(items: readonly OutboxItem[], sinkName: string, sink: AlertSink | undefined, configuredRoutes: ReadonlySet<string>): OutboxItem[] {
   return items.filter((u) => {
     const record = u.deliveries[sinkName];
     if (record) return stillOwed(record.status);
-    // No record yet: owed when the event is on this sink's route (a digest waiting for its run).
-    return route !== undefined && eventRoute(u.event, configuredRoutes) === route;
+    return sink !== undefined && sinkTakes(sink, u.event, configuredRoutes);
   });
+}
+
+/** The sink a configured destination is, on its route, as a run builds it (never sent to here). */
+function sinkOf(specs: readonly LocalRouteSpec[], destination: Destination): AlertSink | undefined {
+  const route = specs.find((s) => s.name === destination.route);
+  return route ? routeSinks(route, { timeoutMs: 1, userAgent: 'unused' }).find((s) => s.name === destination.sinkName) : undefined;
 }
 
 function stillOwed(status: string): boolean {

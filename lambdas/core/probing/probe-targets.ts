@@ -176,7 +176,8 @@ export async function probeTargets(
     ...(options.ratePerSecond ? { ratePerSecond: options.ratePerSecond } : {}),
     onOpen: (target) => {
       const names = namesOf ? namesOf(target.host, target.port) : [undefined];
-      namesTried.set(`${target.host}|${target.port}`, new Set(names));
+      // Only needed to try a certificate name once per address:port.
+      if (options.certificateDomains?.length) namesTried.set(`${target.host}|${target.port}`, new Set(names));
       for (const name of names) waiting.push({ target, name });
       pump();
     },

@@ -63,9 +63,11 @@ function acquireWorker(): Worker {
   threadsStarted++;
   worker.on('message', (m: WorkerMessage) => sessionOf.get(worker)?.(m));
   worker.on('error', (err: Error) => sessionOf.get(worker)?.({ type: 'error', message: err.message }));
-  worker.on('exit', () => {
+  worker.on('exit', (code) => {
     const i = idleWorkers.indexOf(worker);
     if (i >= 0) idleWorkers.splice(i, 1);
+    // A thread that ends while a sweep uses it (without an 'error') must not leave that sweep waiting.
+    sessionOf.get(worker)?.({ type: 'error', message: `sweep thread exited (code ${code})` });
   });
   return worker;
 }
@@ -92,12 +94,13 @@ function sweepInWorkers(iterator: Iterator<SweepTarget>, threads: number, option
   return new Promise<SweepSummary>((resolve, reject) => {
     let running = threads;
     let failed = false;
-    const workers: Worker[] = [];
     const session = nextSession++;
+    const bound = new Set<Worker>();
     const fail = (err: Error): void => {
       if (failed) return;
       failed = true;
-      for (const w of workers) {
+      // Only the threads still working for this sweep: one it released may serve another sweep now.
+      for (const w of bound) {
         sessionOf.delete(w);
         void w.terminate();
       }
@@ -110,7 +113,7 @@ function sweepInWorkers(iterator: Iterator<SweepTarget>, threads: number, option
     };
     for (let t = 0; t < threads; t++) {
       const worker = acquireWorker();
-      workers.push(worker);
+      bound.add(worker);
       sessionOf.set(worker, (m) => {
         if (m.session !== undefined && m.session !== session) return;
         if (m.type === 'open') options.onOpen?.({ host: m.host as string, port: m.port as number });
@@ -118,6 +121,7 @@ function sweepInWorkers(iterator: Iterator<SweepTarget>, threads: number, option
         else if (m.type === 'error') fail(new Error(m.message));
         else if (m.type === 'done' && m.summary) {
           for (const key of Object.keys(total) as (keyof SweepSummary)[]) total[key] += m.summary[key];
+          bound.delete(worker);
           releaseWorker(worker);
           if (--running === 0) resolve(total);
         }

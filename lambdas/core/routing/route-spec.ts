@@ -13,6 +13,9 @@ export interface LocalRouteSpec extends RouteRule {
   readonly pagerduty: readonly { readonly routingKey: string; readonly url?: string }[];
 }
 
+/** A PagerDuty integration (routing) key, as its Events API takes it. */
+export const PAGERDUTY_KEY = /^[\w-]{8,64}$/;
+
 const ROUTE_KEYS = new Set(['name', 'owners', 'floor', 'slack', 'teams', 'webhooks', 'pagerduty']);
 
 /**
@@ -35,7 +38,7 @@ export function parseLocalRoutes(raw: unknown, where: string): LocalRouteSpec[] 
       const key = `${at}.pagerduty[${j}]`;
       if (typeof p !== 'object' || p === null) throw new InputError(`${key}: expected {"routingKey": "...", "url"?: "..."}`);
       const { routingKey, url } = p as Record<string, unknown>;
-      if (typeof routingKey !== 'string' || !/^[\w-]{8,64}$/.test(routingKey)) throw new InputError(`${key}.routingKey: a PagerDuty integration key (8-64 letters, digits, "-" or "_")`);
+      if (typeof routingKey !== 'string' || !PAGERDUTY_KEY.test(routingKey)) throw new InputError(`${key}.routingKey: a PagerDuty integration key (8-64 letters, digits, "-" or "_")`);
       return { routingKey, ...(url !== undefined ? { url: httpUrl(url, `${key}.url`) } : {}) };
     });
     return {

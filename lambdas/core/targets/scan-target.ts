@@ -44,6 +44,12 @@ export interface HostTarget {
 /** An address target, or a name target when the text is a name (it has a letter and no `/`). */
 export function parseAnyTarget(text: string): ScanTarget | HostTarget {
   if (!looksLikeHostName(text)) return parseScanTarget(text);
+  // An IPv6 address written out in full has letters and no "::": an address first, a name after.
+  try {
+    return parseScanTarget(text);
+  } catch {
+    // not an address: read it as a name below
+  }
   const withPort = /^(.*):([^:]*)$/.exec(text.trim());
   const name = parseHostName(withPort ? (withPort[1] as string) : text);
   if (!withPort) return { name };
