@@ -1,6 +1,7 @@
 // The benchmark's target fleet, run in its own process so it does not share a CPU budget with the
 // scanners under test. Everything binds 127.80.x.y (loopback). Prints one JSON line describing the
-// layout when ready; exits when its stdin closes.
+// layout when ready; exits when its stdin closes. BENCH_FLEET_FILTERED (default 8) sets how many
+// filtered ports it has: 0 gives the RST-only variant (every port not listened on answers RST).
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
@@ -55,11 +56,12 @@ for (let n = 0; n < 50; n++) {
 }
 
 // Filtered ports: listeners that never accept, with their accept queue filled.
-for (let n = 0; n < 8; n++) filtered.push({ host: `${NET}.6.${n + 1}`, port: 8000 });
+const FILTERED = Math.max(0, Math.min(250, Number(process.env.BENCH_FLEET_FILTERED ?? 8)));
+for (let n = 0; n < FILTERED; n++) filtered.push({ host: `${NET}.6.${n + 1}`, port: 8000 });
 const python = spawn('python3', [path.join(import.meta.dirname, 'filtered-listener.py'), ...filtered.map((f) => `${f.host}:${f.port}`)], {
   stdio: ['ignore', 'pipe', 'inherit'],
 });
-await new Promise<void>((resolve) => python.stdout.once('data', () => resolve()));
+if (filtered.length > 0) await new Promise<void>((resolve) => python.stdout.once('data', () => resolve()));
 const fillers: net.Socket[] = [];
 for (const f of filtered) {
   // Backlog 0 still queues one or two connections; fill the queue so later SYNs are dropped.

@@ -1,6 +1,6 @@
-// Child process of recall-under-hog.ts: one run of the product's TCP connect sweep over the
-// recall layout, with the options the `scan` command would use, and every port it reported open.
-// Usage: node recall-sweep.js '<json: {first, hosts, ports, concurrency?, threads?}>'
+// Child process of recall-under-hog.ts and fleet-matrix.ts: one run of the product's TCP connect
+// sweep over a layout, with the options the `scan` command would use, and every port it reported open.
+// Usage: node recall-sweep.js '<json: {first, hosts, ports, concurrency?, threads?, timeoutMs?}>'
 // Prints one JSON line: the options used, the sweep summary, the open ports, wall and CPU time.
 import { type OptionValues, probeOptions } from '../../lambdas/cli/cli-options.js';
 import { sweep, type SweepTarget } from '../../lambdas/core/probing/tcp-sweep.js';
@@ -11,6 +11,7 @@ interface Spec {
   ports: number[];
   concurrency?: number;
   threads?: number;
+  timeoutMs?: number;
 }
 
 const spec = JSON.parse(process.argv[2] ?? '{}') as Spec;
@@ -19,6 +20,7 @@ const spec = JSON.parse(process.argv[2] ?? '{}') as Spec;
 const values: OptionValues = {};
 if (spec.concurrency !== undefined) values.concurrency = String(spec.concurrency);
 if (spec.threads !== undefined) values.threads = String(spec.threads);
+if (spec.timeoutMs !== undefined) values.timeout = String(spec.timeoutMs);
 const options = probeOptions(values);
 
 function* targets(): Generator<SweepTarget> {

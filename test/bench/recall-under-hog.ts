@@ -36,11 +36,11 @@ interface SweepRun {
 /** A busy loop that also ends itself when its parent (this process) is gone, as in test/stress/run-under-load.sh. */
 const HOG = 'const parent = Number(process.argv[1]); for (;;) { for (let i = 0; i < 5e7; i++); if (process.ppid !== parent) process.exit(0); }';
 
-function startHogs(count: number): ChildProcess[] {
+export function startHogs(count: number): ChildProcess[] {
   return Array.from({ length: count }, () => spawn(process.execPath, ['-e', HOG, String(process.pid)], { stdio: 'ignore' }));
 }
 
-async function stopHogs(hogs: ChildProcess[]): Promise<void> {
+export async function stopHogs(hogs: ChildProcess[]): Promise<void> {
   await Promise.all(
     hogs.map(
       (h) =>
@@ -54,7 +54,7 @@ async function stopHogs(hogs: ChildProcess[]): Promise<void> {
 }
 
 /** CPU seconds a process has used so far (Linux /proc; NaN elsewhere). */
-function cpuSecondsOf(pid: number | undefined): number {
+export function cpuSecondsOf(pid: number | undefined): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -82,7 +82,7 @@ const hostAt = (h: number): string => {
 };
 
 /** Bundles the sweep child as the CLI bundles itself: the sweep's worker files copied beside it. */
-async function bundleSweepChild(): Promise<{ entry: string; dir: string }> {
+export async function bundleSweepChild(): Promise<{ entry: string; dir: string }> {
   const { build } = await import('esbuild');
   mkdirSync(path.join(ROOT, 'node_modules', '.cache'), { recursive: true });
   const dir = mkdtempSync(path.join(ROOT, 'node_modules', '.cache', 'bench-recall-'));
@@ -115,7 +115,7 @@ function run(command: string, args: string[]): Promise<{ status: number | null; 
 }
 
 /** Columns padded to their widest cell (a plain table of its own, whatever the CLI's tables become). */
-function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   return [line(headers), ...rows.map(line)].join('\n');

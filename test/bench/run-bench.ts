@@ -4,6 +4,9 @@
 //   the file-descriptor budget check (ulimit -n 1024), the 4,096-target block's peak RSS, planning
 //   a /12, and DynamoDB requests per cycle, then the ratios; last, open-port recall under a CPU
 //   hog (recall-under-hog.ts). `npm run bench -- --only recall` runs only that last section.
+//   Between the two: both fleets (filtered-heavy, RST-heavy) quiet and with one core busy, raw vs
+//   scan vs nmap -sT (fleet-matrix.ts); `npm run bench -- --only matrix` runs only that one.
+//   BENCH_NO_INSTALL=1: install nothing (a missing nmap is then left out).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +15,7 @@ import { catalog } from '../../lambdas/core/fingerprint/catalog/index.js';
 import { portSets } from '../../lambdas/core/fingerprint/port-sets.js';
 import { blockShape } from '../../lambdas/core/planning/plan-blocks.js';
 import { renderPortSetTable, renderCostTable } from './cost-model.js';
+import { fleetMatrix } from './fleet-matrix.js';
 import { recallUnderHog } from './recall-under-hog.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -61,6 +65,10 @@ function ensureTool(tool: string, debianPackage: string): boolean {
     console.log(`${tool} is not installed and this is not root: skipping the ${tool} comparison`);
     return false;
   }
+  if (process.env.BENCH_NO_INSTALL === '1') {
+    console.log(`${tool} is not installed and BENCH_NO_INSTALL=1: skipping the ${tool} comparison`);
+    return false;
+  }
   console.log(`installing ${debianPackage} from Debian's packages...`);
   const r = spawnSync('bash', ['-c', `(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${debianPackage}) >/dev/null 2>&1`]);
   if (r.status !== 0 || spawnSync('bash', ['-c', `command -v ${tool}`]).status !== 0) {
@@ -89,24 +97,40 @@ async function bundle(entries: string[]): Promise<string> {
 
 const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 
-async function startFleet(): Promise<{ layout: Layout; stop: () => void }> {
+/** Starts bench-fleet.ts (env: e.g. BENCH_FLEET_FILTERED); stop() resolves once it has exited. */
+async function startFleet(env: Record<string, string> = {}): Promise<{ layout: Layout; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bench-fleet.ts')], {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
   });
   const lines = createInterface({ input: child.stdout });
   const first = await new Promise<string>((resolve, reject) => {
     lines.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`bench fleet exited with ${code}`)));
   });
-  return { layout: JSON.parse(first) as Layout, stop: () => child.stdin.end() };
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    layout: JSON.parse(first) as Layout,
+    stop: () => {
+      child.stdin.end();
+      const kill = setTimeout(() => child.kill('SIGKILL'), 15_000); // its listeners would not close
+      return exited.finally(() => clearTimeout(kill));
+    },
+  };
 }
 
 async function main(): Promise<void> {
   const onlyArg = process.argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
   const only = onlyArg < 0 ? undefined : (process.argv[onlyArg] as string).startsWith('--only=') ? (process.argv[onlyArg] as string).slice('--only='.length) : (process.argv[onlyArg + 1] ?? '');
-  if (only !== undefined && only !== 'recall') throw new Error(`--only takes "recall", not "${only}"`);
-  if (only !== 'recall') await speedAndCost();
+  if (only !== undefined && only !== 'recall' && only !== 'matrix') throw new Error(`--only takes "recall" or "matrix", not "${only}"`);
+  if (only === undefined) await speedAndCost();
+  if (only === undefined || only === 'matrix') {
+    if (only === undefined) console.log('');
+    if (!ensureTool('/usr/bin/time', 'time')) throw new Error('GNU time is required for the figures');
+    await fleetMatrix({ timed, startFleet, haveNmap: ensureTool('nmap', 'nmap'), concurrency: CONCURRENCY, timeoutMs: TIMEOUT_MS });
+  }
+  if (only === 'matrix') return;
   // Its own section, after the others and with no fleet running: it loads every core on purpose
   // (a busy loop per core), and what it shows is a correctness claim, not a speed: a starved CPU
   // never hides an open port (issue #14). A miss makes the whole bench exit non-zero.
@@ -212,7 +236,7 @@ async function speedAndCost(): Promise<void> {
       console.log(`ratio nmap -sT -sV --version-light / (b) wall: ${fmt(nmapSv.wallS / product.wallS)}`);
     }
   } finally {
-    stop();
+    await stop();
   }
 }
 
