@@ -15,7 +15,7 @@ import { catalog } from '../../lambdas/core/fingerprint/catalog/index.js';
 import { portSets } from '../../lambdas/core/fingerprint/port-sets.js';
 import { blockShape } from '../../lambdas/core/planning/plan-blocks.js';
 import { renderPortSetTable, renderCostTable } from './cost-model.js';
-import { fleetMatrix } from './fleet-matrix.js';
+import { fleetMatrix, type MatrixLayout } from './fleet-matrix.js';
 import { recallUnderHog } from './recall-under-hog.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -23,15 +23,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 512);
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 1000);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
 
-interface Layout {
-  cidr: string;
-  first: string;
-  count: number;
-  ports: number[];
-  ai: { host: string; port: number; service: string; auth: string }[];
-  plain: { host: string; port: number }[];
-  filtered: { host: string; port: number }[];
-}
+/** What the bench fleet prints about itself (the same layout the matrix section reads). */
+type Layout = MatrixLayout;
 
 interface Timed {
   wallS: number;

@@ -39,6 +39,14 @@ const found = (stdout: string): string[] =>
     .map((e) => `${e.ip}:${e.port} ${e.service}`)
     .sort();
 
+/** The services of the alerts `run --json` printed, sorted. */
+const alertedServices = (stdout: string): (string | undefined)[] =>
+  stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { endpoint?: { service: string } }).endpoint?.service)
+    .sort();
+
 describe('port sets from the CLI', () => {
   it('a range scan with the ai set finds each product on its neighbour port', async () => {
     const r = await cli('scan', '127.0.95.0/29', '--ports', 'ai', '--json');
@@ -65,12 +73,7 @@ describe('port sets from the CLI', () => {
     const run = await inOwn('run', '--json');
     rmSync(own, { recursive: true, force: true });
     expect(run.code, run.stderr).toBe(0);
-    const services = run.stdout
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => (JSON.parse(l) as { endpoint?: { service: string } }).endpoint?.service)
-      .sort();
-    expect(services).toEqual(NEIGHBOURS.map((n) => n.service).sort());
+    expect(alertedServices(run.stdout)).toEqual(NEIGHBOURS.map((n) => n.service).sort());
   });
 
   it('a range row keeps a set by name, and run finds the products through it', async () => {
@@ -79,12 +82,7 @@ describe('port sets from the CLI', () => {
     expect(listed.ports).toEqual(['ai', 9443]);
     const run = await cli('run', '--json');
     expect(run.code, run.stderr).toBe(0);
-    const services = run.stdout
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => (JSON.parse(l) as { endpoint?: { service: string } }).endpoint?.service)
-      .sort();
-    expect(services).toEqual(NEIGHBOURS.map((n) => n.service).sort());
+    expect(alertedServices(run.stdout)).toEqual(NEIGHBOURS.map((n) => n.service).sort());
     const bad = await cli('ranges', 'add', '127.0.95.8/29', '--ports', 'everything');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('"everything" is not a port number or a port set (catalog, ai, all)');

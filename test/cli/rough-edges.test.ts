@@ -163,8 +163,9 @@ describe('CLI rough edges from the newcomer trial, the rest (problems 19, 22, 24
       const io = captureIo();
       expect(await main(['run', '--state-dir', empty], io)).toBe(1);
       expect(io.stderr.join('\n')).toContain('error: this run scanned nothing: no range is registered; add one with: exposure-monitor ranges add <cidr>');
-      // A private row registered with --allow-private, then a run without it: every row refused.
-      expect(await main(['ranges', 'add', '10.9.0.0/24', '--allow-private', '--state-dir', empty], captureIo())).toBe(0);
+      // A loopback row registered under a wider size cap, then a run with the default cap: every
+      // row refused (loopback, so even a policy bug could send nothing off the machine).
+      expect(await main(['ranges', 'add', '127.0.0.0/15', '--max-range-prefix', '15', '--state-dir', empty], captureIo())).toBe(0);
       const refused = captureIo();
       expect(await main(['run', '--state-dir', empty], refused)).toBe(1);
       expect(refused.stderr.join('\n')).toContain('error: this run scanned nothing: every registered range was refused');

@@ -151,10 +151,19 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
       let size = 0;
       let truncated = false;
       let firstEvent = false;
+      // The last bytes read before this chunk: an event's end ("\r\n\r\n") may straddle chunks, and
+      // searching only the new bytes keeps a stream dripped a byte at a time linear, not quadratic.
+      let carry = Buffer.alloc(0);
       for await (const chunk of response.body) {
         chunks.push(chunk as Buffer);
         size += (chunk as Buffer).length;
-        const end = eventStream ? endOfFirstEvent(Buffer.concat(chunks, size)) : undefined;
+        let end: number | undefined;
+        if (eventStream) {
+          const window = Buffer.concat([carry, chunk as Buffer]);
+          const at = endOfFirstEvent(window);
+          if (at !== undefined) end = size - window.length + at;
+          carry = window.subarray(Math.max(0, window.length - 3));
+        }
         if (end !== undefined && end <= cap) {
           size = end;
           firstEvent = true;

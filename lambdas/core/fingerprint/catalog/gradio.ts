@@ -18,6 +18,7 @@ export const gradio: CatalogEntry = {
   name: 'Gradio app',
   category: 'demo-ui',
   ports: [7860],
+  // Read from source, not recorded (release not pinned: the main branch as of 2026-12):
   // gradio/networking.py: INITIAL_PORT_VALUE 7860 and TRY_NUM_PORTS 100 ("If that is not
   // available, then it will try 7861, 7862, ... 7959"): the first ten neighbours.
   alternatePorts: [7861, 7862, 7863, 7864, 7865, 7866, 7867, 7868, 7869, 7870],

@@ -19,6 +19,7 @@ export const jupyter: CatalogEntry = {
   name: 'Jupyter Server / JupyterLab / Notebook',
   category: 'notebook',
   ports: [8888],
+  // Read from source, not recorded (release not pinned: the main branch as of 2026-12):
   // jupyter_server/serverapp.py `port_retries` (default 50): the next ports when 8888 is taken.
   alternatePorts: [8889, 8890],
   openSeverity: 'critical',

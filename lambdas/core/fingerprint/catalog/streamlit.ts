@@ -19,6 +19,7 @@ export const streamlit: CatalogEntry = {
   name: 'Streamlit app',
   category: 'demo-ui',
   ports: [8501],
+  // Read from source, not recorded (release not pinned: the main branch as of 2026-12):
   // streamlit/web/server/server.py MAX_PORT_SEARCH_RETRIES = 100: "When server.port is not
   // available it will look for the next available port" (unless the port was set explicitly).
   alternatePorts: [8502, 8503, 8504, 8505],

@@ -17,6 +17,7 @@ export const tensorboard: CatalogEntry = {
   name: 'TensorBoard',
   category: 'ml-platform',
   ports: [6006],
+  // Read from source, not recorded (release not pinned: the main branch as of 2026-12):
   // tensorboard/program.py `with_port_scanning`: without --port, TensorBoard tries 6006 and then
   // the next ports (TensorBoardPortInUseError moves it on), so a second instance is on 6007.
   alternatePorts: [6007, 6008, 6009, 6010],
