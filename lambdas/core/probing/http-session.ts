@@ -2,6 +2,7 @@ import { checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:
 import { buildConnector, Client } from 'undici';
 import type { ProbeRequest } from '../fingerprint/catalog-schema.js';
 import type { HttpFetch, HttpResult } from '../fingerprint/http-result.js';
+import { neverRequestRule } from '../fingerprint/never-request.js';
 import { cleanText } from '../alerts/sanitize.js';
 
 export interface HttpLimits {
@@ -125,6 +126,9 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
 
   const fetch = (request: ProbeRequest): Promise<HttpResult> => send(request.method ?? 'GET', request.path, request.headers, undefined);
   const send = async (method: 'GET' | 'HEAD' | 'POST' | 'DELETE', path: string, extraHeaders: Readonly<Record<string, string>> | undefined, body: string | undefined): Promise<HttpResult> => {
+    // Paths whose GET changes state on some product are never sent, whatever asked for them.
+    const forbidden = neverRequestRule(path);
+    if (forbidden) return { ok: false, error: `refused: ${method} ${path} is on the never-request list (${forbidden.product}: ${forbidden.effect})` };
     // The endpoint's budget (see `endpointTimeoutMs`, `maxEndpointBodyBytes`) bounds every request too.
     if (budget?.deadline.aborted) return { ok: false, error: 'TimeoutError: endpoint time budget spent' };
     const perRequest = AbortSignal.timeout(limits.requestTimeoutMs);

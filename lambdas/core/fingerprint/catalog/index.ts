@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../catalog-schema.js';
+import { validateCatalog } from '../validate-catalog.js';
 import { comfyui } from './comfyui.js';
 import { gradio } from './gradio.js';
 import { aiApps } from './group-ai-apps.js';
@@ -18,9 +19,10 @@ import { vllm } from './vllm.js';
 
 /**
  * Every fingerprint the engine knows. Catalog order breaks ties after port hints and `order`
- * (see `probePlanForPort`); the generic OpenAI-compatible fallback stays last.
+ * (see `probePlanForPort`); the generic OpenAI-compatible fallback stays last. Validated when it
+ * loads: an entry that names a never-request path (never-request.ts) stops the program here.
  */
-export const catalog: readonly CatalogEntry[] = [
+export const catalog: readonly CatalogEntry[] = validateCatalog([
   ollama,
   vllm,
   llamaCpp,
@@ -37,4 +39,4 @@ export const catalog: readonly CatalogEntry[] = [
   ...aiApps,
   mcpInspector,
   openaiCompatible,
-];
+]);

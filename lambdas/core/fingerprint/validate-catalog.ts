@@ -1,0 +1,37 @@
+import type { CatalogEntry, ProbeRequest } from './catalog-schema.js';
+import { neverRequestRule } from './never-request.js';
+
+/** Every request an entry can make, with where in the entry it sits (for the error message). */
+function requestsOf(entry: CatalogEntry): { where: string; request: ProbeRequest }[] {
+  return [
+    ...entry.identify.map((p, i) => ({ where: `identify[${i}]`, request: p.request })),
+    ...entry.auth.map((r, i) => ({ where: `auth[${i}]`, request: r.request })),
+    ...(entry.version ?? []).map((r, i) => ({ where: `version[${i}]`, request: r.request })),
+    ...(entry.defaultCredentials ?? []).map((c, i) => ({ where: `defaultCredentials[${i}]`, request: c.request })),
+    ...(entry.inventory ?? []).map((r, i) => ({ where: `inventory[${i}]`, request: r.request })),
+  ];
+}
+
+/** What is wrong with a catalog, one line per problem naming the entry, the field and the value. */
+export function catalogProblems(catalog: readonly CatalogEntry[]): string[] {
+  const problems: string[] = [];
+  for (const entry of catalog) {
+    for (const { where, request } of requestsOf(entry)) {
+      if (!request.path.startsWith('/')) problems.push(`catalog entry "${entry.service}" ${where}: path "${request.path}" does not start with "/"`);
+      const rule = neverRequestRule(request.path);
+      if (rule) {
+        problems.push(
+          `catalog entry "${entry.service}" ${where}: path "${request.path}" is on the never-request list (${rule.product} ${rule.path}: a GET ${rule.effect}; ${rule.source})`,
+        );
+      }
+    }
+  }
+  return problems;
+}
+
+/** Returns the catalog unchanged, or throws one error listing every problem (called when the catalog loads). */
+export function validateCatalog<T extends readonly CatalogEntry[]>(catalog: T): T {
+  const problems = catalogProblems(catalog);
+  if (problems.length > 0) throw new Error(`invalid fingerprint catalog:\n  ${problems.join('\n  ')}`);
+  return catalog;
+}
