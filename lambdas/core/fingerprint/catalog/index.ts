@@ -3,6 +3,7 @@ import { validateCatalog } from '../validate-catalog.js';
 import { comfyui } from './comfyui.js';
 import { gradio } from './gradio.js';
 import { aiApps } from './group-ai-apps.js';
+import { expansion } from './group-expansion.js';
 import { llmServers } from './group-llm-servers.js';
 import { mlPlatforms } from './group-ml-platforms.js';
 import { jupyter } from './jupyter.js';
@@ -37,6 +38,7 @@ export const catalog: readonly CatalogEntry[] = validateCatalog([
   ...llmServers,
   ...mlPlatforms,
   ...aiApps,
+  ...expansion,
   mcpInspector,
   openaiCompatible,
 ]);

@@ -1,0 +1,12 @@
+import type { CatalogEntry } from '../catalog-schema.js';
+import { aphroditeEngine } from './aphrodite-engine.js';
+import { lmdeploy } from './lmdeploy.js';
+import { tabbyapi } from './tabbyapi.js';
+
+/**
+ * Catalog entries added from the catalog-expansion research (issue 11), each read from the
+ * product's own source (the entry says where and at which release). They run after the older
+ * entries: every one of them keys on JSON fields or texts of its own, so the order follows cost
+ * as elsewhere (shared paths first, then entries that need a path of their own).
+ */
+export const expansion: readonly CatalogEntry[] = [lmdeploy, aphroditeEngine, tabbyapi];
