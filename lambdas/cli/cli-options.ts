@@ -8,6 +8,7 @@ import type { MonitorSettings } from '../core/pipeline/monitor-settings.js';
 import { DEFAULT_PROBE_OPTIONS, type ProbeOptions } from '../core/probing/probe-targets.js';
 import { InputError } from '../core/targets/address.js';
 import { parsePorts, type PortSets } from '../core/targets/ports.js';
+import { parseHostName } from '../core/targets/host-name.js';
 
 /** Option values as `node:util` parseArgs returns them. */
 export type OptionValues = Record<string, string | boolean | undefined>;
@@ -145,4 +146,11 @@ export function urlOption(values: OptionValues, name: string): string | undefine
     throw new InputError(`--${name}: "${raw.slice(0, 80)}" is not an http or https URL`);
   }
   return raw;
+}
+
+/** `--domain D[,D...]`: the registered domains whose names a certificate may lead to (see ProbeOptions): scan, run. */
+export function domainsOption(values: OptionValues): { certificateDomains?: string[] } {
+  if (values.domain === undefined) return {};
+  if (typeof values.domain !== 'string' || values.domain.trim() === '') throw new InputError('--domain needs a domain, e.g. example.com');
+  return { certificateDomains: values.domain.split(',').map((d) => parseHostName(d, '--domain')) };
 }

@@ -32,6 +32,8 @@ export interface RunRecord {
   readonly finishedAt?: string;
   /** Counted when the run closed: the report's trend line. */
   readonly tally?: RunTally;
+  /** Host rows whose name gave no address in this run: the next run reports only names newly so. */
+  readonly unresolvedHosts?: readonly string[];
 }
 
 /** What was known when a run closed. */
@@ -61,7 +63,8 @@ export interface RunStore {
 export type WriteOutcome = 'applied' | 'conflict';
 
 export interface EndpointStore {
-  getEndpoint(ip: string, port: number): Promise<EndpointRecord | undefined>;
+  /** `host`: the name an endpoint was reached by (its own endpoint); absent for one reached by address. */
+  getEndpoint(ip: string, port: number, host?: string): Promise<EndpointRecord | undefined>;
   listEndpoints(): Promise<EndpointRecord[]>;
   /**
    * Writes `next` only if the stored revision is still `expectedRev` (0: the item must not exist).
@@ -69,8 +72,8 @@ export interface EndpointStore {
    */
   writeEndpoint(next: EndpointRecord, expectedRev: number): Promise<WriteOutcome>;
   /** Removes delivered-to-outbox events from the record's `pendingEvents`. */
-  clearPendingEvents(ip: string, port: number, eventIds: readonly string[]): Promise<void>;
-  setSuppression(ip: string, port: number, suppression: Suppression | undefined): Promise<boolean>;
+  clearPendingEvents(ip: string, port: number, eventIds: readonly string[], host?: string): Promise<void>;
+  setSuppression(ip: string, port: number, suppression: Suppression | undefined, host?: string): Promise<boolean>;
 }
 
 export type DeliveryState = 'pending' | 'dead';

@@ -4,7 +4,7 @@ import { type DeliveryPolicy, type DeliveryReport, deliverAlerts } from '../core
 import { finalizeRun } from '../core/pipeline/finalize-run.js';
 import { type PlannedCycle, planCycle } from '../core/pipeline/plan-cycle.js';
 import { type BlockOutcome, type ProcessBlockDeps, processBlock } from '../core/pipeline/process-block.js';
-import type { AlertSink } from '../core/ports.js';
+import type { AlertSink, HostResolver } from '../core/ports.js';
 
 export interface LocalCycleDeps extends ProcessBlockDeps {
   readonly sinks: readonly AlertSink[];
@@ -16,6 +16,8 @@ export interface LocalCycleDeps extends ProcessBlockDeps {
   readonly sleep?: (ms: number) => Promise<void>;
   readonly onProgress?: (progress: { done: number; total: number; endpoints: number }) => void;
   readonly runId?: string;
+  /** Resolves host rows (the system resolver, or `--resolve` names first). */
+  readonly resolver?: HostResolver;
 }
 
 export interface LocalCycleResult {

@@ -115,6 +115,7 @@ export class DynamoStateStore implements StateStore {
           ranges: { S: JSON.stringify(run.ranges) },
           blockSize: { N: String(run.blockSize) },
           blocksTotal: { N: String(run.blocksTotal) },
+          ...(run.unresolvedHosts && run.unresolvedHosts.length > 0 ? { unresolvedHosts: { S: JSON.stringify(run.unresolvedHosts) } } : {}),
           [TTL_ATTRIBUTE]: { N: String(ttlFrom(run.startedAt)) },
         },
         ConditionExpression: 'attribute_not_exists(#pk)',
@@ -217,9 +218,9 @@ export class DynamoStateStore implements StateStore {
 
   // ---- endpoints ------------------------------------------------------------------------------
 
-  async getEndpoint(ip: string, port: number): Promise<EndpointRecord | undefined> {
+  async getEndpoint(ip: string, port: number, host?: string): Promise<EndpointRecord | undefined> {
     const out = await this.send<{ Item?: Item }>(
-      new GetItemCommand({ TableName: this.stateTable, Key: key(ENDPOINT_PK, endpointSk(ip, port)), ConsistentRead: true }),
+      new GetItemCommand({ TableName: this.stateTable, Key: key(ENDPOINT_PK, endpointSk(ip, port, host)), ConsistentRead: true }),
     );
     return out.Item ? toEndpoint(out.Item) : undefined;
   }
@@ -239,7 +240,7 @@ export class DynamoStateStore implements StateStore {
     const { pendingEvents, suppressed, ...plain } = next;
     const item: Item = {
       ...marshall(plain, { removeUndefinedValues: true }),
-      ...key(ENDPOINT_PK, endpointSk(next.ip, next.port)),
+      ...key(ENDPOINT_PK, endpointSk(next.ip, next.port, next.host)),
     };
     if (suppressed) item.suppressed = { S: JSON.stringify(suppressed) };
     if (pendingEvents && Object.keys(pendingEvents).length > 0) {
@@ -261,7 +262,7 @@ export class DynamoStateStore implements StateStore {
     return ok ? 'applied' : 'conflict';
   }
 
-  async clearPendingEvents(ip: string, port: number, eventIds: readonly string[]): Promise<void> {
+  async clearPendingEvents(ip: string, port: number, eventIds: readonly string[], host?: string): Promise<void> {
     if (eventIds.length === 0) return;
     const names: Record<string, string> = { '#pending': 'pendingEvents' };
     const paths = eventIds.map((id, i) => {
@@ -271,7 +272,7 @@ export class DynamoStateStore implements StateStore {
     await this.send(
       new UpdateItemCommand({
         TableName: this.stateTable,
-        Key: key(ENDPOINT_PK, endpointSk(ip, port)),
+        Key: key(ENDPOINT_PK, endpointSk(ip, port, host)),
         UpdateExpression: `REMOVE ${paths.join(', ')}`,
         ConditionExpression: 'attribute_exists(#pending)',
         ExpressionAttributeNames: names,
@@ -281,11 +282,11 @@ export class DynamoStateStore implements StateStore {
     });
   }
 
-  async setSuppression(ip: string, port: number, suppression: Suppression | undefined): Promise<boolean> {
+  async setSuppression(ip: string, port: number, suppression: Suppression | undefined, host?: string): Promise<boolean> {
     return this.conditional(
       new UpdateItemCommand({
         TableName: this.stateTable,
-        Key: key(ENDPOINT_PK, endpointSk(ip, port)),
+        Key: key(ENDPOINT_PK, endpointSk(ip, port, host)),
         UpdateExpression: suppression ? 'SET suppressed = :s ADD #rev :one' : 'REMOVE suppressed ADD #rev :one',
         ConditionExpression: 'attribute_exists(#pk)',
         ExpressionAttributeNames: { '#pk': STATE_PK, '#rev': 'rev' },
@@ -457,8 +458,9 @@ function key(pk: string, sk: string): Item {
   return { [STATE_PK]: { S: pk }, [STATE_SK]: { S: sk } };
 }
 
-function endpointSk(ip: string, port: number): string {
-  return `${ip}#${port}`;
+/** `<ip>#<port>`, and `#<name>` after it for an endpoint reached by name (its own endpoint). */
+function endpointSk(ip: string, port: number, host?: string): string {
+  return host ? `${ip}#${port}#${host}` : `${ip}#${port}`;
 }
 
 function ttlFrom(iso: string): number {
@@ -477,6 +479,7 @@ function toRun(item: Item): RunRecord {
     blocksTotal: Number(u.blocksTotal),
     blocksDone: done,
     ...(typeof u.finishedAt === 'string' ? { finishedAt: u.finishedAt } : {}),
+    ...(typeof u.unresolvedHosts === 'string' ? { unresolvedHosts: JSON.parse(u.unresolvedHosts) as string[] } : {}),
     ...(isTally(u.tally) ? { tally: { unauthenticated: Number(u.tally.unauthenticated), endpoints: Number(u.tally.endpoints) } } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { closeSync, fchmodSync, openSync, writeFileSync } from 'node:fs';
-import { endpointKey } from '../../core/alerts/alert-event.js';
+import { endpointUrl } from '../../core/alerts/alert-event.js';
 import { cleanText } from '../../core/alerts/sanitize.js';
 import { formatTable } from '../../core/alerts/text-table.js';
 import { compareEndpoint } from '../../core/probing/probe-targets.js';
@@ -106,7 +106,7 @@ export async function findingsCommand(positionals: readonly string[], values: Op
       formatTable(
         ['ENDPOINT', 'SERVICE', 'AUTH', 'VERSION', 'STATUS', 'FIRST SEEN (UTC)', 'LAST SEEN (UTC)', 'RANGE', 'ROUTE', 'LISTS', 'SUPPRESSED'],
         shown.map((e) => [
-          `${e.tls ? 'https' : 'http'}://${endpointKey(e)}`,
+          endpointUrl(e),
           e.service,
           e.auth,
           cleanText(e.version ?? '-', 20),

@@ -13,7 +13,8 @@ import { InputError } from '../../core/targets/address.js';
 import { type LocalCycleResult, runLocalCycle } from '../../local/run-local-cycle.js';
 import { type CliIo, progressReporter, tableOptions } from '../cli-io.js';
 import { cliLogger } from '../cli-logger.js';
-import { monitorSettings, type OptionValues, probeOptions } from '../cli-options.js';
+import { domainsOption, monitorSettings, type OptionValues, probeOptions } from '../cli-options.js';
+import { resolverOption } from '../resolver-option.js';
 import { loadLocalRoutes } from '../local-routes.js';
 import { resolveAwsTarget } from '../aws-target.js';
 import { withStore } from '../local-stack.js';
@@ -93,9 +94,10 @@ export async function runCycleOnStore(store: StateStore, values: OptionValues, i
   const result = await runLocalCycle({
     store,
     settings: { ...monitorSettings(values), routes: routes.table },
-    probe: probeOptions(values),
+    probe: { ...probeOptions(values), ...domainsOption(values) },
     catalog,
     sinks,
+    resolver: resolverOption(values),
     clock: systemClock,
     logger: cliLogger(io, { reportedByCommand: [DELIVERY_FAILED_LOG] }),
     // "batches" as in the run's summary line: a block is the pipeline's word, not the user's.
@@ -104,6 +106,8 @@ export async function runCycleOnStore(store: StateStore, values: OptionValues, i
   progress.done();
   for (const problem of result.plan.rangeProblems) io.err(`warning: range ${problem.row} skipped: ${problem.error}`);
   for (const problem of result.plan.routeProblems) io.err(`warning: range ${problem.row}: ${problem.error}`);
+  for (const problem of result.plan.hostProblems) io.err(`warning: host ${problem.row}: ${problem.error}`);
+  for (const problem of result.plan.unresolvedHosts) io.err(`warning: host ${problem.row} not probed this run: ${problem.error}`);
   for (const dead of result.deadLetteredBlocks) io.err(`error: a batch of addresses could not be probed (probed again next run): ${dead.error}`);
   await reportUndelivered(store, result, io);
   if (json) {

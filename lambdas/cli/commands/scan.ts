@@ -7,12 +7,11 @@ import { formatAddress, InputError, parseAddress } from '../../core/targets/addr
 import { checkRangeAllowed } from '../../core/targets/address-policy.js';
 import { containsAddress, mergeIntervals } from '../../core/targets/cidr.js';
 import { isHostTarget, parseAnyTarget, type ScanTarget } from '../../core/targets/scan-target.js';
-import { parseHostName } from '../../core/targets/host-name.js';
 import type { HostResolver } from '../../core/ports.js';
 import { resolveNameTargets } from '../../core/targets/resolve-names.js';
 import { resolverOption } from '../resolver-option.js';
 import { type CliIo, progressReporter, tableOptions } from '../cli-io.js';
-import { cliPortSets, monitorSettings, type OptionValues, portsOption, probeOptions } from '../cli-options.js';
+import { cliPortSets, domainsOption, monitorSettings, type OptionValues, portsOption, probeOptions } from '../cli-options.js';
 
 /** `scan <target>...`: a one-shot scan with no state. Every target is checked before any traffic. */
 export async function scanCommand(positionals: readonly string[], values: OptionValues, io: CliIo, resolver: HostResolver = resolverOption(values)): Promise<number> {
@@ -156,9 +155,3 @@ function expandTargets(targets: readonly ScanTarget[], ports: readonly number[])
   };
 }
 
-/** `--domain D[,D...]`: the registered domains whose names a certificate may lead to (see ProbeOptions). */
-function domainsOption(values: OptionValues): { certificateDomains?: string[] } {
-  if (values.domain === undefined) return {};
-  if (typeof values.domain !== 'string' || values.domain.trim() === '') throw new InputError('--domain needs a domain, e.g. example.com');
-  return { certificateDomains: values.domain.split(',').map((d) => parseHostName(d, '--domain')) };
-}

@@ -13,7 +13,8 @@ export type AlertType =
   | 'endpoint.gone'
   | 'endpoint.version_changed'
   | 'endpoint.inventory_changed'
-  | 'run.incomplete';
+  | 'run.incomplete'
+  | 'target.unresolved';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 
@@ -22,6 +23,8 @@ export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 4, 
 export interface AlertEndpoint {
   readonly ip: string;
   readonly port: number;
+  /** The DNS name it was reached by (additive field of alert@1); renderings show it first. */
+  readonly host?: string;
   readonly tls: boolean;
   readonly service: string;
   readonly auth: AuthState;
@@ -29,6 +32,13 @@ export interface AlertEndpoint {
   readonly range: string;
   readonly label?: string;
   /** The range row's owner, when it names one. */
+  readonly owner?: string;
+}
+
+/** A registered name, as a target event names it. */
+export interface AlertTarget {
+  readonly host: string;
+  readonly label?: string;
   readonly owner?: string;
 }
 
@@ -66,8 +76,10 @@ export interface AlertEvent {
   readonly severity: Severity;
   readonly runId: string;
   readonly at: string;
-  /** Absent for run-level events (`run.incomplete`). */
+  /** Absent for run-level events (`run.incomplete`) and target events (`target.unresolved`). */
   readonly endpoint?: AlertEndpoint;
+  /** On `target.unresolved`: the host row whose name stopped resolving (additive field of alert@1). */
+  readonly target?: AlertTarget;
   readonly previous?: { readonly auth: AuthState; readonly version: string | null };
   readonly evidence: string;
   /**
@@ -98,6 +110,18 @@ export function alertId(type: AlertType, subject: string, runId: string): string
   return createHash('sha256').update(`${type}|${subject}|${runId}`).digest('hex').slice(0, 32);
 }
 
-export function endpointKey(endpoint: { ip: string; port: number }): string {
-  return endpoint.ip.includes(':') ? `[${endpoint.ip}]:${endpoint.port}` : `${endpoint.ip}:${endpoint.port}`;
+/** `203.0.113.7:11434`, `[2001:db8::7]:443`, or `chat.example.com@203.0.113.7:443` for an endpoint reached by name. */
+export function endpointKey(endpoint: { ip: string; port: number; host?: string }): string {
+  const address = endpoint.ip.includes(':') ? `[${endpoint.ip}]:${endpoint.port}` : `${endpoint.ip}:${endpoint.port}`;
+  return endpoint.host ? `${endpoint.host}@${address}` : address;
+}
+
+/**
+ * How people see an endpoint: `https://203.0.113.7:443`, or name first for one reached by name,
+ * `https://chat.example.com:443 (203.0.113.7)`.
+ */
+export function endpointUrl(endpoint: { ip: string; port: number; host?: string; tls: boolean }): string {
+  const scheme = endpoint.tls ? 'https' : 'http';
+  if (!endpoint.host) return `${scheme}://${endpointKey(endpoint)}`;
+  return `${scheme}://${endpoint.host}:${endpoint.port} (${endpoint.ip})`;
 }

@@ -1,4 +1,4 @@
-import { type AlertEvent, type AlertInventory, type AlertType, endpointKey } from './alert-event.js';
+import { type AlertEvent, type AlertInventory, type AlertType, endpointUrl } from './alert-event.js';
 import { cleanText } from './sanitize.js';
 
 /** One-line headlines per event type, in plain words. */
@@ -11,6 +11,7 @@ export const EVENT_TITLES: Readonly<Record<AlertType, string>> = {
   'endpoint.version_changed': 'AI endpoint version changed',
   'endpoint.inventory_changed': 'Open AI endpoint changed what it serves',
   'run.incomplete': 'Monitoring run incomplete',
+  'target.unresolved': 'Registered name no longer resolves',
 };
 
 /**
@@ -35,9 +36,9 @@ export function authText(event: AlertEvent, arrow = '->'): string {
 }
 
 export function endpointLabel(event: AlertEvent): string {
+  if (event.target) return `name ${event.target.host}`;
   if (!event.endpoint) return `run ${event.runId}`;
-  const scheme = event.endpoint.tls ? 'https' : 'http';
-  return `${scheme}://${endpointKey(event.endpoint)}`;
+  return endpointUrl(event.endpoint);
 }
 
 /** What the exposure allows, in words, for renderings. */

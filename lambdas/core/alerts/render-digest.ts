@@ -25,6 +25,7 @@ const TYPE_ORDER: readonly AlertType[] = [
   'endpoint.new_authenticated',
   'endpoint.fixed',
   'endpoint.gone',
+  'target.unresolved',
 ];
 
 const SHORT: Readonly<Record<AlertType, string>> = {
@@ -36,6 +37,7 @@ const SHORT: Readonly<Record<AlertType, string>> = {
   'endpoint.new_authenticated': 'new with authentication',
   'endpoint.fixed': 'fixed',
   'endpoint.gone': 'gone',
+  'target.unresolved': 'name unresolved',
 };
 
 export interface DigestContext {
@@ -64,6 +66,7 @@ const GROUP: Readonly<Record<AlertType, number>> = {
   'endpoint.new_authenticated': 3,
   'endpoint.fixed': 4,
   'endpoint.gone': 4,
+  'target.unresolved': 2,
 };
 
 /** " (link valid for up to 12 h)" when the link expires. */

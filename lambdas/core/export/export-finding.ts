@@ -17,10 +17,12 @@ import { endpointSeverity } from '../state/endpoint-severity.js';
  * own escaping.
  */
 export interface ExportFinding {
-  /** `ip:port` (`[v6]:port`): the store's key for the endpoint, stable across runs. */
+  /** `ip:port` (`[v6]:port`, `name@ip:port` when reached by name): the endpoint's identity, stable across runs. */
   readonly key: string;
-  /** `http://1.2.3.4:11434` (`https://` when it answered over TLS). */
+  /** `http://1.2.3.4:11434` (`https://` when it answered over TLS; the name instead of the address when reached by name). */
   readonly url: string;
+  /** The DNS name it was reached by, when it was. */
+  readonly host?: string;
   readonly ip: string;
   readonly port: number;
   readonly tls: boolean;
@@ -65,8 +67,9 @@ export interface ExportContext {
   readonly vulnerabilities?: readonly KnownVulnerability[];
 }
 
-export function endpointUrl(e: { ip: string; port: number; tls: boolean }): string {
-  return `${e.tls ? 'https' : 'http'}://${endpointKey(e)}`;
+/** A URL that reaches the endpoint: by its name when it was reached by name. */
+function findingUrl(e: { ip: string; port: number; host?: string; tls: boolean }): string {
+  return e.host ? `${e.tls ? 'https' : 'http'}://${e.host}:${e.port}` : `${e.tls ? 'https' : 'http'}://${endpointKey(e)}`;
 }
 
 export function toExportFinding(record: EndpointRecord, context: ExportContext): ExportFinding {
@@ -77,7 +80,8 @@ export function toExportFinding(record: EndpointRecord, context: ExportContext):
   const s = record.suppressed;
   return {
     key: endpointKey(record),
-    url: endpointUrl(record),
+    url: findingUrl(record),
+    ...(record.host ? { host: record.host } : {}),
     ip: record.ip,
     port: record.port,
     tls: record.tls,

@@ -1,13 +1,17 @@
 import type { BlockMessage } from '../planning/block-message.js';
-import { planBlocks } from '../planning/plan-blocks.js';
+import { countBlocks, planBlocks } from '../planning/plan-blocks.js';
 import { toPlannedRange } from '../planning/planned-range.js';
-import type { BlockQueue, Logger, StateStore } from '../ports.js';
+import type { BlockQueue, HostResolver, Logger, StateStore } from '../ports.js';
 import { InputError } from '../targets/address.js';
 import { intervalSize } from '../targets/cidr.js';
-import { deduplicateRanges, isRowDisabled, type MonitoredRange, validateRangeRow } from '../targets/range-row.js';
+import { deduplicateRanges, isMonitoredHost, isRowDisabled, type MonitoredHost, type MonitoredRange, validateMonitoredRow } from '../targets/range-row.js';
+import { resolveHostRows, type UnresolvedHost } from '../targets/resolve-host-rows.js';
+import { alertId, ALERT_SCHEMA, type AlertEvent } from '../alerts/alert-event.js';
 import { finalizeRun } from './finalize-run.js';
 import { DEFAULT_ROUTE_TABLE, resolveRoute } from '../routing/route-table.js';
 import { type Clock, type MonitorSettings, newRunId } from './monitor-settings.js';
+import type { InventorySource } from '../discovery/discovered-target.js';
+import { syncDiscoveredRows } from '../discovery/sync-discovered.js';
 
 export interface PlanCycleDeps {
   readonly store: StateStore;
@@ -16,6 +20,10 @@ export interface PlanCycleDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly runId?: string;
+  /** Cloud inventory: merged into the range table at the start of every cycle (see core/discovery). */
+  readonly discovery?: InventorySource;
+  /** Resolves host rows (the system resolver in production; a map or a loopback DNS server in tests). */
+  readonly resolver?: HostResolver;
 }
 
 export interface RangeProblem {
@@ -34,6 +42,12 @@ export interface PlannedCycle {
   readonly routeProblems: readonly RangeProblem[];
   /** Earlier runs that never finished and were closed as incomplete by this one. */
   readonly closedRuns: readonly string[];
+  /** Host rows whose name gave no address this cycle (their endpoints keep their last state). */
+  readonly unresolvedHosts: readonly RangeProblem[];
+  /** Addresses of host rows skipped (refused by the address policy, past the per-name cap). */
+  readonly hostProblems: readonly RangeProblem[];
+  /** Discovery problems this cycle (a source, an account or a value that failed; each logged). 0 without discovery. */
+  readonly discoveryProblems: number;
 }
 
 /** Most blocks one run can track (its finished-block set lives in one item). */
@@ -57,19 +71,27 @@ export async function planCycle(deps: PlanCycleDeps): Promise<PlannedCycle> {
     closedRuns.push(stale.runId);
   }
 
-  const { ranges, problems, routeProblems } = await readMonitoredRanges(store, settings);
+  // Discovery first, so this cycle plans what the inventory holds now; its failures never stop the cycle.
+  const discovery = deps.discovery ? await syncDiscoveredRows(deps.discovery, store, logger, { policy: settings.policy }) : undefined;
+  const discoveryProblems = discovery?.problems.length ?? 0;
+
+  const read = await readMonitoredRanges(store, settings);
+  const { problems, routeProblems } = read;
+  const named = await resolveHostRows(read.hosts, deps.resolver, settings.policy);
+  for (const w of named.warnings) logger.warn('host row address skipped', { row: w.row, error: w.error });
+  for (const u of named.unresolved) logger.warn('host row did not resolve', { row: u.row.host, error: u.reason });
+  const ranges = deduplicateRanges([...read.ranges, ...named.ranges]);
+  // Compared with the run before, so a name that stays unresolved is reported once, not every cycle.
+  const previousRun = (await store.listRecentRuns(1))[0];
+  const unresolvedBefore = new Set(previousRun?.unresolvedHosts ?? []);
   for (const p of problems) logger.warn('range row skipped', { row: p.row, error: p.error });
   for (const p of routeProblems) logger.warn('range row names an unknown route', { row: p.row, error: p.error });
   const runId = deps.runId ?? newRunId(now);
-  let blocksTotal = 0;
   let addresses = 0;
-  for (const range of ranges) {
-    for (const interval of range.intervals) {
-      const size = Number(intervalSize(interval));
-      addresses += size;
-      blocksTotal += Math.ceil(size / settings.blockSize);
-    }
-  }
+  for (const range of ranges) for (const interval of range.intervals) addresses += Number(intervalSize(interval));
+  // Counted as planBlocks cuts them (port sets larger than a block's ports take more blocks): the
+  // run completes when exactly this many are done, so a miscount would close it early.
+  const blocksTotal = countBlocks(ranges, settings.blockSize);
   if (blocksTotal > MAX_BLOCKS_PER_RUN) {
     // The run item keeps the set of finished block ids (about 5 bytes each) under DynamoDB's 400 KB.
     throw new InputError(
@@ -84,7 +106,11 @@ export async function planCycle(deps: PlanCycleDeps): Promise<PlannedCycle> {
     blockSize: settings.blockSize,
     blocksTotal,
     blocksDone: 0,
+    ...(named.unresolved.length > 0 ? { unresolvedHosts: named.unresolved.map((u) => u.row.host) } : {}),
   });
+  for (const u of named.unresolved) {
+    if (!unresolvedBefore.has(u.row.host)) await store.addAlert(buildTargetUnresolvedEvent(u, runId, now.toISOString()));
+  }
   let chunk: BlockMessage[] = [];
   for (const block of planBlocks(ranges, runId, settings.blockSize)) {
     chunk.push(block);
@@ -96,32 +122,63 @@ export async function planCycle(deps: PlanCycleDeps): Promise<PlannedCycle> {
   if (chunk.length > 0) await deps.queue.sendBlocks(chunk);
   if (blocksTotal === 0) await finalizeRun(runId, 'complete', { store, settings, clock: deps.clock, logger });
   logger.info('cycle planned', { runId, blocks: blocksTotal, addresses, ranges: ranges.length, problems: problems.length });
-  return { runId, blocks: blocksTotal, addresses, ranges: ranges.length, rangeProblems: problems, routeProblems, closedRuns };
+  return {
+    runId,
+    blocks: blocksTotal,
+    addresses,
+    ranges: ranges.length,
+    rangeProblems: problems,
+    routeProblems,
+    closedRuns,
+    unresolvedHosts: named.unresolved.map((u) => ({ row: u.row.host, error: u.reason })),
+    hostProblems: named.warnings,
+    discoveryProblems,
+  };
 }
 
 /** Reads the range table and validates every enabled row; bad rows become problems, not crashes. */
 export async function readMonitoredRanges(
   store: Pick<StateStore, 'listRangeRows'>,
   settings: MonitorSettings,
-): Promise<{ ranges: MonitoredRange[]; problems: RangeProblem[]; routeProblems: RangeProblem[] }> {
+): Promise<{ ranges: MonitoredRange[]; hosts: MonitoredHost[]; problems: RangeProblem[]; routeProblems: RangeProblem[] }> {
   const valid: MonitoredRange[] = [];
+  const hosts: MonitoredHost[] = [];
   const problems: RangeProblem[] = [];
   const table = settings.routes ?? DEFAULT_ROUTE_TABLE;
   const routeProblems: RangeProblem[] = [];
   for (const raw of await store.listRangeRows()) {
     if (isRowDisabled(raw)) continue;
     try {
-      const range = validateRangeRow(raw, settings.policy, settings.defaultPorts, settings.portSets);
-      const { route, problem } = resolveRoute(table, range);
+      const row = validateMonitoredRow(raw, settings.policy, settings.defaultPorts, settings.portSets);
+      const { route, problem } = resolveRoute(table, row);
       // An unknown route is reported, and the range is still scanned and alerts (default route).
-      if (problem) routeProblems.push({ row: range.cidr.text, error: problem });
-      valid.push({ ...range, route });
+      if (problem) routeProblems.push({ row: isMonitoredHost(row) ? row.host : row.cidr.text, error: problem });
+      if (isMonitoredHost(row)) hosts.push({ ...row, route });
+      else valid.push({ ...row, route });
     } catch (err) {
       const cidr = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).cidr : undefined;
       problems.push({ row: typeof cidr === 'string' ? cidr : describeRow(raw), error: (err as Error).message });
     }
   }
-  return { ranges: deduplicateRanges(valid), problems, routeProblems };
+  return { ranges: deduplicateRanges(valid), hosts, problems, routeProblems };
+}
+
+/**
+ * `target.unresolved` (info): a host row's name gave no address this cycle. Its endpoints are not
+ * reported gone while it stays so; the event goes out once, when it stops resolving.
+ */
+function buildTargetUnresolvedEvent(u: UnresolvedHost, runId: string, at: string): AlertEvent {
+  return {
+    schema: ALERT_SCHEMA,
+    id: alertId('target.unresolved', u.row.host, runId),
+    type: 'target.unresolved',
+    severity: 'info',
+    runId,
+    at,
+    target: { host: u.row.host, ...(u.row.label ? { label: u.row.label } : {}), ...(u.row.owner ? { owner: u.row.owner } : {}) },
+    evidence: `${u.reason}; its endpoints keep their last known state until it resolves again`,
+    ...(u.row.route ? { route: u.row.route } : {}),
+  };
 }
 
 /** A short label for a row without a usable cidr; never throws (rows may hold BigInts or odd objects). */

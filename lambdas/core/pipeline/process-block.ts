@@ -11,6 +11,8 @@ import { decideSighting } from '../state/transitions.js';
 import { finalizeRun } from './finalize-run.js';
 import type { Clock, MonitorSettings } from './monitor-settings.js';
 import { applyEndpointTransition } from './record-sighting.js';
+import type { OwnershipCheck } from '../discovery/discovered-target.js';
+import { gateOnOwnership, type OwnershipCache, previousForDecision } from '../discovery/ownership-gate.js';
 
 export interface ProcessBlockDeps {
   readonly store: StateStore;
@@ -19,6 +21,8 @@ export interface ProcessBlockDeps {
   readonly settings: MonitorSettings;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Asked before a discovered row's endpoint announces itself (see ownership-gate.ts); manual rows are never checked. */
+  readonly ownership?: OwnershipCheck;
 }
 
 export interface BlockOutcome {
@@ -41,21 +45,27 @@ export interface BlockOutcome {
 export async function processBlock(body: unknown, deps: ProcessBlockDeps): Promise<BlockOutcome> {
   const block = parseBlockMessage(body);
   // Checked again here, not only when planning: the prober must never probe a forbidden address.
-  checkRangeAllowed(parseCidr(block.range), deps.settings.policy);
+  // A host block's range is a name: its one address is what must pass.
+  checkRangeAllowed(parseCidr(block.host ? block.start : block.range), deps.settings.policy);
   const run = await deps.store.getRun(block.runId);
   if (!run || run.status === 'complete' || run.status === 'incomplete') {
     deps.logger.warn('block of a closed or unknown run skipped', { runId: block.runId, blockId: block.blockId });
     return { runId: block.runId, blockId: block.blockId, probed: false, observations: [], events: [] };
   }
   // A range's own politeness cap applies when it is lower than the deployment's.
-  const probe = block.rate && !(deps.probe.ratePerSecond && deps.probe.ratePerSecond < block.rate) ? { ...deps.probe, ratePerSecond: block.rate } : deps.probe;
-  const report = await probeTargets(blockTargets(block.start, block.count, block.ports), deps.catalog, probe);
+  let probe = block.rate && !(deps.probe.ratePerSecond && deps.probe.ratePerSecond < block.rate) ? { ...deps.probe, ratePerSecond: block.rate } : deps.probe;
+  if (block.domains) probe = { ...probe, certificateDomains: [...new Set([...(probe.certificateDomains ?? []), ...block.domains])] };
+  const host = block.host;
+  const report = await probeTargets(blockTargets(block.start, block.count, block.ports), deps.catalog, probe, host ? () => [host] : undefined);
   const at = deps.clock().toISOString();
   const events: AlertEvent[] = [];
+  const ownershipCache: OwnershipCache = new Map();
+  const discovered = block.discovered;
   for (const obs of report.observations) {
     events.push(
-      ...(await applyEndpointTransition(deps.store, obs.ip, obs.port, (previous) =>
-        decideSighting(previous, obs, {
+      ...(await applyEndpointTransition(deps.store, obs.ip, obs.port, obs.host, async (previous) =>
+        gateOnOwnership(
+          decideSighting(previousForDecision(previous, block.runId), obs, {
           runId: block.runId,
           at,
           range: block.range,
@@ -63,7 +73,12 @@ export async function processBlock(body: unknown, deps: ProcessBlockDeps): Promi
           ...(block.muted ? { muted: true } : {}),
           ...(block.owner ? { owner: block.owner } : {}),
           ...(block.route ? { route: block.route } : {}),
+          ...(discovered ? { discovered } : {}),
         }),
+          discovered ? { ...discovered, address: obs.ip, ...(obs.host ? { host: obs.host } : {}) } : undefined,
+          deps.ownership,
+          { at, logger: deps.logger, cache: ownershipCache },
+        ),
       )),
     );
   }

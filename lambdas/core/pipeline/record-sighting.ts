@@ -18,22 +18,24 @@ export async function applyEndpointTransition(
   store: EndpointStore & AlertOutbox,
   ip: string,
   port: number,
-  decide: (previous: EndpointRecord | undefined) => Transition,
+  /** The name it was reached by; undefined for an endpoint reached by address. */
+  host: string | undefined,
+  decide: (previous: EndpointRecord | undefined) => Transition | Promise<Transition>,
 ): Promise<AlertEvent[]> {
   for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-    let previous = await store.getEndpoint(ip, port);
+    let previous = await store.getEndpoint(ip, port, host);
     if (previous?.pendingEvents) {
       await flushPendingEvents(store, previous);
-      previous = await store.getEndpoint(ip, port);
+      previous = await store.getEndpoint(ip, port, host);
     }
-    const transition = decide(previous);
+    const transition = await decide(previous);
     if (!transition.next) return [];
     const outcome = await store.writeEndpoint(transition.next, previous?.rev ?? 0);
     if (outcome === 'conflict') continue;
     await flushPendingEvents(store, transition.next);
     return transition.events;
   }
-  throw new Error(`endpoint ${ip}:${port}: gave up after ${MAX_CONFLICT_RETRIES} conflicting concurrent writes`);
+  throw new Error(`endpoint ${host ? `${host} ` : ''}${ip}:${port}: gave up after ${MAX_CONFLICT_RETRIES} conflicting concurrent writes`);
 }
 
 /** Copies a record's pending events into the outbox (idempotent), then clears them from the record. */
@@ -41,5 +43,5 @@ export async function flushPendingEvents(store: EndpointStore & AlertOutbox, rec
   const pending = Object.values(record.pendingEvents ?? {});
   if (pending.length === 0) return;
   for (const event of pending) await store.addAlert(event);
-  await store.clearPendingEvents(record.ip, record.port, pending.map((e) => e.id));
+  await store.clearPendingEvents(record.ip, record.port, pending.map((e) => e.id), record.host);
 }

@@ -4,6 +4,8 @@ import { parsePorts } from '../targets/ports.js';
 import { BLOCK_SCHEMA, type BlockMessage } from './block-message.js';
 import { MAX_PORTS_PER_BLOCK } from './plan-blocks.js';
 import { checkRouteName } from '../routing/route-table.js';
+import { parseDiscoveryRef } from '../discovery/discovered-target.js';
+import { parseHostName } from '../targets/host-name.js';
 
 /** Queue messages above this size are refused unread: a real block message is a few hundred bytes. */
 export const MAX_BLOCK_MESSAGE_BYTES = 16 * 1024;
@@ -49,6 +51,7 @@ export function parseBlockMessage(body: unknown): BlockMessage {
   if (m.muted !== undefined && m.muted !== true) throw new InputError(`block message: field "muted" must be true when present, got ${JSON.stringify(m.muted)}`);
   const rate = m.rate === undefined ? undefined : int('rate', 1, 1_000_000);
   const owner = m.owner === undefined ? undefined : text('owner');
+  const discovered = m.discovered === undefined ? undefined : parseDiscoveryRef(m.discovered, 'block message');
   const field = <T>(name: string, parse: () => T): T => {
     try {
       return parse();
@@ -57,9 +60,15 @@ export function parseBlockMessage(body: unknown): BlockMessage {
     }
   };
   const route = m.route === undefined ? undefined : field('route', () => checkRouteName(m.route, 'route'));
-  const cidr = field('range', () => parseCidr(range));
+  const host = m.host === undefined ? undefined : field('host', () => parseHostName(text('host'), 'name'));
+  if (host !== undefined && (range !== host || count !== 1)) {
+    throw new InputError(`block message: a host block names its host as its range and covers one address, got range ${range} +${count}`);
+  }
+  if (m.domains !== undefined && (!Array.isArray(m.domains) || m.domains.length > 16)) throw new InputError('block message: field "domains" must be a list of at most 16 names');
+  const domains = m.domains === undefined ? undefined : (m.domains as unknown[]).map((d) => field('domains', () => parseHostName(String(d), 'domain')));
+  const cidr = field('range', () => parseCidr(host !== undefined ? start : range));
   const first = field('start', () => parseAddress(start));
   const block = { family: first.family, first: first.value, last: first.value + BigInt(count - 1) };
   if (!contains(cidr, block)) throw new InputError(`block message: block ${start} +${count} lies outside its range ${range}`);
-  return { schema: BLOCK_SCHEMA, runId, blockId, range: cidr.text, ...(label ? { label } : {}), ...(m.muted === true ? { muted: true as const } : {}), ...(rate ? { rate } : {}), ...(owner ? { owner } : {}), ...(route ? { route } : {}), start, count, ports };
+  return { schema: BLOCK_SCHEMA, runId, blockId, range: host ?? cidr.text, ...(host ? { host } : {}), ...(domains && domains.length > 0 ? { domains } : {}), ...(label ? { label } : {}), ...(m.muted === true ? { muted: true as const } : {}), ...(rate ? { rate } : {}), ...(discovered ? { discovered } : {}), ...(owner ? { owner } : {}), ...(route ? { route } : {}), start, count, ports };
 }

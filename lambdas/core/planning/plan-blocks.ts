@@ -25,6 +25,23 @@ export function blockShape(portCount: number, blockSize: number): { addresses: n
 }
 
 /**
+ * How many block messages `planBlocks` yields for these ranges, without making them: a range's
+ * blocks are its intervals cut by the block shape, times its port chunks.
+ */
+export function countBlocks(ranges: readonly MonitoredRange[], blockSize: number = DEFAULT_BLOCK_SIZE): number {
+  let blocks = 0;
+  for (const range of ranges) {
+    const shape = blockShape(range.ports.length, blockSize);
+    const portChunks = Math.ceil(range.ports.length / shape.portsPerBlock);
+    for (const interval of range.intervals) {
+      const size = interval.last - interval.first + 1n;
+      blocks += Number((size + BigInt(shape.addresses) - 1n) / BigInt(shape.addresses)) * portChunks;
+    }
+  }
+  return blocks;
+}
+
+/**
  * Splits ranges into block messages. Blocks never cross an interval boundary, so an excluded
  * address is never inside any block. Output order (and so `blockId`) is deterministic for the
  * same ranges, which lets a run recompute its plan instead of storing it.
@@ -49,10 +66,13 @@ export function* planBlocks(
           schema: BLOCK_SCHEMA,
           runId,
           blockId: blockId++,
-          range: range.cidr.text,
+          range: range.host ?? range.cidr.text,
+          ...(range.host ? { host: range.host } : {}),
+          ...(range.domains ? { domains: range.domains } : {}),
           ...(range.label ? { label: range.label } : {}),
           ...(range.muted ? { muted: true as const } : {}),
           ...(range.rate ? { rate: range.rate } : {}),
+          ...(range.discovered ? { discovered: range.discovered } : {}),
           ...(range.owner ? { owner: range.owner } : {}),
           ...(range.route ? { route: range.route } : {}),
           start: formatAddress({ family: interval.family, value: first }),

@@ -1,6 +1,7 @@
 import { formatAddress, parseAddress } from '../targets/address.js';
 import { parseCidr } from '../targets/cidr.js';
 import type { MonitoredRange } from '../targets/range-row.js';
+import type { DiscoveryRef } from '../discovery/discovered-target.js';
 
 /**
  * A range as a run planned it: after exclusions and de-duplication. Stored on the run record so
@@ -14,6 +15,11 @@ export interface PlannedRange {
   readonly ports: readonly number[];
   readonly muted?: boolean;
   readonly rate?: number;
+  readonly domains?: readonly string[];
+  /** A host row's name: this planned range is one address it resolved to (see MonitoredRange.host). */
+  readonly host?: string;
+  /** The owning cloud resource, for a discovered row. */
+  readonly discovered?: DiscoveryRef;
   readonly intervals: readonly { readonly first: string; readonly last: string }[];
 }
 
@@ -26,6 +32,9 @@ export function toPlannedRange(range: MonitoredRange): PlannedRange {
     ports: range.ports,
     ...(range.muted ? { muted: true } : {}),
     ...(range.rate ? { rate: range.rate } : {}),
+    ...(range.discovered ? { discovered: range.discovered } : {}),
+    ...(range.domains ? { domains: range.domains } : {}),
+    ...(range.host ? { host: range.host } : {}),
     intervals: range.intervals.map((i) => ({
       first: formatAddress({ family: i.family, value: i.first }),
       last: formatAddress({ family: i.family, value: i.last }),
@@ -42,6 +51,9 @@ export function fromPlannedRange(planned: PlannedRange): MonitoredRange {
     ports: planned.ports,
     ...(planned.muted ? { muted: true } : {}),
     ...(planned.rate ? { rate: planned.rate } : {}),
+    ...(planned.discovered ? { discovered: planned.discovered } : {}),
+    ...(planned.domains ? { domains: planned.domains } : {}),
+    ...(planned.host ? { host: planned.host } : {}),
     exclude: [],
     intervals: planned.intervals.map((i) => {
       const first = parseAddress(i.first);

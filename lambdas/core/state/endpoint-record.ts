@@ -1,6 +1,7 @@
 import type { AlertEvent } from '../alerts/alert-event.js';
 import type { AuthState } from '../fingerprint/catalog-schema.js';
 import type { InventorySnapshot } from '../inventory/inventory.js';
+import type { DiscoveryRef } from '../discovery/discovered-target.js';
 
 /** An accepted exposure: kept in state and in `findings`, but it alerts only when it gets worse. */
 export interface Suppression {
@@ -19,6 +20,11 @@ export interface Suppression {
 export interface EndpointRecord {
   readonly ip: string;
   readonly port: number;
+  /**
+   * The DNS name it was reached by (HTTP Host and TLS SNI): a host row's name, or a certificate
+   * name under a registered domain. Name + address + port is then its identity; absent: by address.
+   */
+  readonly host?: string;
   readonly tls: boolean;
   readonly service: string;
   readonly auth: AuthState;
@@ -46,6 +52,13 @@ export interface EndpointRecord {
   readonly suppressed?: Suppression;
   /** The endpoint's range is muted (range row `muted`): it behaves as suppressed. */
   readonly rangeMuted?: boolean;
+  /** The owning cloud resource (instance, load balancer, record), when its range row was discovered. */
+  readonly discovered?: DiscoveryRef;
+  /**
+   * When its address was found to have left the cloud inventory just before it would have alerted:
+   * the alert was withheld. Seen again in a later run, it is decided as new (and checked again).
+   */
+  readonly leftInventoryAt?: string;
   /** Optimistic-concurrency revision: every write is conditional on the revision it read. */
   readonly rev: number;
   /**

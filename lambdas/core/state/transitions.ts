@@ -3,6 +3,7 @@ import { diffInventory, type InventorySnapshot, MAX_ALERT_ITEMS } from '../inven
 import type { Observation } from '../probing/probe-targets.js';
 import { raiseSeverity } from '../vulnerabilities/match-vulnerabilities.js';
 import { type EndpointRecord, isOpenAuth, isSuppressed } from './endpoint-record.js';
+import type { DiscoveryRef } from '../discovery/discovered-target.js';
 
 export interface SightingContext {
   readonly runId: string;
@@ -14,6 +15,8 @@ export interface SightingContext {
   readonly owner?: string;
   /** The route the range row resolved to at planning. */
   readonly route?: string;
+  /** The owning cloud resource, when the range row was discovered. */
+  readonly discovered?: DiscoveryRef;
 }
 
 export interface Transition {
@@ -37,6 +40,7 @@ export function decideSighting(previous: EndpointRecord | undefined, obs: Observ
   const base: EndpointRecord = {
     ip: obs.ip,
     port: obs.port,
+    ...(obs.host ? { host: obs.host } : {}),
     tls: obs.tls,
     service: obs.service,
     auth: obs.auth,
@@ -47,6 +51,7 @@ export function decideSighting(previous: EndpointRecord | undefined, obs: Observ
     ...(ctx.label ? { label: ctx.label } : {}),
     ...(ctx.owner ? { owner: ctx.owner } : {}),
     ...(ctx.route ? { route: ctx.route } : {}),
+    ...(ctx.discovered ? { discovered: ctx.discovered } : {}),
     ...inventoryToKeep(previous, obs),
     ...(previous?.openAlertId && previous.status === 'open' && isOpenAuth(obs.auth) ? { openAlertId: previous.openAlertId } : {}),
     status: 'open',
@@ -228,6 +233,7 @@ function buildEndpointEvent(
     endpoint: {
       ip: record.ip,
       port: record.port,
+      ...(record.host ? { host: record.host } : {}),
       tls: record.tls,
       service: record.service,
       auth: record.auth,

@@ -3,12 +3,15 @@ import { type AddressPolicy, checkRangeAllowed } from './address-policy.js';
 import { type AddressInterval, type Cidr, parseCidr, subtractIntervals } from './cidr.js';
 import { MAX_PORTS, parsePorts, type PortSets } from './ports.js';
 import { checkRouteName } from '../routing/route-table.js';
+import { type DiscoveryRef, parseDiscoveryFields } from '../discovery/discovered-target.js';
+import { looksLikeHostName, parseHostName } from './host-name.js';
 
 /**
  * A row of the monitored-range table as stored: operators edit it in the CLI or by hand in the
  * DynamoDB console, so every field is checked again on each read.
  */
 export interface RangeRow {
+  /** The row's key: a CIDR or address, or a DNS name (a host row: resolved on every cycle). */
   readonly cidr: string;
   readonly label?: string;
   readonly owner?: string;
@@ -29,6 +32,16 @@ export interface RangeRow {
   readonly muted?: boolean;
   /** Politeness cap for this range: most TCP connects per second per prober (the lower of this and the deployment's cap applies). */
   readonly rate?: number;
+  /**
+   * Domains the operator owns: a TLS endpoint of this row whose certificate names a name under
+   * one of them is fingerprinted again under that name (SNI and Host).
+   */
+  readonly domains?: readonly string[];
+  /** Set on rows written by cloud discovery (see core/discovery): where the target came from. Manual rows have none. */
+  readonly source?: string;
+  readonly resourceId?: string;
+  readonly account?: string;
+  readonly region?: string;
 }
 
 /** A range row that passed validation, ready for planning. */
@@ -44,9 +57,34 @@ export interface MonitoredRange {
   readonly rate?: number;
   /** The addresses to probe: the CIDR less its exclusions (and less ranges planned before it). */
   readonly intervals: readonly AddressInterval[];
+  readonly domains?: readonly string[];
+  /**
+   * Set when the range is one address a host row resolved to: it is probed with this name as
+   * HTTP Host and TLS SNI, and what it finds is its own endpoint (name + address + port).
+   */
+  readonly host?: string;
+  /** The owning cloud resource of a discovered row; absent on manual rows. */
+  readonly discovered?: DiscoveryRef;
 }
 
-const KNOWN_FIELDS = new Set(['cidr', 'label', 'owner', 'route', 'ports', 'exclude', 'enabled', 'muted', 'rate', 'updatedAt', 'createdAt']);
+/** A host row (its key is a DNS name) that passed validation; the planner resolves it each cycle. */
+export interface MonitoredHost {
+  readonly host: string;
+  readonly label?: string;
+  readonly owner?: string;
+  readonly route?: string;
+  readonly ports: readonly number[];
+  readonly muted?: boolean;
+  readonly rate?: number;
+  readonly domains?: readonly string[];
+  readonly discovered?: DiscoveryRef;
+}
+
+export function isMonitoredHost(row: MonitoredRange | MonitoredHost): row is MonitoredHost {
+  return !('cidr' in row);
+}
+
+const KNOWN_FIELDS = new Set(['cidr', 'label', 'owner', 'route', 'ports', 'exclude', 'enabled', 'muted', 'rate', 'domains', 'source', 'resourceId', 'account', 'region', 'updatedAt', 'createdAt']);
 const MAX_TEXT = 200;
 
 /**
@@ -61,6 +99,17 @@ const MAX_TEXT = 200;
 export const MAX_PROBES_PER_ROW = 2 ** 24;
 
 export function validateRangeRow(raw: unknown, policy: AddressPolicy, defaultPorts: readonly number[], portSets: PortSets = {}): MonitoredRange {
+  const row = validateMonitoredRow(raw, policy, defaultPorts, portSets);
+  if (isMonitoredHost(row)) throw new InputError(`range ${row.host}: field "cidr": expected a CIDR here, got a DNS name`);
+  return row;
+}
+
+/**
+ * Validates one raw row: a CIDR row, or a host row when its key is a DNS name. Host rows take
+ * every field but `exclude` (a name has no addresses to carve out); their addresses obey the
+ * address policy when they are resolved, on every cycle.
+ */
+export function validateMonitoredRow(raw: unknown, policy: AddressPolicy, defaultPorts: readonly number[], portSets: PortSets = {}): MonitoredRange | MonitoredHost {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new InputError('range row: expected an object with at least "cidr"');
   }
@@ -70,28 +119,23 @@ export function validateRangeRow(raw: unknown, policy: AddressPolicy, defaultPor
     if (!KNOWN_FIELDS.has(key)) throw new InputError(`${where}: unknown field "${key}" (known: ${[...KNOWN_FIELDS].join(', ')})`);
   }
   if (typeof row.cidr !== 'string') throw new InputError(`range row: field "cidr" must be a string, got ${describe(row.cidr)}`);
+  const common = validateCommonFields(row, where, defaultPorts, portSets);
+  if (looksLikeHostName(row.cidr) && !looksLikeAddress(row.cidr)) {
+    const host = parseHostName(row.cidr, `${where}: field "cidr": name`);
+    if (row.exclude !== undefined && row.exclude !== null && row.exclude !== '') {
+      throw new InputError(`${where}: field "exclude" applies to CIDR rows only; a host row probes the addresses its name resolves to`);
+    }
+    if (common.ports.length > MAX_PORTS && MAX_ADDRESSES_PER_HOST_ROW * common.ports.length > MAX_PROBES_PER_ROW) {
+      throw new InputError(`${where}: ${common.ports.length} ports on up to ${MAX_ADDRESSES_PER_HOST_ROW} addresses is more than ${MAX_PROBES_PER_ROW} probes per row`);
+    }
+    return { host, ...common };
+  }
   let cidr: Cidr;
   try {
     cidr = parseCidr(row.cidr);
     checkRangeAllowed(cidr, policy);
   } catch (err) {
     throw new InputError(`${where}: field "cidr": ${(err as Error).message}`);
-  }
-  const label = optionalText(row.label, 'label', where);
-  const owner = optionalText(row.owner, 'owner', where);
-  let route: string | undefined;
-  if (row.route !== undefined && row.route !== null && row.route !== '') route = checkRouteName(row.route, `${where}: field "route"`);
-  let ports: number[] = [...defaultPorts];
-  if (row.ports !== undefined && row.ports !== null && row.ports !== '') {
-    if (typeof row.ports !== 'string' && !Array.isArray(row.ports) && !(row.ports instanceof Set)) {
-      throw new InputError(`${where}: field "ports" must be a list or a comma-separated string, got ${describe(row.ports)}`);
-    }
-    const list = row.ports instanceof Set ? [...row.ports] : row.ports;
-    try {
-      ports = parsePorts(list as string | (string | number)[], `${where}: field "ports"`, { sets: portSets });
-    } catch (err) {
-      throw new InputError((err as Error).message);
-    }
   }
   const exclude: Cidr[] = [];
   if (row.exclude !== undefined && row.exclude !== null && row.exclude !== '') {
@@ -111,6 +155,59 @@ export function validateRangeRow(raw: unknown, policy: AddressPolicy, defaultPor
       }
     }
   }
+  const intervals = subtractIntervals([cidr], exclude);
+  const addresses = intervals.reduce((n, i) => n + (i.last - i.first + 1n), 0n);
+  const ports = common.ports;
+  if (ports.length > MAX_PORTS && addresses * BigInt(ports.length) > BigInt(MAX_PROBES_PER_ROW)) {
+    throw new InputError(
+      `${where}: ${addresses} addresses x ${ports.length} ports is ${addresses * BigInt(ports.length)} probes a cycle, more than ${MAX_PROBES_PER_ROW} per row: split the range or use fewer ports`,
+    );
+  }
+  return { cidr, exclude, intervals, ...common };
+}
+
+/** Most addresses one host row's name is probed at per cycle (a name with more is a CDN, not one service). */
+export const MAX_ADDRESSES_PER_HOST_ROW = 16;
+
+/** An address written out (IPv4, or IPv6 with its colons), as opposed to a name that has letters. */
+function looksLikeAddress(text: string): boolean {
+  try {
+    parseCidr(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface CommonFields {
+  readonly ports: readonly number[];
+  readonly label?: string;
+  readonly owner?: string;
+  readonly route?: string;
+  readonly muted?: boolean;
+  readonly rate?: number;
+  readonly domains?: readonly string[];
+  readonly discovered?: DiscoveryRef;
+}
+
+/** The fields CIDR rows and host rows share, checked the same way for both. */
+function validateCommonFields(row: Record<string, unknown>, where: string, defaultPorts: readonly number[], portSets: PortSets): CommonFields {
+  const label = optionalText(row.label, 'label', where);
+  const owner = optionalText(row.owner, 'owner', where);
+  let route: string | undefined;
+  if (row.route !== undefined && row.route !== null && row.route !== '') route = checkRouteName(row.route, `${where}: field "route"`);
+  let ports: number[] = [...defaultPorts];
+  if (row.ports !== undefined && row.ports !== null && row.ports !== '') {
+    if (typeof row.ports !== 'string' && !Array.isArray(row.ports) && !(row.ports instanceof Set)) {
+      throw new InputError(`${where}: field "ports" must be a list or a comma-separated string, got ${describe(row.ports)}`);
+    }
+    const list = row.ports instanceof Set ? [...row.ports] : row.ports;
+    try {
+      ports = parsePorts(list as string | (string | number)[], `${where}: field "ports"`, { sets: portSets });
+    } catch (err) {
+      throw new InputError((err as Error).message);
+    }
+  }
   if (row.enabled !== undefined && typeof row.enabled !== 'boolean') {
     throw new InputError(`${where}: field "enabled" must be true or false, got ${describe(row.enabled)}`);
   }
@@ -125,24 +222,36 @@ export function validateRangeRow(raw: unknown, policy: AddressPolicy, defaultPor
     }
     rate = n;
   }
-  const intervals = subtractIntervals([cidr], exclude);
-  const addresses = intervals.reduce((n, i) => n + (i.last - i.first + 1n), 0n);
-  if (ports.length > MAX_PORTS && addresses * BigInt(ports.length) > BigInt(MAX_PROBES_PER_ROW)) {
-    throw new InputError(
-      `${where}: ${addresses} addresses x ${ports.length} ports is ${addresses * BigInt(ports.length)} probes a cycle, more than ${MAX_PROBES_PER_ROW} per row: split the range or use fewer ports`,
-    );
-  }
+  const domains = parseDomains(row.domains, where);
+  const discovered = parseDiscoveryFields(row, where);
   return {
-    cidr,
     ports,
-    exclude,
-    intervals,
     ...(label ? { label } : {}),
     ...(owner ? { owner } : {}),
     ...(route ? { route } : {}),
     ...(row.muted === true ? { muted: true } : {}),
     ...(rate ? { rate } : {}),
+    ...(domains.length > 0 ? { domains } : {}),
+    ...(discovered ? { discovered } : {}),
   };
+}
+
+/** Most domains one row may register for certificate-name rediscovery. */
+export const MAX_DOMAINS_PER_ROW = 16;
+
+function parseDomains(value: unknown, where: string): string[] {
+  if (value === undefined || value === null || value === '') return [];
+  const list = typeof value === 'string' ? value.split(',').filter((s) => s.trim() !== '') : Array.isArray(value) || value instanceof Set ? [...value] : undefined;
+  if (!list) throw new InputError(`${where}: field "domains" must be a list of DNS names, got ${describe(value)}`);
+  if (list.length > MAX_DOMAINS_PER_ROW) throw new InputError(`${where}: field "domains" names ${list.length} domains; at most ${MAX_DOMAINS_PER_ROW}`);
+  return [
+    ...new Set(
+      list.map((item) => {
+        if (typeof item !== 'string') throw new InputError(`${where}: field "domains": ${describe(item)} is not a DNS name`);
+        return parseHostName(item, `${where}: field "domains": domain`);
+      }),
+    ),
+  ];
 }
 
 /** Whether a raw row is switched off (checked before validation so a disabled bad row is quiet). */
@@ -155,7 +264,9 @@ export function isRowDisabled(raw: unknown): boolean {
  * covers it (the longest prefix wins, so a /28 carved out of a /24 keeps its own label and ports).
  */
 export function deduplicateRanges(ranges: readonly MonitoredRange[]): MonitoredRange[] {
-  const ordered = [...ranges].sort((a, b) => b.cidr.prefix - a.cidr.prefix || (a.cidr.first < b.cidr.first ? -1 : 1));
+  // An address reached by name is its own endpoint: host ranges are never merged into CIDR ranges.
+  const hostRanges = ranges.filter((r) => r.host !== undefined);
+  const ordered = ranges.filter((r) => r.host === undefined).sort((a, b) => b.cidr.prefix - a.cidr.prefix || (a.cidr.first < b.cidr.first ? -1 : 1));
   const covered: AddressInterval[] = [];
   const out: MonitoredRange[] = [];
   for (const range of ordered) {
@@ -163,7 +274,18 @@ export function deduplicateRanges(ranges: readonly MonitoredRange[]): MonitoredR
     covered.push(...range.intervals);
     if (intervals.length > 0) out.push({ ...range, intervals });
   }
-  return out.sort((a, b) => (a.cidr.family !== b.cidr.family ? a.cidr.family - b.cidr.family : a.cidr.first < b.cidr.first ? -1 : 1));
+  const seen = new Set<string>();
+  for (const range of hostRanges) {
+    const key = `${range.host}|${range.cidr.text}`;
+    if (!seen.has(key)) out.push(range);
+    seen.add(key);
+  }
+  return out.sort(
+    (a, b) =>
+      a.cidr.family - b.cidr.family ||
+      (a.cidr.first < b.cidr.first ? -1 : a.cidr.first > b.cidr.first ? 1 : 0) ||
+      (a.host ?? '').localeCompare(b.host ?? ''),
+  );
 }
 
 function optionalText(value: unknown, field: string, where: string): string | undefined {
