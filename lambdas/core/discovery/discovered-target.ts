@@ -34,6 +34,11 @@ export interface DiscoveryProblem {
   readonly source: string;
   readonly account?: string;
   readonly error: string;
+  /**
+   * False when the problem left nothing undiscovered (e.g. the Organizations listing failed but
+   * every allow-listed account was still read): rows of vanished resources are then deleted as usual.
+   */
+  readonly keepRows?: boolean;
 }
 
 export interface DiscoveryResult {

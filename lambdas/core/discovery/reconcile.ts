@@ -117,7 +117,7 @@ export function reconcileDiscovered(
     put.push(discoveredRow(key, t, existing));
   }
 
-  const failed = [...discovered.problems, ...problems];
+  const failed = [...discovered.problems, ...problems].filter((p) => p.keepRows !== false);
   const sourceFailed = (row: Record<string, unknown>): boolean =>
     overCap > 0 ||
     failed.some((p) => (p.source === row.source || !isTargetSource(p.source)) && (p.account === undefined || p.account === row.account));
