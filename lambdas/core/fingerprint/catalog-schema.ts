@@ -66,6 +66,12 @@ export interface ResponseMatcher {
 export interface IdentifyProbe {
   readonly request: ProbeRequest;
   readonly match: ResponseMatcher;
+  /**
+   * A second, independent marker that must hold too (another request, read only once `match`
+   * passed): for a state whose first marker alone is not specific enough to name the product,
+   * e.g. a locked server whose 401 body is generic and whose public health route is too.
+   */
+  readonly confirm?: { readonly request: ProbeRequest; readonly match: ResponseMatcher };
 }
 
 export interface AuthRule {

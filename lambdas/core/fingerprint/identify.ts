@@ -167,6 +167,14 @@ async function anyProbeMatches(fetch: HttpFetch, probes: readonly IdentifyProbe[
       const canary = await fetch({ path: CANARY_PATH });
       if (canary.ok && canary.status === result.status && canary.body === result.body) continue;
     }
+    if (probe.confirm) {
+      const second = await fetch(probe.confirm.request);
+      if (!second.ok || !matches(second, probe.confirm.match)) continue;
+      if (second.status >= 200 && second.status < 300) {
+        const canary = await fetch({ path: CANARY_PATH });
+        if (canary.ok && canary.status === second.status && canary.body === second.body) continue;
+      }
+    }
     return true;
   }
   return false;

@@ -5,6 +5,7 @@ import { neverRequestRule } from './never-request.js';
 function requestsOf(entry: CatalogEntry): { where: string; request: ProbeRequest }[] {
   return [
     ...entry.identify.map((p, i) => ({ where: `identify[${i}]`, request: p.request })),
+    ...entry.identify.flatMap((p, i) => (p.confirm ? [{ where: `identify[${i}].confirm`, request: p.confirm.request }] : [])),
     ...entry.auth.map((r, i) => ({ where: `auth[${i}]`, request: r.request })),
     ...(entry.version ?? []).map((r, i) => ({ where: `version[${i}]`, request: r.request })),
     ...(entry.defaultCredentials ?? []).map((c, i) => ({ where: `defaultCredentials[${i}]`, request: c.request })),

@@ -1,6 +1,11 @@
 import type { CatalogEntry } from '../catalog-schema.js';
 import { aphroditeEngine } from './aphrodite-engine.js';
+import { hayhooks } from './hayhooks.js';
+import { infinityEmb } from './infinity-emb.js';
+import { letta } from './letta.js';
+import { llamaStack } from './llama-stack.js';
 import { lmdeploy } from './lmdeploy.js';
+import { openInterpreter } from './open-interpreter.js';
 import { tabbyapi } from './tabbyapi.js';
 
 /**
@@ -9,4 +14,13 @@ import { tabbyapi } from './tabbyapi.js';
  * entries: every one of them keys on JSON fields or texts of its own, so the order follows cost
  * as elsewhere (shared paths first, then entries that need a path of their own).
  */
-export const expansion: readonly CatalogEntry[] = [lmdeploy, aphroditeEngine, tabbyapi];
+export const expansion: readonly CatalogEntry[] = [
+  lmdeploy,
+  aphroditeEngine,
+  tabbyapi,
+  infinityEmb,
+  hayhooks,
+  letta,
+  llamaStack,
+  openInterpreter,
+];
