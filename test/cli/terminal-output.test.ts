@@ -102,7 +102,7 @@ describe('CLI tables', () => {
   it('findings: a width no table can fit keeps every column, the URLs and the times whole', async () => {
     const piped = (await cli(plainState, {}, 'findings')).stdout.split('\n');
     const narrow = (await cli(plainState, { columns: 80 }, 'findings')).stdout.split('\n');
-    expect(narrow[0]?.split(/ {2,}/)).toEqual(['ENDPOINT', 'SERVICE', 'AUTH', 'VERSION', 'STATUS', 'FIRST SEEN (UTC)', 'LAST SEEN (UTC)', 'RANGE', 'ROUTE', 'LISTS', 'SUPPRESSED']);
+    expect(narrow[0]?.split(/ {2,}/)).toEqual(['ENDPOINT', 'SERVICE', 'AUTH', 'VERSION', 'STATUS', 'FIRST SEEN (UTC)', 'LAST SEEN (UTC)', 'RANGE', 'ROUTE', 'LISTS', 'ADVISORIES', 'SUPPRESSED']);
     expect(narrow.slice(1).map((l) => l.split(/ +/)[0])).toEqual(ENDPOINTS);
     expect(narrow[1]).toMatch(/ open {4}\d{4}-\d\d-\d\d \d\d:\d\d {2}\d{4}-\d\d-\d\d \d\d:\d\d {2}/);
     // As narrow as truncating allows: narrower than piped, wider than asked.

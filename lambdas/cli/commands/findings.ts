@@ -4,6 +4,7 @@ import { cleanText } from '../../core/alerts/sanitize.js';
 import { formatTable } from '../../core/alerts/text-table.js';
 import { compareEndpoint } from '../../core/probing/probe-targets.js';
 import { isSuppressed } from '../../core/state/endpoint-record.js';
+import { advisoriesSummary } from '../../core/state/transitions.js';
 import { InputError } from '../../core/targets/address.js';
 import { type CliIo, tableOptions } from '../cli-io.js';
 import type { OptionValues } from '../cli-options.js';
@@ -15,6 +16,13 @@ import { EXPORT_FORMATS, type ExportFormat, isExportFormat, renderExport } from 
 import { renderJsonLines } from '../../core/export/json.js';
 import { utcMinute } from '../time-text.js';
 import { undeliveredLine } from '../undelivered-text.js';
+
+/** "3, worst CVE-2024-37032 (critical)": the known advisories at its version; '' when none. */
+function advisoriesText(e: EndpointRecord): string {
+  if (!e.vulnerabilities || e.vulnerabilities.length === 0) return '';
+  const { count, worst } = advisoriesSummary(e.vulnerabilities);
+  return `${count}, worst ${cleanText(worst.id, 40)} (${worst.severity})`;
+}
 
 /** "yes, by alice: lab box until 2027-01-01" (muted ranges say so). */
 function suppressionText(e: EndpointRecord): string {
@@ -104,7 +112,7 @@ export async function findingsCommand(positionals: readonly string[], values: Op
   else {
     print(
       formatTable(
-        ['ENDPOINT', 'SERVICE', 'AUTH', 'VERSION', 'STATUS', 'FIRST SEEN (UTC)', 'LAST SEEN (UTC)', 'RANGE', 'ROUTE', 'LISTS', 'SUPPRESSED'],
+        ['ENDPOINT', 'SERVICE', 'AUTH', 'VERSION', 'STATUS', 'FIRST SEEN (UTC)', 'LAST SEEN (UTC)', 'RANGE', 'ROUTE', 'LISTS', 'ADVISORIES', 'SUPPRESSED'],
         shown.map((e) => [
           endpointUrl(e),
           e.service,
@@ -116,11 +124,12 @@ export async function findingsCommand(positionals: readonly string[], values: Op
           `${e.range}${e.label ? ` ${cleanText(e.label, 30)}` : ''}`,
           e.route ?? DEFAULT_ROUTE,
           e.inventory ? cleanText(inventorySummary(e.inventory, 3), 50) : '',
+          advisoriesText(e),
           isSuppressed(e, now) ? suppressionText(e) : '',
         ]),
-        // To fit a terminal, LISTS, SUPPRESSED, RANGE and VERSION give way; the URL (what suppress
-        // takes) and the times stay whole. A file written with --out keeps every cell, uncoloured.
-        out === undefined ? { ...tableOptions(io), shrink: [9, 10, 7, 3] } : {},
+        // To fit a terminal, LISTS, SUPPRESSED, ADVISORIES, RANGE and VERSION give way; the URL (what
+        // suppress takes) and the times stay whole. A file written with --out keeps every cell, uncoloured.
+        out === undefined ? { ...tableOptions(io), shrink: [9, 11, 10, 7, 3] } : {},
       ),
     );
   }

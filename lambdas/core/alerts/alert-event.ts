@@ -68,6 +68,12 @@ export interface AlertInventory {
   readonly addsCapabilities?: readonly ExposureCapability[];
 }
 
+/** How many known advisories apply to the endpoint's version, and the worst of them. */
+export interface AlertAdvisories {
+  readonly count: number;
+  readonly worst: { readonly id: string; readonly severity: Exclude<Severity, 'info'> };
+}
+
 export interface AlertEvent {
   readonly schema: typeof ALERT_SCHEMA;
   /** Deterministic: the same endpoint, transition and run always give the same id. */
@@ -87,6 +93,11 @@ export interface AlertEvent {
    * absent when none are known). Severity is raised to the worst of them.
    */
   readonly vulnerabilities?: readonly { readonly id: string; readonly severity: Exclude<Severity, 'info'> }[];
+  /**
+   * Those known vulnerabilities summed up: how many, and the worst (the first of `vulnerabilities`,
+   * which are worst first). Present exactly when `vulnerabilities` is (an additive field of alert@1).
+   */
+  readonly advisories?: AlertAdvisories;
   /**
    * On `endpoint.fixed` and `endpoint.gone`: the id of the alert that reported the endpoint open
    * (its `new_unauthenticated` or `auth_regressed`). Lets an incident tool resolve the incident

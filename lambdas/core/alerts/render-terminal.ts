@@ -35,17 +35,19 @@ export function renderTerminalTable(events: readonly AlertEvent[], options: Pick
 }
 
 /**
- * Under the table, per endpoint with something to say: what it lists without credentials and how
- * to fix it (one fix per product: the same product's fix is not repeated).
+ * Under the table, per endpoint with something to say: why its severity, its known advisories
+ * (count and worst), what it lists without credentials and how to fix it (one fix per product:
+ * the same product's fix is not repeated).
  */
 export function renderTerminalNotes(events: readonly AlertEvent[]): string {
   const lines: string[] = [];
   const fixed = new Set<string>();
   for (const e of events) {
-    if (!e.inventory && !e.remediation && !e.severityReason) continue;
+    if (!e.inventory && !e.remediation && !e.severityReason && !e.advisories) continue;
     const service = cleanText(e.endpoint?.service ?? '-', 40);
     lines.push(`${endpointLabel(e)} ${service}`);
     if (e.severityReason) lines.push(`  ${e.severity}: ${cleanText(e.severityReason, 200)}`);
+    if (e.advisories) lines.push(`  known advisories: ${e.advisories.count}, worst ${cleanText(e.advisories.worst.id, 40)} (${e.advisories.worst.severity})`);
     if (e.inventory) lines.push(`  lists: ${cleanText(inventorySummary(e.inventory, 8), 300)}`);
     if (e.remediation && !fixed.has(service)) {
       fixed.add(service);

@@ -1,4 +1,4 @@
-import { ALERT_SCHEMA, type AlertEvent, type AlertInventory, type AlertType, alertId, endpointKey, SEVERITY_RANK, type Severity } from '../alerts/alert-event.js';
+import { ALERT_SCHEMA, type AlertAdvisories, type AlertEvent, type AlertInventory, type AlertType, alertId, endpointKey, SEVERITY_RANK, type Severity } from '../alerts/alert-event.js';
 import { diffInventory, type InventorySnapshot, MAX_ALERT_ITEMS } from '../inventory/inventory.js';
 import type { Observation } from '../probing/probe-targets.js';
 import { raiseSeverity } from '../vulnerabilities/match-vulnerabilities.js';
@@ -214,6 +214,14 @@ function withAdvisory(reason: string, base: Severity, vulnerabilities: Observati
   return worst && SEVERITY_RANK[worst.severity] > SEVERITY_RANK[base] ? `${reason}; raised by ${worst.id} (${worst.severity})` : reason;
 }
 
+/** The count and the worst of an endpoint's known vulnerabilities (worst first; ties by id). */
+export function advisoriesSummary(vulnerabilities: NonNullable<EndpointRecord['vulnerabilities']>): AlertAdvisories {
+  const [first, ...rest] = vulnerabilities;
+  if (!first) throw new Error('advisoriesSummary: no vulnerabilities');
+  const worst = rest.reduce((w, v) => (SEVERITY_RANK[v.severity] > SEVERITY_RANK[w.severity] || (v.severity === w.severity && v.id < w.id) ? v : w), first);
+  return { count: vulnerabilities.length, worst: { id: worst.id, severity: worst.severity } };
+}
+
 function buildEndpointEvent(
   type: AlertType,
   severity: Severity,
@@ -244,7 +252,9 @@ function buildEndpointEvent(
     },
     ...(previous && previous.status === 'open' ? { previous: { auth: previous.auth, version: previous.version } } : {}),
     evidence,
-    ...(record.vulnerabilities && record.vulnerabilities.length > 0 && type !== 'endpoint.gone' ? { vulnerabilities: record.vulnerabilities } : {}),
+    ...(record.vulnerabilities && record.vulnerabilities.length > 0 && type !== 'endpoint.gone'
+      ? { vulnerabilities: record.vulnerabilities, advisories: advisoriesSummary(record.vulnerabilities) }
+      : {}),
     ...(record.route ? { route: record.route } : {}),
     ...(extras.remediation && type !== 'endpoint.fixed' && type !== 'endpoint.gone' ? { remediation: extras.remediation } : {}),
     ...(extras.inventory ? { inventory: extras.inventory } : {}),
