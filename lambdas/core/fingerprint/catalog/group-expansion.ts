@@ -2,10 +2,14 @@ import type { CatalogEntry } from '../catalog-schema.js';
 import { aphroditeEngine } from './aphrodite-engine.js';
 import { hayhooks } from './hayhooks.js';
 import { infinityEmb } from './infinity-emb.js';
+import { khoj } from './khoj.js';
 import { letta } from './letta.js';
 import { llamaStack } from './llama-stack.js';
+import { newApi } from './new-api.js';
+import { oneApi } from './one-api.js';
 import { lmdeploy } from './lmdeploy.js';
 import { openInterpreter } from './open-interpreter.js';
+import { perplexica } from './perplexica.js';
 import { tabbyapi } from './tabbyapi.js';
 
 /**
@@ -23,4 +27,8 @@ export const expansion: readonly CatalogEntry[] = [
   letta,
   llamaStack,
   openInterpreter,
+  newApi,
+  oneApi,
+  perplexica,
+  khoj,
 ];

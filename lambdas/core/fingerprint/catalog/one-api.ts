@@ -1,0 +1,62 @@
+import type { CatalogEntry } from '../catalog-schema.js';
+
+/**
+ * One API (songquanpeng), an LLM key relay and billing gateway holding upstream provider keys,
+ * port 3000. On first start it creates the root user `root` / `123456` (a default only a login
+ * POST could prove, so it is named in the evidence, never tried). The relay needs a token.
+ * - `GET /api/status` (public): `{"success": true, "message": "", "data": {"version",
+ *   "start_time", "system_name" (default "One API"), "quota_per_unit", "top_up_link",
+ *   "chat_link", "display_in_currency", ...}}`, without New API's `setup` /
+ *   `self_use_mode_enabled` (New API, its fork, has its own entry).
+ * - `GET /v1/models` without a token: `TokenAuth` -> `abortWithMessage` 401
+ *   `{"error": {"message": "未提供令牌 (request id: ...)", "type": "one_api_error"}}`.
+ * Markers: the status document's One API field set, and the relay's `one_api_error` (the auth
+ * verdict asks for it). Version: `data.version`.
+ * Read from source at v0.6.11-alpha.22-1-g8df4a26 (songquanpeng/one-api, 2025-02-21): controller/misc.go (`GetStatus`),
+ * router/relay.go (`/v1/models` behind `TokenAuth`), middleware/auth.go, middleware/utils.go (`abortWithMessage`),
+ * model/token.go (`ValidateUserToken`), common/config/config.go (SystemName), model/main.go (root user created at first start).
+ */
+export const oneApi: CatalogEntry = {
+  service: 'one-api',
+  name: 'One API',
+  category: 'ai-gateway',
+  ports: [3000],
+  sources: [
+    'https://github.com/songquanpeng/one-api/blob/main/controller/misc.go',
+    'https://github.com/songquanpeng/one-api/blob/main/middleware/utils.go',
+    'https://github.com/songquanpeng/one-api/blob/main/model/main.go',
+  ],
+  exposes: 'an LLM relay holding upstream provider keys, its admin console and billing',
+  identify: [
+    {
+      request: { path: '/api/status' },
+      match: {
+        status: 200,
+        json: [
+          { path: 'success', equals: true },
+          { path: 'data.quota_per_unit', type: 'number' },
+          { path: 'data.chat_link', exists: true },
+          { path: 'data.top_up_link', exists: true },
+          { path: 'data.display_in_currency', type: 'boolean' },
+        ],
+        bodyExcludes: ['"setup":', '"self_use_mode_enabled":'],
+      },
+    },
+  ],
+  auth: [
+    {
+      request: { path: '/v1/models' },
+      match: { status: 401, json: [{ path: 'error.type', equals: 'one_api_error' }] },
+      auth: 'required',
+      evidence: 'GET /v1/models -> {status} one_api_error (relay needs a token); the console root user is created as root/123456 at first start: change it',
+    },
+  ],
+  version: [{ request: { path: '/api/status' }, json: 'data.version' }],
+  // README "部署" / "默认账号": root / 123456, change the password after the first login; relay tokens are per user.
+  remediation: {
+    fix: "Log in as root and replace the default password 123456 at once, keep registration closed unless needed, and keep the console off public addresses; relay calls need a user's token.",
+    settings: ['root password changed from 123456', 'RegisterEnabled=false'],
+    docs: 'https://github.com/songquanpeng/one-api#deployment',
+    allows: ['spend-api-keys', 'admin', 'read-data'],
+  },
+};
