@@ -151,6 +151,9 @@ export function buildAdvisoryRows(data: AdvisoryData): BuildResult {
   }
   const used = new Set<string>();
   const rows: AdvisoryRowTuple[] = [];
+  // One advisory recorded under two packages of one product (Open WebUI is published to PyPI and
+  // npm) gives each range once.
+  const seen = new Set<string>();
   for (const service of Object.keys(data.products).sort()) {
     const product = data.products[service] as ProductPackages;
     for (const pkg of product.packages) {
@@ -191,8 +194,11 @@ export function buildAdvisoryRows(data: AdvisoryData): BuildResult {
             }
             open ||= r.open;
             for (const affectedRange of r.intervals) {
-              rows.push([service, rec.id, cve, affectedRange, sev, summary]);
               closed++;
+              const key = `${service} ${rec.id} ${affectedRange}`;
+              if (seen.has(key)) continue;
+              seen.add(key);
+              rows.push([service, rec.id, cve, affectedRange, sev, summary]);
             }
           }
         }

@@ -1,6 +1,6 @@
 // GENERATED FILE: do not edit. Written by `npm run advisories` (test/advisories/generate-advisory-table.ts)
 // from the GitHub Advisory Database records recorded under data/advisories/ (fetched
-// 2026-12-02). 18 advisories, 19 rows, 5 products.
+// 2026-12-02). 34 advisories, 38 rows, 6 products.
 import type { AdvisoryRow } from './advisory-row.js';
 
 /** [service, GHSA id, CVE id or "", affected range, severity (c/h/m/l), summary]. */
@@ -17,11 +17,30 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["langflow","GHSA-f43r-cc68-gpx4","CVE-2025-68478","<1.7.1","h","External Control of File Name or Path in Langflow"],
   ["n8n","GHSA-58jc-rcg5-95f3","CVE-2025-61914","<1.114.0","h","n8n's Possible Stored XSS in \"Respond to Webhook\" Node May Execute Outside iframe Sandbox"],
   ["n8n","GHSA-62r4-hw23-cc8v","CVE-2025-68668",">=1.0.0 <2.0.0","c","n8n Vulnerable to Arbitrary Command Execution in Pyodide based Python Code Node"],
+  ["n8n","GHSA-6cqr-8cfr-67f8","CVE-2026-25049","<1.123.17","c","n8n Has Expression Escape Vulnerability Leading to RCE"],
+  ["n8n","GHSA-6cqr-8cfr-67f8","CVE-2026-25049",">=2.0.0 <2.5.2","c","n8n Has Expression Escape Vulnerability Leading to RCE"],
+  ["n8n","GHSA-825q-w924-xhgx","CVE-2026-25051",">=1.123.0 <1.123.2","h","n8n's Improper CSP Enforcement in Webhook Responses May Allow Stored XSS"],
+  ["n8n","GHSA-825q-w924-xhgx","CVE-2026-25051","<1.122.5","h","n8n's Improper CSP Enforcement in Webhook Responses May Allow Stored XSS"],
+  ["n8n","GHSA-gfvg-qv54-r4pc","CVE-2026-25052",">=2.0.0 <2.5.0","c","n8n's Improper File Access Controls Allow Arbitrary File Read by Authenticated Users"],
+  ["n8n","GHSA-gfvg-qv54-r4pc","CVE-2026-25052","<1.123.18","c","n8n's Improper File Access Controls Allow Arbitrary File Read by Authenticated Users"],
   ["n8n","GHSA-j4p8-h8mh-rh8q","CVE-2025-68697",">=1.2.1 <2.0.0","h","Self-hosted n8n has Legacy Code node that enables arbitrary file read/write"],
+  ["n8n","GHSA-jf52-3f2h-h9j5","CVE-2026-21894",">=0.150.0 <2.2.2","m","n8n's Missing Stripe-Signature Verification Allows Unauthenticated Forged Webhooks"],
+  ["n8n","GHSA-v364-rw7m-3263","CVE-2026-21877",">=0.123.0 <1.121.3","c","n8n Vulnerable to RCE via Arbitrary File Write"],
+  ["n8n","GHSA-v4pr-fm98-w9pg","CVE-2026-21858",">=1.65.0 <1.121.0","c","n8n Vulnerable to Unauthenticated File Access via Improper Webhook Request Handling"],
   ["n8n","GHSA-v98v-ff95-f3cp","CVE-2025-68613",">=0.211.0 <1.120.4","c","n8n Vulnerable to Remote Code Execution via Expression Injection"],
   ["n8n","GHSA-v98v-ff95-f3cp","CVE-2025-68613",">=1.121.0 <1.121.1","c","n8n Vulnerable to Remote Code Execution via Expression Injection"],
   ["n8n","GHSA-wpqc-h9wp-chmq","CVE-2025-65964",">=0.123.1 <1.119.2","c","n8n vulnerable to Remote Code Execution via Git Node Custom Pre-Commit Hook"],
+  ["n8n","GHSA-xgp7-7qjq-vg47","CVE-2025-62726","<1.113.0","h","n8n Vulnerable to Remote Code Execution via Git Node Pre-Commit Hook"],
   ["ollama","GHSA-8hqg-whrw-pv92","CVE-2024-37032","<0.1.34","m","Ollama does not validate the format of the digest (sha256 with 64 hex digits)"],
+  ["open-webui","GHSA-8wvc-869r-xfqf","CVE-2025-65959","<0.6.37","h","Open WebUI Vulnerable to Stored DOM XSS via Note 'Download PDF'"],
+  ["open-webui","GHSA-c6xv-rcvw-v685","CVE-2025-65958","<0.6.37","h","Open WebUI vulnerable to Server-Side Request Forgery (SSRF) via Arbitrary URL Processing in /api/v1/retrieval/process/web"],
+  ["open-webui","GHSA-w7xj-8fx7-wfch","CVE-2025-64495","<0.6.35","h","Open WebUI vulnerable to Stored DOM XSS via prompts when 'Insert Prompt as Rich Text' is enabled resulting in ATO/RCE"],
+  ["vllm","GHSA-2pc9-4j83-qjmr","CVE-2026-22807",">=0.10.1 <0.14.0","h","vLLM affected by RCE via auto_map dynamic module loading during model initialization"],
+  ["vllm","GHSA-4r2x-xpjr-7cvv","CVE-2026-22778",">=0.8.3 <0.14.1","c","vLLM has RCE In Video Processing"],
+  ["vllm","GHSA-69j4-grxj-j64p","CVE-2025-62426",">=0.5.5 <0.11.1","m","vLLM vulnerable to DoS via large Chat Completion or Tokenization requests with specially crafted `chat_template_kwargs`"],
   ["vllm","GHSA-8fr4-5q9j-m8gm","CVE-2025-66448","<0.11.1","h","vLLM vulnerable to remote code execution via transformers_utils/get_config"],
   ["vllm","GHSA-9pcc-gvx5-r5wm","CVE-2025-30165",">=0.5.2 <0.10.0","h","Remote Code Execution Vulnerability in vLLM Multi-Node Cluster Configuration"],
+  ["vllm","GHSA-grg2-63fw-f2qr","CVE-2026-22773",">=0.6.4 <0.12.0","m","vLLM is vulnerable to DoS in Idefics3 vision models via image payload with ambiguous dimensions"],
+  ["vllm","GHSA-mrw7-hf4f-83pf","CVE-2025-62164",">=0.10.2 <0.11.1","h","vLLM deserialization vulnerability leading to DoS and potential RCE"],
+  ["vllm","GHSA-wr9h-g72x-mwhm","CVE-2025-59425","<0.11.0","h","vLLM is vulnerable to timing attack at bearer auth"],
 ];
