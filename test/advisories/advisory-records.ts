@@ -81,7 +81,8 @@ export interface BuildResult {
   readonly fetchedAt: readonly string[];
 }
 
-export const packageKey = (p: PackageRef): string => `${p.ecosystem}:${p.name}`;
+/** `<ecosystem>:<name>`; PyPI names compare normalised (PEP 503: case, and runs of -, _ and . alike). */
+export const packageKey = (p: PackageRef): string => `${p.ecosystem}:${p.ecosystem === 'PyPI' ? p.name.toLowerCase().replace(/[-_.]+/g, '-') : p.name}`;
 export const packageFileName = (name: string): string => `${name.replace(/\//g, '__')}.json`;
 
 function listJson(dir: string): string[] {
