@@ -1,6 +1,6 @@
 // GENERATED FILE: do not edit. Written by `npm run advisories` (test/advisories/generate-advisory-table.ts)
 // from the GitHub Advisory Database records recorded under data/advisories/ (fetched
-// 2026-12-02). 56 advisories, 65 rows, 9 products.
+// 2026-12-02). 59 advisories, 68 rows, 10 products.
 import type { AdvisoryRow } from './advisory-row.js';
 
 /** [service, GHSA id, CVE id or "", affected range, severity (c/h/m/l), summary]. */
@@ -22,6 +22,7 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["jupyter","GHSA-q874-g24w-4q9g","CVE-2022-29241","<1.17.1","h","Token bruteforcing"],
   ["jupyter","GHSA-q874-g24w-4q9g","CVE-2022-29241",">=2.0.0a0 <2.0.0a1","h","Token bruteforcing"],
   ["jupyter","GHSA-r726-vmfq-j9j3","CVE-2023-39968","<2.7.2","m","Open Redirect Vulnerability in jupyter-server"],
+  ["langflow","GHSA-4gv9-mp8m-592r","CVE-2025-57760","<1.5.1","h","Langflow Vulnerable to Privilege Escalation via CLI Superuser Creation (Post-RCE)"],
   ["langflow","GHSA-5993-7p27-66g5","CVE-2025-68477","<1.7.1","h","Langflow vulnerable to Server-Side Request Forgery"],
   ["langflow","GHSA-f43r-cc68-gpx4","CVE-2025-68478","<1.7.1","h","External Control of File Name or Path in Langflow"],
   ["mlflow","GHSA-vqj2-4v8m-8vrq","CVE-2022-0736","<1.23.1","h","Insecure Temporary File in mlflow"],
@@ -54,12 +55,14 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["n8n","GHSA-w96v-gf22-crwp","CVE-2025-68949",">=1.36.0 <2.2.0","m","n8n: Webhook Node IP Whitelist Bypass via Partial String Matching"],
   ["n8n","GHSA-wpqc-h9wp-chmq","CVE-2025-65964",">=0.123.1 <1.119.2","c","n8n vulnerable to Remote Code Execution via Git Node Custom Pre-Commit Hook"],
   ["n8n","GHSA-xgp7-7qjq-vg47","CVE-2025-62726","<1.113.0","h","n8n Vulnerable to Remote Code Execution via Git Node Pre-Commit Hook"],
+  ["ollama","GHSA-5jx5-hqx5-2vrj","CVE-2024-28224","<0.1.29","h","Ollama DNS rebinding vulnerability"],
   ["ollama","GHSA-846m-99qv-67mg","CVE-2024-45436","<0.1.47","h","Ollama can extract members of a ZIP archive outside of the parent directory"],
   ["ollama","GHSA-8hqg-whrw-pv92","CVE-2024-37032","<0.1.34","m","Ollama does not validate the format of the digest (sha256 with 64 hex digits)"],
   ["open-webui","GHSA-8wvc-869r-xfqf","CVE-2025-65959","<0.6.37","h","Open WebUI Vulnerable to Stored DOM XSS via Note 'Download PDF'"],
   ["open-webui","GHSA-c6xv-rcvw-v685","CVE-2025-65958","<0.6.37","h","Open WebUI vulnerable to Server-Side Request Forgery (SSRF) via Arbitrary URL Processing in /api/v1/retrieval/process/web"],
   ["open-webui","GHSA-cm35-v4vp-5xvx","CVE-2025-64496","<0.6.35","h","Open WebUI Affected by an External Model Server (Direct Connections) Code Injection via SSE Events"],
   ["open-webui","GHSA-w7xj-8fx7-wfch","CVE-2025-64495","<0.6.35","h","Open WebUI vulnerable to Stored DOM XSS via prompts when 'Insert Prompt as Rich Text' is enabled resulting in ATO/RCE"],
+  ["ray","GHSA-q279-jhrf-cc6v","CVE-2025-62593","<2.52.0","c","Ray is vulnerable to Critical RCE via Safari & Firefox Browsers through DNS Rebinding Attack"],
   ["torchserve","GHSA-4mqg-h5jf-j9m7","",">=0.3.0 <0.8.2","c","TorchServe Pre-Auth Remote Code Execution"],
   ["vllm","GHSA-2pc9-4j83-qjmr","CVE-2026-22807",">=0.10.1 <0.14.0","h","vLLM affected by RCE via auto_map dynamic module loading during model initialization"],
   ["vllm","GHSA-3f6c-7fw2-ppm4","CVE-2025-6242",">=0.5.0 <0.11.0","h","vLLM is vulnerable to Server-Side Request Forgery (SSRF) through `MediaConnector` class"],
