@@ -1,10 +1,15 @@
 import type { CatalogEntry } from '../catalog-schema.js';
+import { agentZero } from './agent-zero.js';
 import { aphroditeEngine } from './aphrodite-engine.js';
+import { astrbot } from './astrbot.js';
+import { googleAdk } from './google-adk.js';
 import { hayhooks } from './hayhooks.js';
 import { infinityEmb } from './infinity-emb.js';
 import { khoj } from './khoj.js';
 import { letta } from './letta.js';
 import { llamaStack } from './llama-stack.js';
+import { marimo } from './marimo.js';
+import { marqo } from './marqo.js';
 import { newApi } from './new-api.js';
 import { oneApi } from './one-api.js';
 import { lmdeploy } from './lmdeploy.js';
@@ -31,4 +36,9 @@ export const expansion: readonly CatalogEntry[] = [
   oneApi,
   perplexica,
   khoj,
+  astrbot,
+  marimo,
+  agentZero,
+  googleAdk,
+  marqo,
 ];
