@@ -1,10 +1,12 @@
 // GENERATED FILE: do not edit. Written by `npm run advisories` (test/advisories/generate-advisory-table.ts)
 // from the GitHub Advisory Database records recorded under data/advisories/ (fetched
-// 2026-12-02). 59 advisories, 68 rows, 10 products.
+// 2026-12-02). 61 advisories, 70 rows, 11 products.
 import type { AdvisoryRow } from './advisory-row.js';
 
 /** [service, GHSA id, CVE id or "", affected range, severity (c/h/m/l), summary]. */
 export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
+  ["flowise","GHSA-3gcm-f6qx-ff7p","CVE-2025-59528",">=3.0.5 <3.0.6","c","Flowise has Remote Code Execution vulnerability"],
+  ["flowise","GHSA-wgpv-6j63-x5ph","CVE-2025-58434","<3.0.6","c","Flowise Cloud and Local Deployments have Unauthenticated Password Reset Token Disclosure that Leads to Account Takeover"],
   ["gradio","GHSA-37qc-qgx6-9xjv","CVE-2024-47166","<4.44.0","m","Gradio has a one-level read path traversal in `/custom_component`"],
   ["gradio","GHSA-3c67-5hwx-f6wx","CVE-2024-47084","<4.44.0","h","Gradios's CORS origin validation is not performed when the request has a cookie"],
   ["gradio","GHSA-3qqg-pgqq-3695","CVE-2023-34239","<3.34.0","h","Gradio vulnerable to arbitrary file read and proxying of arbitrary URLs"],
