@@ -1,6 +1,6 @@
 // GENERATED FILE: do not edit. Written by `npm run advisories` (test/advisories/generate-advisory-table.ts)
 // from the GitHub Advisory Database records recorded under data/advisories/ (fetched
-// 2026-12-02). 61 advisories, 70 rows, 11 products.
+// 2026-12-02). 62 advisories, 71 rows, 11 products.
 import type { AdvisoryRow } from './advisory-row.js';
 
 /** [service, GHSA id, CVE id or "", affected range, severity (c/h/m/l), summary]. */
@@ -35,6 +35,7 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["n8n","GHSA-62r4-hw23-cc8v","CVE-2025-68668",">=1.0.0 <2.0.0","c","n8n Vulnerable to Arbitrary Command Execution in Pyodide based Python Code Node"],
   ["n8n","GHSA-6cqr-8cfr-67f8","CVE-2026-25049","<1.123.17","c","n8n Has Expression Escape Vulnerability Leading to RCE"],
   ["n8n","GHSA-6cqr-8cfr-67f8","CVE-2026-25049",">=2.0.0 <2.5.2","c","n8n Has Expression Escape Vulnerability Leading to RCE"],
+  ["n8n","GHSA-7c4h-vh2m-743m","CVE-2026-21893",">=0.187.0 <1.120.3","c","n8n Vulnerable to Command Injection in Community Package Installation"],
   ["n8n","GHSA-825q-w924-xhgx","CVE-2026-25051",">=1.123.0 <1.123.2","h","n8n's Improper CSP Enforcement in Webhook Responses May Allow Stored XSS"],
   ["n8n","GHSA-825q-w924-xhgx","CVE-2026-25051","<1.122.5","h","n8n's Improper CSP Enforcement in Webhook Responses May Allow Stored XSS"],
   ["n8n","GHSA-8398-gmmx-564h","CVE-2026-25115","<2.4.8","c","n8n has a Python sandbox escape"],
