@@ -3,18 +3,22 @@ import { agentZero } from './agent-zero.js';
 import { aphroditeEngine } from './aphrodite-engine.js';
 import { astrbot } from './astrbot.js';
 import { googleAdk } from './google-adk.js';
+import { huggingfaceChatUi } from './huggingface-chat-ui.js';
 import { hayhooks } from './hayhooks.js';
 import { infinityEmb } from './infinity-emb.js';
 import { khoj } from './khoj.js';
 import { letta } from './letta.js';
+import { llamafile } from './llamafile.js';
 import { llamaStack } from './llama-stack.js';
 import { marimo } from './marimo.js';
 import { marqo } from './marqo.js';
+import { mcpContextforge } from './mcp-contextforge.js';
 import { newApi } from './new-api.js';
 import { oneApi } from './one-api.js';
 import { lmdeploy } from './lmdeploy.js';
 import { openInterpreter } from './open-interpreter.js';
 import { perplexica } from './perplexica.js';
+import { prefect } from './prefect.js';
 import { tabbyapi } from './tabbyapi.js';
 
 /**
@@ -41,4 +45,8 @@ export const expansion: readonly CatalogEntry[] = [
   agentZero,
   googleAdk,
   marqo,
+  llamafile,
+  huggingfaceChatUi,
+  mcpContextforge,
+  prefect,
 ];
