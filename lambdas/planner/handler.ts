@@ -4,7 +4,8 @@ import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { SqsBlockQueue } from '../adapters/aws/sqs-block-queue.js';
 import { type Clock, systemClock } from '../core/pipeline/monitor-settings.js';
 import { type PlannedCycle, planCycle } from '../core/pipeline/plan-cycle.js';
-import type { BlockQueue, Logger, StateStore } from '../core/ports.js';
+import type { BlockQueue, HostResolver, Logger, StateStore } from '../core/ports.js';
+import { systemResolver } from '../adapters/dns/system-resolver.js';
 import type { MonitorSettings } from '../core/pipeline/monitor-settings.js';
 import { awsStateStore } from '../shared/aws-stores.js';
 import { loadMonitorSettings, requiredEnv } from '../shared/config.js';
@@ -19,6 +20,8 @@ export interface PlannerDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly metrics?: Metrics;
+  /** Resolves host rows: the system resolver (Lambda's VPC or Route 53 Resolver) on AWS. */
+  readonly resolver?: HostResolver;
 }
 
 export type PlannerResult = Pick<PlannedCycle, 'runId' | 'blocks' | 'addresses' | 'ranges' | 'rangeProblems' | 'closedRuns'>;
@@ -31,7 +34,8 @@ export const makeHandler =
     if (deps.metrics) {
       countMetric(deps.metrics, 'Runs', 1);
       // One visible notice per cycle for bad range rows (the log names each one): an alarm on this.
-      countMetric(deps.metrics, 'RangeRowsRejected', plan.rangeProblems.length);
+      // Host rows count too: a name that did not resolve, or resolved to a refused address (logged per name).
+      countMetric(deps.metrics, 'RangeRowsRejected', plan.rangeProblems.length + plan.unresolvedHosts.length + plan.hostProblems.length);
       deps.metrics.publishStoredMetrics();
     }
     return { runId: plan.runId, blocks: plan.blocks, addresses: plan.addresses, ranges: plan.ranges, rangeProblems: plan.rangeProblems, closedRuns: plan.closedRuns };
@@ -45,6 +49,7 @@ function awsDeps(): PlannerDeps {
     settings: loadMonitorSettings(process.env),
     clock: systemClock,
     logger: lambdaLogger('planner'),
+    resolver: systemResolver,
     metrics: lambdaMetrics('planner'),
   };
   return deps;

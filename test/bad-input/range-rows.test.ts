@@ -95,7 +95,8 @@ const BAD_ROWS: [string, Record<string, unknown>, string, string][] = [
   ['public range wider than /16', { cidr: '8.0.0.0/8' }, 'cidr', '8.0.0.0/8'],
   ['loopback mixed with other space', { cidr: '126.0.0.0/7' }, 'cidr', '126.0.0.0/7'],
   ['host bits set', { cidr: '127.0.34.1/24' }, 'cidr', '"127.0.34.1/24"'],
-  ['a host name', { cidr: 'lab.example.com' }, 'cidr', '"lab.example.com"'],
+  ['a wildcard name', { cidr: '*.lab.example.com' }, 'cidr', '"*.lab.example.com"'],
+  ['a name with a bad label', { cidr: 'lab_1.example.com' }, 'cidr', '"lab_1.example.com"'],
   ['an address range with a dash', { cidr: '127.0.35.0-127.0.35.255' }, 'cidr', '"127.0.35.0-127.0.35.255"'],
   ['an empty cidr', { cidr: '' }, 'cidr', 'empty range'],
 ];

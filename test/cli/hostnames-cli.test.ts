@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type http from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -147,5 +150,58 @@ describe('no DNS query leaves a test', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('resolving unfixed.corp.test failed (the system resolver is off here');
     expect(r.stderr).toMatch(/^scan: 0 probes/m);
+  });
+});
+
+describe('host rows from the CLI: ranges add <name>, run --resolve, findings, suppress name:port', () => {
+  const stateDir = mkdtempSync(path.join(os.tmpdir(), 'em-hostrows-'));
+  afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
+  const inState = (...argv: string[]) => cli(...argv, '--state-dir', stateDir);
+
+  it('registers a name, finds the product behind it on the next run, and lets the operator accept it by name', async () => {
+    const added = await inState('ranges', 'add', 'Ollama.Corp.Test.', '--label', 'chat', '--ports', '8080');
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toContain('added ollama.corp.test (chat)');
+    const listed = await inState('ranges', 'list', '--json');
+    expect(lines(listed.stdout)).toEqual([expect.objectContaining({ cidr: 'ollama.corp.test', label: 'chat', ports: [8080] })]);
+
+    const run = await inState('run', '--resolve', 'ollama.corp.test=127.0.97.10', '--json');
+    expect(run.code, run.stderr).toBe(0);
+    expect(lines(run.stdout)).toEqual([
+      expect.objectContaining({ type: 'endpoint.new_unauthenticated', endpoint: expect.objectContaining({ host: 'ollama.corp.test', ip: '127.0.97.10', port: 8080, range: 'ollama.corp.test' }) }),
+    ]);
+    const findings = await inState('findings');
+    expect(findings.stdout).toContain('http://ollama.corp.test:8080 (127.0.97.10)');
+
+    const suppressed = await inState('suppress', 'ollama.corp.test:8080', '--reason', 'lab box');
+    expect(suppressed.code, suppressed.stderr).toBe(0);
+    expect(suppressed.stdout).toContain('suppressed ollama.corp.test:8080');
+    // As findings prints it, too.
+    const again = await inState('unsuppress', 'http://ollama.corp.test:8080 (127.0.97.10)');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('unsuppressed ollama.corp.test@127.0.97.10:8080');
+  });
+
+  it('a run whose name does not resolve warns, names it, and alerts target.unresolved once', async () => {
+    const first = await inState('run', '--json');
+    // Nothing could be scanned: a failed run for cron, and it says why, once.
+    expect(first.code, first.stderr).toBe(1);
+    expect(first.stderr).toContain('warning: host ollama.corp.test not probed this run: resolving ollama.corp.test failed');
+    expect(first.stderr.match(/ollama\.corp\.test/g)?.length).toBe(3);
+    expect(first.stderr).toContain('error: this run scanned nothing: no registered name gave an address it may probe');
+    expect(lines(first.stdout).map((e) => e.type)).toEqual(['target.unresolved']);
+    const second = await inState('run', '--json');
+    expect(lines(second.stdout)).toEqual([]);
+    const removed = await inState('ranges', 'remove', 'ollama.corp.test');
+    expect(removed.stdout).toContain('removed ollama.corp.test');
+  });
+
+  it('refuses a name row with exclusions, and a wildcard, naming the value', async () => {
+    const excl = await inState('ranges', 'add', 'chat.corp.test', '--exclude', '127.0.97.0/24');
+    expect(excl.code).toBe(2);
+    expect(excl.stderr).toContain('"exclude" applies to CIDR rows only');
+    const wild = await inState('ranges', 'add', '*.corp.test');
+    expect(wild.code).toBe(2);
+    expect(wild.stderr).toContain('a wildcard name cannot be enumerated');
   });
 });

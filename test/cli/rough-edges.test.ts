@@ -41,7 +41,7 @@ describe('CLI rough edges from the newcomer trial', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('127.0.97.10:11434 is not a known endpoint');
     const bad = await cli('suppress', 'http://not-an-endpoint', '--reason', 'x');
-    expect(bad.stderr).toContain('is not an endpoint (use ip:port, or the URL findings prints)');
+    expect(bad.stderr).toContain('is not an endpoint (use ip:port, name:port, or the URL findings prints)');
   });
 
   it('--version prints the package version', async () => {

@@ -1,7 +1,8 @@
 import { formatTable } from '../../core/alerts/text-table.js';
 import { InputError } from '../../core/targets/address.js';
 import { contains, overlaps, parseCidr } from '../../core/targets/cidr.js';
-import { type MonitoredRange, type RangeRow, validateRangeRow } from '../../core/targets/range-row.js';
+import { isMonitoredHost, type MonitoredRange, type RangeRow, validateMonitoredRow } from '../../core/targets/range-row.js';
+import { looksLikeHostName, parseHostName } from '../../core/targets/host-name.js';
 import { type CliIo, tableOptions } from '../cli-io.js';
 import { DEFAULT_PORT_SET } from '../../core/fingerprint/port-sets.js';
 import { cliPortSets, defaultPorts, intOption, monitorSettings, type OptionValues, portsOption } from '../cli-options.js';
@@ -25,15 +26,16 @@ export async function rangesCommand(positionals: readonly string[], values: Opti
 }
 
 async function addRange(args: readonly string[], values: OptionValues, io: CliIo): Promise<number> {
-  if (args.length !== 1) throw new InputError('ranges add: give exactly one CIDR');
+  if (args.length !== 1) throw new InputError('ranges add: give exactly one CIDR or DNS name');
   const settings = monitorSettings(values);
-  const cidr = parseCidr(args[0] as string);
+  const key = rowKey(args[0] as string, 'ranges add');
   const expanded = portsOption(values);
   // A set name stays a name in the row, so the row follows the set as the catalog grows.
   const ports = typeof values.ports === 'string' && namesASet(values.ports) ? portsAsGiven(values.ports) : expanded;
   const exclude = typeof values.exclude === 'string' ? values.exclude.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  const domains = typeof values.domain === 'string' ? values.domain.split(',').map((d) => parseHostName(d, '--domain')) : undefined;
   const row: RangeRow = {
-    cidr: cidr.text,
+    cidr: key,
     ...(typeof values.label === 'string' ? { label: values.label } : {}),
     ...(typeof values.owner === 'string' ? { owner: values.owner } : {}),
     ...(typeof values.route === 'string' ? { route: values.route } : {}),
@@ -41,11 +43,12 @@ async function addRange(args: readonly string[], values: OptionValues, io: CliIo
     ...(exclude ? { exclude } : {}),
     ...(values.muted === true ? { muted: true } : {}),
     ...(values.rate !== undefined ? { rate: intOption(values, 'rate', 0, 1, 1_000_000) } : {}),
+    ...(domains ? { domains } : {}),
     enabled: true,
   };
   // The same validation the planner applies on every cycle: a row the planner would refuse is refused now.
-  const valid = validateRangeRow(row, settings.policy, defaultPorts(), cliPortSets());
-  checkExclusions(valid);
+  const valid = validateMonitoredRow(row, settings.policy, defaultPorts(), cliPortSets());
+  if (!isMonitoredHost(valid)) checkExclusions(valid);
   const replaced = await withStore(values, async (store) => {
     const existing = (await store.listRangeRows()).some((r) => typeof r === 'object' && r !== null && (r as { cidr?: unknown }).cidr === row.cidr);
     // A second `add` of the same range used to replace the whole row silently (losing its owner).
@@ -86,7 +89,7 @@ async function listRanges(values: OptionValues, io: CliIo): Promise<number> {
   const list = (v: unknown): string => (Array.isArray(v) || v instanceof Set ? [...v].join(',') : v === undefined ? '' : String(v));
   io.out(
     formatTable(
-      ['CIDR', 'LABEL', 'OWNER', 'ROUTE', 'PORTS', 'EXCLUDE', 'ENABLED', 'MUTED', 'RATE'],
+      ['CIDR OR NAME', 'LABEL', 'OWNER', 'ROUTE', 'PORTS', 'EXCLUDE', 'ENABLED', 'MUTED', 'RATE'],
       typed.map((r) => [String(r.cidr), list(r.label), list(r.owner), list(r.route), list(r.ports) || `(default: ${DEFAULT_PORT_SET})`, list(r.exclude), r.enabled === false ? 'no' : 'yes', r.muted === true ? 'yes' : 'no', list(r.rate)]),
       // To fit a terminal, LABEL, EXCLUDE, PORTS and OWNER give way; the CIDR and the flags stay whole.
       { ...tableOptions(io), shrink: [1, 5, 4, 2] },
@@ -96,12 +99,24 @@ async function listRanges(values: OptionValues, io: CliIo): Promise<number> {
 }
 
 async function removeRange(args: readonly string[], values: OptionValues, io: CliIo): Promise<number> {
-  if (args.length !== 1) throw new InputError('ranges remove: give exactly one CIDR');
-  const cidr = parseCidr(args[0] as string).text;
+  if (args.length !== 1) throw new InputError('ranges remove: give exactly one CIDR or DNS name');
+  const cidr = rowKey(args[0] as string, 'ranges remove');
   const removed = await withStore(values, (store) => store.deleteRangeRow(cidr));
   if (!removed) throw new InputError(`ranges remove: ${cidr} is not a registered range`);
   io.out(`removed ${cidr}`);
   return 0;
+}
+
+/** A row's key as stored: a canonical CIDR, or a DNS name lower-cased without its trailing dot. */
+function rowKey(text: string, where: string): string {
+  if (looksLikeHostName(text)) {
+    try {
+      return parseCidr(text).text;
+    } catch {
+      return parseHostName(text, `${where}: name`);
+    }
+  }
+  return parseCidr(text).text;
 }
 
 function namesASet(text: string): boolean {

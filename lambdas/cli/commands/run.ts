@@ -7,6 +7,7 @@ import { renderTerminalTable } from '../../core/alerts/render-terminal.js';
 import { catalog } from '../../core/fingerprint/catalog/index.js';
 import type { AlertEvent } from '../../core/alerts/alert-event.js';
 import { DELIVERY_FAILED_LOG } from '../../core/pipeline/deliver-alerts.js';
+import { PLAN_WARNINGS } from '../../core/pipeline/plan-cycle.js';
 import { systemClock } from '../../core/pipeline/monitor-settings.js';
 import type { AlertSink, StateStore } from '../../core/ports.js';
 import { InputError } from '../../core/targets/address.js';
@@ -30,9 +31,11 @@ export async function runCommand(positionals: readonly string[], values: OptionV
   const scannedNothing = result.plan.ranges === 0;
   if (scannedNothing) {
     io.err(
-      result.plan.rangeProblems.length > 0
-        ? 'error: this run scanned nothing: every registered range was refused (see the warnings above); fix or replace them with: exposure-monitor ranges add <cidr> --replace'
-        : 'error: this run scanned nothing: no range is registered; add one with: exposure-monitor ranges add <cidr>',
+      result.plan.unresolvedHosts.length > 0 || result.plan.hostProblems.length > 0
+        ? 'error: this run scanned nothing: no registered name gave an address it may probe (see the warnings above)'
+        : result.plan.rangeProblems.length > 0
+          ? 'error: this run scanned nothing: every registered range was refused (see the warnings above); fix or replace them with: exposure-monitor ranges add <cidr> --replace'
+          : 'error: this run scanned nothing: no range is registered; add one with: exposure-monitor ranges add <cidr>',
     );
   }
   return scannedNothing || result.deadLetteredBlocks.length > 0 || result.delivery.deadLettered.length > 0 || result.delivery.waitingForSink.length > 0 ? 1 : 0;
@@ -99,7 +102,7 @@ export async function runCycleOnStore(store: StateStore, values: OptionValues, i
     sinks,
     resolver: resolverOption(values),
     clock: systemClock,
-    logger: cliLogger(io, { reportedByCommand: [DELIVERY_FAILED_LOG] }),
+    logger: cliLogger(io, { reportedByCommand: [DELIVERY_FAILED_LOG, ...PLAN_WARNINGS] }),
     // "batches" as in the run's summary line: a block is the pipeline's word, not the user's.
     onProgress: (p) => progress.update(`probing: ${p.done} of ${p.total} batches of addresses, ${p.endpoints} AI endpoint${p.endpoints === 1 ? '' : 's'}`),
   });

@@ -50,6 +50,9 @@ export interface PlannedCycle {
   readonly discoveryProblems: number;
 }
 
+/** The warnings planning logs about rows; a command that prints them itself need not log them too. */
+export const PLAN_WARNINGS = ['range row skipped', 'range row names an unknown route', 'host row address skipped', 'host row did not resolve'] as const;
+
 /** Most blocks one run can track (its finished-block set lives in one item). */
 export const MAX_BLOCKS_PER_RUN = 60_000;
 

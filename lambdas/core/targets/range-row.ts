@@ -120,7 +120,8 @@ export function validateMonitoredRow(raw: unknown, policy: AddressPolicy, defaul
   }
   if (typeof row.cidr !== 'string') throw new InputError(`range row: field "cidr" must be a string, got ${describe(row.cidr)}`);
   const common = validateCommonFields(row, where, defaultPorts, portSets);
-  if (looksLikeHostName(row.cidr) && !looksLikeAddress(row.cidr)) {
+  // A host row's key is a dotted name; one word ("not-a-cidr") is a mistyped CIDR and says so.
+  if (looksLikeHostName(row.cidr) && row.cidr.includes('.') && !looksLikeAddress(row.cidr)) {
     const host = parseHostName(row.cidr, `${where}: field "cidr": name`);
     if (row.exclude !== undefined && row.exclude !== null && row.exclude !== '') {
       throw new InputError(`${where}: field "exclude" applies to CIDR rows only; a host row probes the addresses its name resolves to`);
