@@ -7,6 +7,7 @@ import { PORT_SET_NAMES, portSets } from '../lambdas/core/fingerprint/port-sets.
 import { catalog } from '../lambdas/core/fingerprint/catalog/index.js';
 import type { Severity } from '../lambdas/core/alerts/alert-event.js';
 import { DEFAULT_ROUTE, SEVERITIES } from '../lambdas/core/routing/route-table.js';
+import { DISCOVERY_GROUPS, type DiscoveryGroup } from '../lambdas/core/discovery/discovery-groups.js';
 import {
   type AwsRouteSpec,
   hasDestination,
@@ -90,6 +91,14 @@ export interface MonitorConfig {
   readonly reportRetentionDays: number;
   /** Hours the presigned report link in a digest is valid at most. */
   readonly reportLinkHours: number;
+  /** Cloud discovery sources merged into the range table each cycle (`ec2`, `elbv2`, `elb`, `route53`); empty: off. */
+  readonly discover: readonly DiscoveryGroup[];
+  /** Member accounts discovery may read through `discoverRoleName` (the allow-list); empty: this account only. */
+  readonly discoverAccounts: readonly string[];
+  /** The read-only role each allow-listed member account provides for discovery. */
+  readonly discoverRoleName?: string;
+  /** Regions discovery reads; empty: the stack's region. */
+  readonly discoverRegions: readonly string[];
 }
 
 /** Defaults for every context key that has one (the keys without one are optional). */
@@ -121,6 +130,9 @@ export const CONFIG_DEFAULTS = {
   report: false,
   reportRetentionDays: 30,
   reportLinkHours: 12,
+  discover: [] as readonly DiscoveryGroup[],
+  discoverAccounts: [] as readonly string[],
+  discoverRegions: [] as readonly string[],
 } as const satisfies Partial<MonitorConfig>;
 
 /** Every context key this app reads. */
@@ -157,6 +169,10 @@ export const CONTEXT_KEYS = [
   'report',
   'reportRetentionDays',
   'reportLinkHours',
+  'discover',
+  'discoverAccounts',
+  'discoverRoleName',
+  'discoverRegions',
 ] as const satisfies readonly (keyof MonitorConfig)[];
 
 export type ContextKey = (typeof CONTEXT_KEYS)[number];
@@ -191,6 +207,15 @@ export function parseConfig(raw: Readonly<Partial<Record<ContextKey, unknown>>>)
   const routes = r.routes('routes', givenDefaultFloor);
   const defaultRouteFloor = routes.find((route) => route.name === DEFAULT_ROUTE)?.floor ?? givenDefaultFloor ?? CONFIG_DEFAULTS.defaultRouteFloor;
   const webhookSecretKmsKeyArn = r.match('webhookSecretKmsKeyArn', KMS_KEY_ARN, 'the ARN of a KMS key (arn:aws:kms:REGION:ACCOUNT:key/ID)');
+  const discover = r.discoverySources('discover');
+  const discoverAccounts = r.accounts('discoverAccounts');
+  const discoverRoleName = r.match('discoverRoleName', /^[\w+=,.@-]{1,64}$/, 'an IAM role name (letters, digits and +=,.@_-, at most 64)');
+  const discoverRegions = r.regions('discoverRegions');
+  if (discoverAccounts.length > 0 && !discoverRoleName) problems.push('context "discoverAccounts" is set but "discoverRoleName" is not: name the read-only role to assume in those accounts');
+  const needsSources = discoverAccounts.length > 0 ? 'discoverAccounts' : discoverRoleName ? 'discoverRoleName' : discoverRegions.length > 0 ? 'discoverRegions' : undefined;
+  if (needsSources && discover.length === 0 && raw.discover === undefined) {
+    problems.push(`context "${needsSources}" is set but "discover" is not: name the sources to discover (e.g. ["ec2", "elbv2", "route53"])`);
+  }
   const scannerContact = r.match('scannerContact', /^[\x21-\x7e]{1,120}$/, 'a URL or email address of at most 120 printable characters, without spaces');
   const config: MonitorConfig = {
     schedule: r.schedule('schedule') ?? CONFIG_DEFAULTS.schedule,
@@ -229,6 +254,10 @@ export function parseConfig(raw: Readonly<Partial<Record<ContextKey, unknown>>>)
     // Short on purpose: the link is a bearer token in chat and mail. A URL presigned with the
     // notifier role's temporary credentials stops working when they expire, which can be sooner.
     reportLinkHours: r.int('reportLinkHours', 1, 12, 'hours a digest\'s report link is valid at most'),
+    discover,
+    discoverAccounts,
+    ...(discoverRoleName ? { discoverRoleName } : {}),
+    discoverRegions,
   };
   const routeSecrets = routes.some((route) => route.slackWebhookSecrets.length + route.teamsWebhookSecrets.length + route.webhookSecrets.length + route.pagerDutySecrets.length > 0);
   if (webhookSecretKmsKeyArn && !slackWebhookSecret && !webhookSecret && !teamsWebhookSecret && !pagerDutySecret && !routeSecrets) {
@@ -303,6 +332,32 @@ class Reader {
     if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.map((v) => String(v).trim());
     this.bad(key, value, 'a list (a JSON array, or a comma-separated string)');
     return undefined;
+  }
+
+  /** `discover`: a list of discovery source groups. */
+  discoverySources(key: ContextKey): DiscoveryGroup[] {
+    const list = this.list(key);
+    if (list === undefined) return [];
+    const unknown = list.filter((g) => !(DISCOVERY_GROUPS as readonly string[]).includes(g));
+    if (unknown.length > 0) return this.bad(key, unknown.length === 1 ? unknown[0] : unknown, `a list of discovery sources from ${DISCOVERY_GROUPS.join(', ')}`) ?? [];
+    return [...new Set(list)] as DiscoveryGroup[];
+  }
+
+  /** A list of 12-digit AWS account ids. */
+  accounts(key: ContextKey): string[] {
+    const list = this.list(key);
+    if (list === undefined) return [];
+    const bad = list.filter((a) => !/^\d{12}$/.test(a));
+    if (bad.length > 0) return this.bad(key, bad.length === 1 ? bad[0] : bad, 'a list of 12-digit AWS account ids') ?? [];
+    return [...new Set(list)];
+  }
+
+  regions(key: ContextKey): string[] {
+    const list = this.list(key);
+    if (list === undefined) return [];
+    const bad = list.filter((r) => !/^[a-z]{2}(-[a-z]+)+-\d$/.test(r));
+    if (bad.length > 0) return this.bad(key, bad.length === 1 ? bad[0] : bad, 'a list of AWS region names (e.g. eu-west-1)') ?? [];
+    return [...new Set(list)];
   }
 
   emails(key: ContextKey): string[] | undefined {

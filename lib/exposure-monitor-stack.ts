@@ -4,6 +4,7 @@ import { withDefaultRoute } from '../lambdas/shared/route-config.js';
 import type { MonitorConfig } from './config.js';
 import { FixedEgress } from './constructs/fixed-egress.js';
 import { Alerting } from './constructs/alerting.js';
+import { DiscoveryAccess } from './constructs/discovery-access.js';
 import { MonitorTables } from './constructs/monitor-tables.js';
 import { Monitoring } from './constructs/monitoring.js';
 import { ReportBucket } from './constructs/report-bucket.js';
@@ -31,6 +32,8 @@ export class ExposureMonitorStack extends Stack {
   readonly monitoring: Monitoring;
   /** The private bucket of run reports, when context `report` is true. */
   readonly reports?: ReportBucket;
+  /** Read-only cloud discovery, when context `discover` names sources. */
+  readonly discovery?: DiscoveryAccess;
 
   constructor(scope: Construct, id: string, props: ExposureMonitorStackProps) {
     super(scope, id, props);
@@ -73,6 +76,20 @@ export class ExposureMonitorStack extends Stack {
       ...logs,
     });
 
+    // Off by default: the planner merges the account's (and allow-listed accounts') public
+    // addresses and names into the range table each cycle; read-only IAM.
+    this.discovery =
+      config.discover.length > 0
+        ? new DiscoveryAccess(this, 'Discovery', {
+            planner: this.pipeline.planner,
+            prober: this.pipeline.prober,
+            groups: config.discover,
+            accounts: config.discoverAccounts,
+            ...(config.discoverRoleName ? { roleName: config.discoverRoleName } : {}),
+            regions: config.discoverRegions,
+          })
+        : undefined;
+
     // Off by default: each finished run's HTML report, in a private bucket under the same key,
     // linked from its digests by a presigned URL.
     this.reports = config.report ? new ReportBucket(this, 'Reports', { encryptionKey: messagingKey, retentionDays: config.reportRetentionDays, maxLinkHours: config.reportLinkHours }) : undefined;
@@ -99,6 +116,7 @@ export class ExposureMonitorStack extends Stack {
       queueAgeThreshold: Duration.minutes(config.queueAgeAlarmMinutes),
       emails: config.opsEmails,
       encryptionKey: messagingKey,
+      discovery: this.discovery !== undefined,
     });
 
     new CfnOutput(this, STACK_OUTPUT_KEYS.rangeTable, { value: this.tables.rangeTable.tableName, description: 'Monitored ranges (edit with `exposure-monitor ranges ... --aws --stack NAME`)' });
@@ -106,6 +124,12 @@ export class ExposureMonitorStack extends Stack {
     new CfnOutput(this, STACK_OUTPUT_KEYS.alertTopic, { value: this.alerting.topic.topicArn, description: 'Finding alerts (email subscriptions)' });
     new CfnOutput(this, STACK_OUTPUT_KEYS.probeQueue, { value: this.pipeline.queue.queueUrl, description: 'Block messages waiting for the prober' });
     new CfnOutput(this, STACK_OUTPUT_KEYS.planner, { value: this.pipeline.planner.fn.functionName, description: 'Starts a cycle now (`exposure-monitor run --aws --stack NAME`)' });
+    if (this.discovery) {
+      new CfnOutput(this, 'DiscoverySources', {
+        value: `${config.discover.join(',')}${config.discoverAccounts.length > 0 ? ` in this account and ${config.discoverAccounts.length} allow-listed` : ' in this account'}`,
+        description: 'Cloud discovery merged into the range table each cycle (`exposure-monitor ranges list --aws --stack NAME` shows source and resource)',
+      });
+    }
 
   }
 }

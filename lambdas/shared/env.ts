@@ -43,6 +43,14 @@ export const ENV = {
   REPORT_BUCKET: 'REPORT_BUCKET',
   /** Hours a digest's presigned report link is valid at most, 1 to 12 (default 12). */
   REPORT_LINK_HOURS: 'REPORT_LINK_HOURS',
+  /** Comma list of discovery sources (ec2, elbv2, elb, route53); unset: no cloud discovery. */
+  DISCOVER_SOURCES: 'DISCOVER_SOURCES',
+  /** Comma list of member account ids discovery may assume `DISCOVER_ROLE_NAME` in (the allow-list). */
+  DISCOVER_ACCOUNTS: 'DISCOVER_ACCOUNTS',
+  /** The read-only role name each allow-listed member account provides. */
+  DISCOVER_ROLE_NAME: 'DISCOVER_ROLE_NAME',
+  /** Comma list of regions to discover in; the function's own region when unset. */
+  DISCOVER_REGIONS: 'DISCOVER_REGIONS',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

@@ -31,6 +31,7 @@ export const METRIC_SERVICE: Readonly<Record<keyof typeof METRIC, string>> = {
   AlertsSent: 'notifier',
   AlertsDeadLettered: 'notifier',
   RangeRowsRejected: 'planner',
+  DiscoveryProblems: 'planner',
 };
 
 export interface MonitoringProps {
@@ -54,6 +55,11 @@ export interface MonitoringProps {
    * @default - a new customer-managed key with rotation
    */
   readonly encryptionKey?: IKey;
+  /**
+   * Cloud discovery is on: alarm when a discovery source, account or value failed in a cycle.
+   * @default false
+   */
+  readonly discovery?: boolean;
 }
 
 /**
@@ -137,6 +143,14 @@ export class Monitoring extends Construct {
       0,
       'A row of the range table was refused this cycle (the planner log names the row, the field and the value); the other rows were scanned.',
     );
+    if (props.discovery) {
+      alarm(
+        'DiscoveryProblemsAlarm',
+        customMetric('DiscoveryProblems'),
+        0,
+        'Cloud discovery could not read a source or an account this cycle (throttled, a role that cannot be assumed, a capped hosted zone: the planner log names each); manual rows and the other sources were scanned, and rows of the failed source were kept.',
+      );
+    }
     alarm(
       'AlertsDeadLetteredAlarm',
       customMetric('AlertsDeadLettered'),

@@ -1,23 +1,12 @@
 import type { DiscoveredTarget, DiscoveryProblem, DiscoveryResult, InventorySource, TargetSource } from '../../../core/discovery/discovered-target.js';
+import type { DiscoveryGroup } from '../../../core/discovery/discovery-groups.js';
 import { type AccountOptions, type AccountScope, accountScopes } from './accounts.js';
 import { type DiscoveryClients, defaultDiscoveryClients, describeAwsError } from './clients.js';
 import { discoverElasticIps, discoverInstances, discoverInterfaces, discoverNatGateways, type Scope } from './ec2-sources.js';
 import { discoverClassicLoadBalancers, discoverLoadBalancersV2 } from './elb-sources.js';
 import { DEFAULT_ROUTE53_RECORD_CAP, discoverRoute53, type RecordBudget } from './route53-source.js';
 
-/** The source groups a deployment (context `discover`) or `run --discover` may name. */
-export const DISCOVERY_GROUPS = ['ec2', 'elbv2', 'elb', 'route53'] as const;
-export type DiscoveryGroup = (typeof DISCOVERY_GROUPS)[number];
-
-/** Refuses an unknown group by name (`ec2,elbv2,route53`): a typo must not silently discover nothing. */
-export function parseDiscoveryGroups(value: string | readonly string[], where: string): DiscoveryGroup[] {
-  const list = (typeof value === 'string' ? value.split(',') : [...value]).map((s) => s.trim().toLowerCase()).filter(Boolean);
-  if (list.length === 0) throw new Error(`${where}: name at least one of ${DISCOVERY_GROUPS.join(', ')}`);
-  for (const g of list) {
-    if (!(DISCOVERY_GROUPS as readonly string[]).includes(g)) throw new Error(`${where}: unknown discovery source "${g}" (known: ${DISCOVERY_GROUPS.join(', ')})`);
-  }
-  return [...new Set(list)] as DiscoveryGroup[];
-}
+export { DISCOVERY_GROUPS, type DiscoveryGroup, parseDiscoveryGroups } from '../../../core/discovery/discovery-groups.js';
 
 export interface AwsInventoryOptions extends Partial<AccountOptions> {
   readonly groups: readonly DiscoveryGroup[];
