@@ -3,9 +3,11 @@ import { agentZero } from './agent-zero.js';
 import { aphroditeEngine } from './aphrodite-engine.js';
 import { astrbot } from './astrbot.js';
 import { googleAdk } from './google-adk.js';
+import { gpt4free } from './gpt4free.js';
 import { huggingfaceChatUi } from './huggingface-chat-ui.js';
 import { hayhooks } from './hayhooks.js';
 import { infinityEmb } from './infinity-emb.js';
+import { kedroViz } from './kedro-viz.js';
 import { khoj } from './khoj.js';
 import { letta } from './letta.js';
 import { llamafile } from './llamafile.js';
@@ -18,6 +20,7 @@ import { oneApi } from './one-api.js';
 import { lmdeploy } from './lmdeploy.js';
 import { openInterpreter } from './open-interpreter.js';
 import { perplexica } from './perplexica.js';
+import { portkeyGateway } from './portkey-gateway.js';
 import { prefect } from './prefect.js';
 import { tabbyapi } from './tabbyapi.js';
 
@@ -49,4 +52,7 @@ export const expansion: readonly CatalogEntry[] = [
   huggingfaceChatUi,
   mcpContextforge,
   prefect,
+  kedroViz,
+  gpt4free,
+  portkeyGateway,
 ];
