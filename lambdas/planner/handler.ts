@@ -12,6 +12,8 @@ import { loadMonitorSettings, requiredEnv } from '../shared/config.js';
 import { ENV } from '../shared/env.js';
 import { lambdaLogger } from '../shared/lambda-logger.js';
 import { countMetric, lambdaMetrics } from '../shared/metrics.js';
+import type { InventorySource } from '../core/discovery/discovered-target.js';
+import { awsDiscovery, loadDiscoverySettings } from '../shared/discovery-config.js';
 
 export interface PlannerDeps {
   readonly store: StateStore;
@@ -22,6 +24,8 @@ export interface PlannerDeps {
   readonly metrics?: Metrics;
   /** Resolves host rows: the system resolver (Lambda's VPC or Route 53 Resolver) on AWS. */
   readonly resolver?: HostResolver;
+  /** Cloud inventory merged into the range table each cycle (context `discover`). */
+  readonly discovery?: InventorySource;
 }
 
 export type PlannerResult = Pick<PlannedCycle, 'runId' | 'blocks' | 'addresses' | 'ranges' | 'rangeProblems' | 'closedRuns'>;
@@ -36,6 +40,8 @@ export const makeHandler =
       // One visible notice per cycle for bad range rows (the log names each one): an alarm on this.
       // Host rows count too: a name that did not resolve, or resolved to a refused address (logged per name).
       countMetric(deps.metrics, 'RangeRowsRejected', plan.rangeProblems.length + plan.unresolvedHosts.length + plan.hostProblems.length);
+      // Sources, accounts or values discovery could not read this cycle (each logged): an alarm on this.
+      if (deps.discovery) countMetric(deps.metrics, 'DiscoveryProblems', plan.discoveryProblems);
       deps.metrics.publishStoredMetrics();
     }
     return { runId: plan.runId, blocks: plan.blocks, addresses: plan.addresses, ranges: plan.ranges, rangeProblems: plan.rangeProblems, closedRuns: plan.closedRuns };
@@ -43,8 +49,10 @@ export const makeHandler =
 
 let deps: PlannerDeps | undefined;
 function awsDeps(): PlannerDeps {
+  const discovery = loadDiscoverySettings(process.env);
   deps ??= {
     store: awsStateStore(process.env),
+    ...(discovery ? { discovery: awsDiscovery(discovery, systemResolver).inventory } : {}),
     queue: new SqsBlockQueue({ client: new SQSClient({}), queueUrl: requiredEnv(process.env, ENV.PROBE_QUEUE_URL) }),
     settings: loadMonitorSettings(process.env),
     clock: systemClock,

@@ -9,6 +9,8 @@ import { awsStateStore } from '../shared/aws-stores.js';
 import { loadMonitorSettings, loadProbeOptions } from '../shared/config.js';
 import { lambdaLogger } from '../shared/lambda-logger.js';
 import { countMetric, lambdaMetrics } from '../shared/metrics.js';
+import { systemResolver } from '../adapters/dns/system-resolver.js';
+import { awsDiscovery, loadDiscoverySettings } from '../shared/discovery-config.js';
 
 export interface ProberDeps extends ProcessBlockDeps {
   readonly metrics?: Metrics;
@@ -40,8 +42,11 @@ export const makeHandler =
 
 let deps: ProberDeps | undefined;
 function awsDeps(): ProberDeps {
+  const discovery = loadDiscoverySettings(process.env);
   deps ??= {
     store: awsStateStore(process.env),
+    // Discovered rows' endpoints are re-checked against the inventory before they alert.
+    ...(discovery ? { ownership: awsDiscovery(discovery, systemResolver).ownership } : {}),
     catalog,
     probe: loadProbeOptions(process.env),
     settings: loadMonitorSettings(process.env),
