@@ -7,6 +7,10 @@ import { catalog } from '../../lambdas/core/fingerprint/catalog/index.js';
 import { probeTargets } from '../../lambdas/core/probing/probe-targets.js';
 import { decideSighting } from '../../lambdas/core/state/transitions.js';
 import { SEVERITY_RANK } from '../../lambdas/core/alerts/alert-event.js';
+import { renderEmail } from '../../lambdas/core/alerts/render-email.js';
+import { renderPagerDutyEvent } from '../../lambdas/core/alerts/render-pagerduty.js';
+import { renderSlackMessage } from '../../lambdas/core/alerts/render-slack.js';
+import { renderTeamsMessage } from '../../lambdas/core/alerts/render-teams.js';
 import { knownVulnerabilities } from '../../lambdas/core/vulnerabilities/cve-table.js';
 import { matchVulnerabilities } from '../../lambdas/core/vulnerabilities/match-vulnerabilities.js';
 import { Fleet, loadFixture } from '../../lambdas/local/fixture-fleet.js';
@@ -53,6 +57,14 @@ describe('an endpoint at a known vulnerable version', () => {
     // The worst is no milder than any other advisory of that version.
     for (const v of expected) expect(SEVERITY_RANK[worst.severity]).toBeGreaterThanOrEqual(SEVERITY_RANK[v.severity]);
     expect(SEVERITY_RANK[event!.severity]).toBeGreaterThanOrEqual(SEVERITY_RANK[worst.severity]);
+
+    // Every channel says how many and which is the worst.
+    const line = `${expected.length} known advisories, worst ${worst.id} (${worst.severity})`;
+    expect(JSON.stringify(renderSlackMessage(event!))).toContain(line);
+    expect(JSON.stringify(renderEmail(event!))).toContain(line);
+    // Teams escapes its markdown characters, the parentheses among them.
+    expect(JSON.stringify(renderTeamsMessage(event!))).toContain(`${expected.length} known advisories, worst ${worst.id} \\\\(${worst.severity}\\\\)`);
+    expect(JSON.stringify(renderPagerDutyEvent(event!, 'routing-key-for-test'))).toContain(`"advisories_count":${expected.length}`);
   });
 
   it('run prints the count and the worst; findings lists them in the table and in --json', async () => {
@@ -61,7 +73,7 @@ describe('an endpoint at a known vulnerable version', () => {
     expect(run.code, run.stderr).toBe(0);
     const worst = expected[0]!;
     const cell = `${expected.length}, worst ${worst.id} (${worst.severity})`;
-    expect(run.stdout).toContain(`known advisories: ${cell}`);
+    expect(run.stdout).toContain(`${expected.length} known advisories, worst ${worst.id} (${worst.severity})`);
 
     const table = await cli('findings');
     expect(table.code, table.stderr).toBe(0);

@@ -52,6 +52,13 @@ export const CAPABILITY_WORDS: Readonly<Record<string, string>> = {
   admin: 'take over its settings and users',
 };
 
+/** "3 known advisories, worst CVE-2024-37032 (critical)", or '' when the event carries none. */
+export function advisoriesLine(event: AlertEvent): string {
+  const a = event.advisories;
+  if (!a) return '';
+  return `${a.count} known advisor${a.count === 1 ? 'y' : 'ies'}, worst ${cleanText(a.worst.id, 40)} (${a.worst.severity})`;
+}
+
 export function allowsText(allows: readonly string[]): string {
   return allows.map((a) => CAPABILITY_WORDS[a] ?? a).join(', ');
 }

@@ -1,5 +1,5 @@
 import type { AlertEvent } from './alert-event.js';
-import { allowsText, authText, EVENT_TITLES, endpointLabel, inventorySummary } from './describe-event.js';
+import { advisoriesLine, allowsText, authText, EVENT_TITLES, endpointLabel, inventorySummary } from './describe-event.js';
 import { cleanText } from './sanitize.js';
 
 /** SNS email subjects must be under 100 characters, printable ASCII, no line breaks. */
@@ -29,6 +29,7 @@ export function renderEmail(event: AlertEvent): EmailMessage {
     );
   }
   lines.push(`Severity:  ${event.severity}${event.severityReason ? ` (${cleanText(event.severityReason, 160)})` : ''}`);
+  if (event.advisories) lines.push(`Known:     ${advisoriesLine(event)}`);
   if (event.route) lines.push(`Route:     ${cleanText(event.route, 40)}`);
   lines.push(`Evidence:  ${cleanText(event.evidence, 300)}`);
   if (event.inventory) lines.push(`Lists:     ${cleanText(inventorySummary(event.inventory), 600)} (without credentials)`);

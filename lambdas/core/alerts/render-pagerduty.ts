@@ -107,6 +107,7 @@ function customDetails(event: AlertEvent): Record<string, unknown> {
           ...(e.label ? { label: cleanText(e.label, 100) } : {}),
         }
       : {}),
+    ...(event.advisories ? { advisories_count: event.advisories.count, worst_advisory: `${cleanText(event.advisories.worst.id, 40)} (${event.advisories.worst.severity})` } : {}),
     ...(event.vulnerabilities?.length ? { vulnerabilities: event.vulnerabilities.map((v) => `${cleanText(v.id, 40)} (${v.severity})`) } : {}),
     ...(event.route ? { route: cleanText(event.route, 60) } : {}),
     evidence: cleanText(event.evidence, 1000),

@@ -1,5 +1,5 @@
 import type { AlertEvent } from './alert-event.js';
-import { allowsText, EVENT_TITLES, endpointLabel, inventorySummary } from './describe-event.js';
+import { advisoriesLine, allowsText, EVENT_TITLES, endpointLabel, inventorySummary } from './describe-event.js';
 import { escapeSlack, slackCode } from './sanitize.js';
 
 const SEVERITY_ICON: Readonly<Record<AlertEvent['severity'], string>> = {
@@ -33,6 +33,7 @@ export function renderSlackMessage(event: AlertEvent): SlackMessage {
     fields.push(`*Range*\n${slackCode(e.range)}${e.label ? ` ${escapeSlack(e.label, 60)}` : ''}`);
   }
   fields.push(`*Severity*\n${event.severity}${event.severityReason ? `: ${escapeSlack(event.severityReason, 160)}` : ''}`);
+  if (event.advisories) fields.push(`*Advisories*\n${escapeSlack(advisoriesLine(event), 120)}`);
   if (event.route) fields.push(`*Route*\n${slackCode(event.route, 40)}`);
   const blocks: Record<string, unknown>[] = [
     { type: 'section', text: { type: 'mrkdwn', text: `*${title}*` } },

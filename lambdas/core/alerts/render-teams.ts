@@ -1,5 +1,5 @@
 import type { AlertEvent } from './alert-event.js';
-import { authText, EVENT_TITLES, endpointLabel, eventsShown } from './describe-event.js';
+import { advisoriesLine, authText, EVENT_TITLES, endpointLabel, eventsShown } from './describe-event.js';
 import { allowsText, inventorySummary } from './describe-event.js';
 import { type DigestContext, digestCounts, orderForDigest, validFor } from './render-digest.js';
 import { escapeTeams } from './sanitize.js';
@@ -61,6 +61,7 @@ export function renderTeamsMessage(event: AlertEvent): TeamsMessage {
     );
   }
   facts.push({ title: 'Severity', value: `${event.severity}${event.severityReason ? `: ${escapeTeams(event.severityReason, 160)}` : ''}` });
+  if (event.advisories) facts.push({ title: 'Advisories', value: escapeTeams(advisoriesLine(event), 120) });
   if (event.vulnerabilities?.length) facts.push({ title: 'Known vulnerabilities', value: escapeTeams(event.vulnerabilities.map((v) => `${v.id} (${v.severity})`).join(', '), 300) });
   if (event.route) facts.push({ title: 'Route', value: escapeTeams(event.route, 60) });
   if (event.inventory) facts.push({ title: 'Lists', value: escapeTeams(inventorySummary(event.inventory), 600) });

@@ -1,5 +1,5 @@
 import type { AlertEvent, Severity } from './alert-event.js';
-import { allowsText, authText, endpointLabel, inventorySummary } from './describe-event.js';
+import { advisoriesLine, allowsText, authText, endpointLabel, inventorySummary } from './describe-event.js';
 import { cleanText } from './sanitize.js';
 import { type CellStyle, formatTable, type TableOptions } from './text-table.js';
 
@@ -47,7 +47,7 @@ export function renderTerminalNotes(events: readonly AlertEvent[]): string {
     const service = cleanText(e.endpoint?.service ?? '-', 40);
     lines.push(`${endpointLabel(e)} ${service}`);
     if (e.severityReason) lines.push(`  ${e.severity}: ${cleanText(e.severityReason, 200)}`);
-    if (e.advisories) lines.push(`  known advisories: ${e.advisories.count}, worst ${cleanText(e.advisories.worst.id, 40)} (${e.advisories.worst.severity})`);
+    if (e.advisories) lines.push(`  ${advisoriesLine(e)}`);
     if (e.inventory) lines.push(`  lists: ${cleanText(inventorySummary(e.inventory, 8), 300)}`);
     if (e.remediation && !fixed.has(service)) {
       fixed.add(service);
