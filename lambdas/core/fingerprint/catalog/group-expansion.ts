@@ -10,10 +10,12 @@ import { infinityEmb } from './infinity-emb.js';
 import { kedroViz } from './kedro-viz.js';
 import { khoj } from './khoj.js';
 import { letta } from './letta.js';
+import { llamaFactory } from './llama-factory.js';
 import { llamafile } from './llamafile.js';
 import { llamaStack } from './llama-stack.js';
 import { marimo } from './marimo.js';
 import { marqo } from './marqo.js';
+import { maxkb } from './maxkb.js';
 import { mcpContextforge } from './mcp-contextforge.js';
 import { newApi } from './new-api.js';
 import { oneApi } from './one-api.js';
@@ -55,4 +57,6 @@ export const expansion: readonly CatalogEntry[] = [
   kedroViz,
   gpt4free,
   portkeyGateway,
+  maxkb,
+  llamaFactory,
 ];
