@@ -1,6 +1,6 @@
 // GENERATED FILE: do not edit. Written by `npm run advisories` (test/advisories/generate-advisory-table.ts)
 // from the GitHub Advisory Database records recorded under data/advisories/ (fetched
-// 2026-12-02). 62 advisories, 71 rows, 11 products.
+// 2026-12-02). 69 advisories, 86 rows, 13 products.
 import type { AdvisoryRow } from './advisory-row.js';
 
 /** [service, GHSA id, CVE id or "", affected range, severity (c/h/m/l), summary]. */
@@ -27,6 +27,9 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["langflow","GHSA-4gv9-mp8m-592r","CVE-2025-57760","<1.5.1","h","Langflow Vulnerable to Privilege Escalation via CLI Superuser Creation (Post-RCE)"],
   ["langflow","GHSA-5993-7p27-66g5","CVE-2025-68477","<1.7.1","h","Langflow vulnerable to Server-Side Request Forgery"],
   ["langflow","GHSA-f43r-cc68-gpx4","CVE-2025-68478","<1.7.1","h","External Control of File Name or Path in Langflow"],
+  ["localai","GHSA-cpcx-r2gq-x893","CVE-2024-5182","<2.16.0","h","LocalAI path traversal vulnerability"],
+  ["localai","GHSA-jhvf-7c85-3c9g","CVE-2024-3135","<=2.7.0","m","LocalAI cross-site request forgery vulnerability"],
+  ["localai","GHSA-wx43-g55g-2jf4","CVE-2024-2029","<2.10.0","c","LocalAI Command Injection in audioToWav"],
   ["mlflow","GHSA-vqj2-4v8m-8vrq","CVE-2022-0736","<1.23.1","h","Insecure Temporary File in mlflow"],
   ["mlflow","GHSA-wp72-7hj9-5265","CVE-2023-1176","<2.2.1","m","Remote file existence check vulnerability in `mlflow server` and `mlflow ui` CLIs"],
   ["mlflow","GHSA-xg73-94fp-g449","CVE-2023-1177","<2.2.1","c","mlflow is vulnerable to remote file access in `mlflow server` and `mlflow ui` CLIs"],
@@ -61,6 +64,7 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["ollama","GHSA-5jx5-hqx5-2vrj","CVE-2024-28224","<0.1.29","h","Ollama DNS rebinding vulnerability"],
   ["ollama","GHSA-846m-99qv-67mg","CVE-2024-45436","<0.1.47","h","Ollama can extract members of a ZIP archive outside of the parent directory"],
   ["ollama","GHSA-8hqg-whrw-pv92","CVE-2024-37032","<0.1.34","m","Ollama does not validate the format of the digest (sha256 with 64 hex digits)"],
+  ["ollama","GHSA-f6mr-38g8-39rg","CVE-2025-63389","<=0.12.3","c","Ollama Platform has missing authentication enabling attackers to perform model management operations"],
   ["open-webui","GHSA-8wvc-869r-xfqf","CVE-2025-65959","<0.6.37","h","Open WebUI Vulnerable to Stored DOM XSS via Note 'Download PDF'"],
   ["open-webui","GHSA-c6xv-rcvw-v685","CVE-2025-65958","<0.6.37","h","Open WebUI vulnerable to Server-Side Request Forgery (SSRF) via Arbitrary URL Processing in /api/v1/retrieval/process/web"],
   ["open-webui","GHSA-cm35-v4vp-5xvx","CVE-2025-64496","<0.6.35","h","Open WebUI Affected by an External Model Server (Direct Connections) Code Injection via SSE Events"],
@@ -76,4 +80,15 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["vllm","GHSA-grg2-63fw-f2qr","CVE-2026-22773",">=0.6.4 <0.12.0","m","vLLM is vulnerable to DoS in Idefics3 vision models via image payload with ambiguous dimensions"],
   ["vllm","GHSA-mrw7-hf4f-83pf","CVE-2025-62164",">=0.10.2 <0.11.1","h","vLLM deserialization vulnerability leading to DoS and potential RCE"],
   ["vllm","GHSA-wr9h-g72x-mwhm","CVE-2025-59425","<0.11.0","h","vLLM is vulnerable to timing attack at bearer auth"],
+  ["weaviate","GHSA-7v39-2hx7-7c43","CVE-2025-67818","<1.30.20","h","Weaviate OSS has a Path Traversal Vulnerability via Backup ZipSlip"],
+  ["weaviate","GHSA-7v39-2hx7-7c43","CVE-2025-67818",">=1.31.0-rc.0 <1.31.19","h","Weaviate OSS has a Path Traversal Vulnerability via Backup ZipSlip"],
+  ["weaviate","GHSA-7v39-2hx7-7c43","CVE-2025-67818",">=1.32.0-rc.0 <1.32.16","h","Weaviate OSS has a Path Traversal Vulnerability via Backup ZipSlip"],
+  ["weaviate","GHSA-7v39-2hx7-7c43","CVE-2025-67818",">=1.33.0-rc.0 <1.33.4","h","Weaviate OSS has a Path Traversal Vulnerability via Backup ZipSlip"],
+  ["weaviate","GHSA-8697-479h-5mfp","",">=1.20.0 <1.20.6","l","Weaviate denial of service vulnerability"],
+  ["weaviate","GHSA-8697-479h-5mfp","",">=1.19.0 <1.19.13","l","Weaviate denial of service vulnerability"],
+  ["weaviate","GHSA-8697-479h-5mfp","","<1.18.6","l","Weaviate denial of service vulnerability"],
+  ["weaviate","GHSA-hmmh-292h-3364","CVE-2025-67819",">=1.30.0 <1.30.20","h","Weaviate OSS has path traversal vulnerability via the Shard Movement API"],
+  ["weaviate","GHSA-hmmh-292h-3364","CVE-2025-67819",">=1.31.0-rc.0 <1.31.19","h","Weaviate OSS has path traversal vulnerability via the Shard Movement API"],
+  ["weaviate","GHSA-hmmh-292h-3364","CVE-2025-67819",">=1.32.0-rc.0 <1.32.16","h","Weaviate OSS has path traversal vulnerability via the Shard Movement API"],
+  ["weaviate","GHSA-hmmh-292h-3364","CVE-2025-67819",">=1.33.0-rc.0 <1.33.4","h","Weaviate OSS has path traversal vulnerability via the Shard Movement API"],
 ];
