@@ -2,6 +2,7 @@ import type { CatalogEntry } from '../catalog-schema.js';
 import { agentZero } from './agent-zero.js';
 import { aphroditeEngine } from './aphrodite-engine.js';
 import { astrbot } from './astrbot.js';
+import { dagster } from './dagster.js';
 import { googleAdk } from './google-adk.js';
 import { gpt4free } from './gpt4free.js';
 import { huggingfaceChatUi } from './huggingface-chat-ui.js';
@@ -17,6 +18,7 @@ import { marimo } from './marimo.js';
 import { marqo } from './marqo.js';
 import { maxkb } from './maxkb.js';
 import { mcpContextforge } from './mcp-contextforge.js';
+import { meilisearch } from './meilisearch.js';
 import { newApi } from './new-api.js';
 import { oneApi } from './one-api.js';
 import { lmdeploy } from './lmdeploy.js';
@@ -59,4 +61,6 @@ export const expansion: readonly CatalogEntry[] = [
   portkeyGateway,
   maxkb,
   llamaFactory,
+  meilisearch,
+  dagster,
 ];
