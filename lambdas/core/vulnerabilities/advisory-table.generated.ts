@@ -1,6 +1,6 @@
 // GENERATED FILE: do not edit. Written by `npm run advisories` (test/advisories/generate-advisory-table.ts)
 // from the GitHub Advisory Database records recorded under data/advisories/ (fetched
-// 2026-12-02). 69 advisories, 86 rows, 13 products.
+// 2026-12-02). 70 advisories, 87 rows, 13 products.
 import type { AdvisoryRow } from './advisory-row.js';
 
 /** [service, GHSA id, CVE id or "", affected range, severity (c/h/m/l), summary]. */
@@ -65,6 +65,7 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["ollama","GHSA-846m-99qv-67mg","CVE-2024-45436","<0.1.47","h","Ollama can extract members of a ZIP archive outside of the parent directory"],
   ["ollama","GHSA-8hqg-whrw-pv92","CVE-2024-37032","<0.1.34","m","Ollama does not validate the format of the digest (sha256 with 64 hex digits)"],
   ["ollama","GHSA-f6mr-38g8-39rg","CVE-2025-63389","<=0.12.3","c","Ollama Platform has missing authentication enabling attackers to perform model management operations"],
+  ["ollama","GHSA-x9hg-5q6g-q3jr","CVE-2025-51471","<=0.9.6","m","Ollama vulnerable to Cross-Domain Token Exposure"],
   ["open-webui","GHSA-8wvc-869r-xfqf","CVE-2025-65959","<0.6.37","h","Open WebUI Vulnerable to Stored DOM XSS via Note 'Download PDF'"],
   ["open-webui","GHSA-c6xv-rcvw-v685","CVE-2025-65958","<0.6.37","h","Open WebUI vulnerable to Server-Side Request Forgery (SSRF) via Arbitrary URL Processing in /api/v1/retrieval/process/web"],
   ["open-webui","GHSA-cm35-v4vp-5xvx","CVE-2025-64496","<0.6.35","h","Open WebUI Affected by an External Model Server (Direct Connections) Code Injection via SSE Events"],
