@@ -22,6 +22,7 @@ import { meilisearch } from './meilisearch.js';
 import { newApi } from './new-api.js';
 import { oneApi } from './one-api.js';
 import { lmdeploy } from './lmdeploy.js';
+import { openhands } from './openhands.js';
 import { openInterpreter } from './open-interpreter.js';
 import { perplexica } from './perplexica.js';
 import { portkeyGateway } from './portkey-gateway.js';
@@ -63,4 +64,5 @@ export const expansion: readonly CatalogEntry[] = [
   llamaFactory,
   meilisearch,
   dagster,
+  openhands,
 ];
