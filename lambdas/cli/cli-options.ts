@@ -56,6 +56,10 @@ export const OPTION_SPEC = {
   domain: { type: 'string' },
   'from-env': { type: 'string' },
   'from-file': { type: 'string' },
+  discover: { type: 'string' },
+  'discover-regions': { type: 'string' },
+  'discover-accounts': { type: 'string' },
+  'discover-role': { type: 'string' },
 } as const;
 
 export const DEFAULT_STATE_DIR = '.exposure-monitor';

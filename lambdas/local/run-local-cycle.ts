@@ -5,6 +5,7 @@ import { finalizeRun } from '../core/pipeline/finalize-run.js';
 import { type PlannedCycle, planCycle } from '../core/pipeline/plan-cycle.js';
 import { type BlockOutcome, type ProcessBlockDeps, processBlock } from '../core/pipeline/process-block.js';
 import type { AlertSink, HostResolver } from '../core/ports.js';
+import type { InventorySource } from '../core/discovery/discovered-target.js';
 
 export interface LocalCycleDeps extends ProcessBlockDeps {
   readonly sinks: readonly AlertSink[];
@@ -16,6 +17,8 @@ export interface LocalCycleDeps extends ProcessBlockDeps {
   readonly sleep?: (ms: number) => Promise<void>;
   readonly onProgress?: (progress: { done: number; total: number; endpoints: number }) => void;
   readonly runId?: string;
+  /** Cloud inventory merged into the range table before planning (`run --discover`). */
+  readonly discovery?: InventorySource;
   /** Resolves host rows (the system resolver, or `--resolve` names first). */
   readonly resolver?: HostResolver;
 }

@@ -86,13 +86,27 @@ async function listRanges(values: OptionValues, io: CliIo): Promise<number> {
     io.out('no ranges registered; add one with: exposure-monitor ranges add <cidr>');
     return 0;
   }
+  // The SOURCE and RESOURCE columns appear once discovery has written a row (run --discover, or the deployed planner).
+  const discovered = typed.some((r) => r.source !== undefined && r.source !== null && r.source !== '');
   const list = (v: unknown): string => (Array.isArray(v) || v instanceof Set ? [...v].join(',') : v === undefined ? '' : String(v));
   io.out(
     formatTable(
-      ['CIDR OR NAME', 'LABEL', 'OWNER', 'ROUTE', 'PORTS', 'EXCLUDE', 'ENABLED', 'MUTED', 'RATE'],
-      typed.map((r) => [String(r.cidr), list(r.label), list(r.owner), list(r.route), list(r.ports) || `(default: ${DEFAULT_PORT_SET})`, list(r.exclude), r.enabled === false ? 'no' : 'yes', r.muted === true ? 'yes' : 'no', list(r.rate)]),
-      // To fit a terminal, LABEL, EXCLUDE, PORTS and OWNER give way; the CIDR and the flags stay whole.
-      { ...tableOptions(io), shrink: [1, 5, 4, 2] },
+      ['CIDR OR NAME', 'LABEL', 'OWNER', 'ROUTE', 'PORTS', 'EXCLUDE', 'ENABLED', 'MUTED', 'RATE', ...(discovered ? ['SOURCE', 'RESOURCE'] : [])],
+      typed.map((r) => [
+        String(r.cidr),
+        list(r.label),
+        list(r.owner),
+        list(r.route),
+        list(r.ports) || `(default: ${DEFAULT_PORT_SET})`,
+        list(r.exclude),
+        r.enabled === false ? 'no' : 'yes',
+        r.muted === true ? 'yes' : 'no',
+        list(r.rate),
+        // Discovered rows name where they came from; manual rows say so.
+        ...(discovered ? [r.source === undefined ? 'manual' : list(r.source), [list(r.resourceId), list(r.account), list(r.region)].filter(Boolean).join(' ')] : []),
+      ]),
+      // To fit a terminal, LABEL, EXCLUDE, PORTS and OWNER give way (then the resource); the CIDR and the flags stay whole.
+      { ...tableOptions(io), shrink: [1, 5, 4, 2, ...(discovered ? [10] : [])] },
     ),
   );
   return 0;

@@ -16,6 +16,7 @@ import { type CliIo, progressReporter, tableOptions } from '../cli-io.js';
 import { cliLogger } from '../cli-logger.js';
 import { domainsOption, monitorSettings, type OptionValues, probeOptions } from '../cli-options.js';
 import { resolverOption } from '../resolver-option.js';
+import { discoverOption } from '../discover-option.js';
 import { loadLocalRoutes } from '../local-routes.js';
 import { resolveAwsTarget } from '../aws-target.js';
 import { withStore } from '../local-stack.js';
@@ -93,14 +94,18 @@ export async function runCycleOnStore(store: StateStore, values: OptionValues, i
   // The terminal is the operator's own view: it shows every event, whatever its route.
   const sinks: AlertSink[] = [terminal, ...routes.specs.flatMap((route) => routeSinks(route, { timeoutMs: 10_000, userAgent }))];
   const json = values.json === true;
+  const resolver = resolverOption(values);
+  // `--discover`: this account's (and allow-listed accounts') AWS inventory joins the range table first.
+  const discovered = discoverOption(values, resolver);
   const progress = progressReporter(io, !json);
   const result = await runLocalCycle({
+    ...(discovered ?? {}),
     store,
     settings: { ...monitorSettings(values), routes: routes.table },
     probe: { ...probeOptions(values), ...domainsOption(values) },
     catalog,
     sinks,
-    resolver: resolverOption(values),
+    resolver,
     clock: systemClock,
     logger: cliLogger(io, { reportedByCommand: [DELIVERY_FAILED_LOG, ...PLAN_WARNINGS] }),
     // "batches" as in the run's summary line: a block is the pipeline's word, not the user's.
