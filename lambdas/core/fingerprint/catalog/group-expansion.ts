@@ -19,6 +19,7 @@ import { marqo } from './marqo.js';
 import { maxkb } from './maxkb.js';
 import { mcpContextforge } from './mcp-contextforge.js';
 import { meilisearch } from './meilisearch.js';
+import { neuralSolution } from './neural-solution.js';
 import { newApi } from './new-api.js';
 import { oneApi } from './one-api.js';
 import { lmdeploy } from './lmdeploy.js';
@@ -65,4 +66,5 @@ export const expansion: readonly CatalogEntry[] = [
   meilisearch,
   dagster,
   openhands,
+  neuralSolution,
 ];
