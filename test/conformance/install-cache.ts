@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ConformanceCase, PinnedPackage } from './cases.js';
@@ -65,9 +65,11 @@ function ensureNpm(pkg: PinnedPackage, log: (line: string) => void, alongside: r
   for (const p of all) if (installedVersion(dir, p) !== p.version) throw new Error(`${p.name}@${p.version} did not install into ${dir}`);
   const present = rebuild.filter((m) => existsSync(path.join(dir, 'node_modules', m, 'package.json')));
   if (present.length > 0) {
-    log(`building ${present.join(', ')} from source for the Node in ${nodeDir}`);
-    execFileSync('npm', ['rebuild', '--prefix', dir, '--foreground-scripts', '--loglevel=error', ...present], {
-      stdio: ['ignore', 'inherit', 'inherit'],
+    // The compiler's output goes to a log beside the install, shown only when the build fails.
+    const buildLog = path.join(dir, 'conformance-rebuild.log');
+    log(`building ${present.join(', ')} from source for the Node in ${nodeDir} (log: ${buildLog})`);
+    const r = spawnSync('npm', ['rebuild', '--prefix', dir, '--foreground-scripts', '--loglevel=error', ...present], {
+      stdio: ['ignore', openSync(buildLog, 'w'), openSync(buildLog, 'a')],
       timeout: 30 * 60_000,
       env: {
         ...process.env,
@@ -77,6 +79,7 @@ function ensureNpm(pkg: PinnedPackage, log: (line: string) => void, alongside: r
         npm_config_build_from_source: 'true',
       },
     });
+    if (r.status !== 0) throw new Error(`building ${present.join(', ')} in ${dir} failed (exit ${r.status ?? r.signal}):\n${readFileSync(buildLog, 'utf8').slice(-3000)}`);
   }
   writeFileSync(stampFile, stamp);
 }

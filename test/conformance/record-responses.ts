@@ -23,14 +23,21 @@ const END_WAIT_MS = 300;
 // Per-connection and per-moment headers: they change on every answer and no matcher reads them.
 const VOLATILE = /^(date|etag|last-modified|connection|keep-alive|content-length|transfer-encoding|x-ratelimit-.*)$/;
 
-/** Every distinct header-less GET/HEAD any entry lists (credential probes carry headers and are left out). */
+/** One key per method, path and request headers. */
+const requestKey = (r: ProbeRequest): string => `${r.method ?? 'GET'} ${r.path} ${JSON.stringify(r.headers ?? {})} ${r.body ?? ''}`;
+
+/**
+ * Every distinct GET/HEAD any entry's identify, auth, version or inventory rules send, with the
+ * headers a rule sends (a product's own UI header, never a credential: default credentials are
+ * opt-in probes kept out of these lists and never recorded).
+ */
 export function catalogRequests(catalog: readonly CatalogEntry[]): ProbeRequest[] {
   const all: ProbeRequest[] = [{ path: '/' }];
   for (const e of catalog) {
-    for (const r of [...e.identify, ...e.auth, ...(e.version ?? []), ...(e.inventory ?? [])]) all.push(r.request);
+    for (const r of [...e.identify, ...e.identify.flatMap((p) => (p.confirm ? [p.confirm] : [])), ...e.auth, ...(e.version ?? []), ...(e.inventory ?? [])]) all.push(r.request);
   }
   const seen = new Map<string, ProbeRequest>();
-  for (const r of all) if (!r.headers) seen.set(`${r.method ?? 'GET'} ${r.path}`, { ...(r.method ? { method: r.method } : {}), path: r.path });
+  for (const r of all) seen.set(requestKey(r), { ...(r.method ? { method: r.method } : {}), path: r.path, ...(r.headers ? { headers: r.headers } : {}), ...(r.body !== undefined ? { body: r.body } : {}) });
   return [...seen.values()];
 }
 
@@ -86,7 +93,7 @@ function send(host: string, port: number, method: string, path: string, headers:
 }
 
 /** Stores JSON as JSON when it re-serializes byte for byte (readable), else the exact text. */
-function asFixture(request: string | undefined, a: Answer): FixtureResponse {
+function asFixture(request: string | undefined, a: Answer, requestHeaders?: Readonly<Record<string, string>>): FixtureResponse {
   const headers = Object.fromEntries(Object.entries(a.headers).filter(([k]) => !VOLATILE.test(k)));
   let body: unknown = a.body;
   if ((a.headers['content-type'] ?? '').includes('json')) {
@@ -97,7 +104,7 @@ function asFixture(request: string | undefined, a: Answer): FixtureResponse {
       // Not JSON after all: kept as text.
     }
   }
-  return { ...(request ? { request } : {}), status: a.status, headers, ...(a.body === '' ? {} : { body }), ...(a.open ? { holdOpen: true } : {}) };
+  return { ...(request ? { request } : {}), ...(requestHeaders ? { requestHeaders } : {}), status: a.status, headers, ...(a.body === '' ? {} : { body }), ...(a.open ? { holdOpen: true } : {}) };
 }
 
 /** Answers the product gives to any path it does not serve (its 404 page naming the path) are left to the fallback. */
@@ -129,17 +136,19 @@ async function recordJsonRpc(host: string, port: number, path: string): Promise<
   };
 }
 
-export async function recordResponses(host: string, port: number, catalog: readonly CatalogEntry[], alsoRecord: readonly string[] = []): Promise<Recorded> {
+export async function recordResponses(host: string, port: number, catalog: readonly CatalogEntry[], alsoRecord: readonly (string | ProbeRequest)[] = []): Promise<Recorded> {
   const fallback = await send(host, port, 'GET', CANARY_PATH);
   const responses: FixtureResponse[] = [];
   const seen = new Set<string>();
-  for (const r of [...catalogRequests(catalog), ...alsoRecord.map((path): ProbeRequest => ({ path }))]) {
+  for (const r of [...catalogRequests(catalog), ...alsoRecord.map((a): ProbeRequest => (typeof a === 'string' ? { path: a } : a))]) {
     const method = r.method ?? 'GET';
-    // A path the product's case asks for that a catalog entry reads too is recorded once.
-    if (seen.has(`${method} ${r.path}`)) continue;
-    seen.add(`${method} ${r.path}`);
-    const answer = await send(host, port, method, r.path);
-    if (!likeFallback(r.path, answer, fallback)) responses.push(asFixture(`${method} ${r.path}`, answer));
+    // A request the product's case asks for that a catalog entry sends too is recorded once.
+    if (seen.has(requestKey(r))) continue;
+    seen.add(requestKey(r));
+    // A read-only POST goes as the engine sends it: its fixed JSON body (the replay answers by method and path).
+    const answer = r.method === 'POST' ? await send(host, port, method, r.path, { 'content-type': 'application/json', ...r.headers }, r.body) : await send(host, port, method, r.path, r.headers);
+    // With request headers, kept even when it looks like the fallback: the replay must answer it as recorded.
+    if (r.headers || !likeFallback(r.path, answer, fallback)) responses.push(asFixture(`${method} ${r.path}`, answer, r.headers));
   }
   const jsonRpc = await recordJsonRpc(host, port, '/mcp');
   return { responses, fallback: asFixture(undefined, fallback), ...(jsonRpc ? { jsonRpc } : {}) };

@@ -30,7 +30,8 @@ function startProduct(c: ConformanceCase, home: string): { child: ChildProcess; 
   const nodeDir = caseNodeDir(c);
   const debian = c.package.registry === 'debian';
   // npm: the package's bin under the case's Node, from its cache prefix; Debian: the program itself.
-  const [program, args] = debian ? [c.bin, c.args] : [path.join(nodeDir, 'node'), [path.join(installDir(c.package), 'node_modules', '.bin', c.bin), ...c.args]];
+  const caseArgs = c.args.map((a) => a.replaceAll('{home}', home));
+  const [program, args] = debian ? [c.bin, caseArgs] : [path.join(nodeDir, 'node'), [path.join(installDir(c.package), 'node_modules', '.bin', c.bin), ...caseArgs]];
   const child = spawn(program, args, {
     cwd: debian ? home : installDir(c.package),
     // Its own HOME: nothing the product writes lands in the operator's home.

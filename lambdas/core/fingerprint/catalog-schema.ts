@@ -14,12 +14,19 @@
 
 export type AuthState = 'none' | 'required' | 'default-credential' | 'unknown';
 
-/** A harmless read. Only GET and HEAD exist: the scanner never posts to inference APIs. */
+/**
+ * A harmless read: GET or HEAD. POST exists for one kind of read only: a product's own query that
+ * its UI sends without login on every page load, answers from state without changing it, and whose
+ * answer no GET gives (Flowise's `POST /api/v1/auth/resolve`: whether an owner exists). Never an
+ * inference, login, setup or write endpoint; `body` is then required (fixed, sent as JSON).
+ */
 export interface ProbeRequest {
-  readonly method?: 'GET' | 'HEAD';
+  readonly method?: 'GET' | 'HEAD' | 'POST';
   readonly path: string;
   /** Extra request headers (e.g. a documented default credential, opt-in only). */
   readonly headers?: Readonly<Record<string, string>>;
+  /** The fixed JSON body of a read-only POST (see above), sent with content-type application/json. */
+  readonly body?: string;
 }
 
 /**

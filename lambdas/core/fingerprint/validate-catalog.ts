@@ -13,12 +13,28 @@ function requestsOf(entry: CatalogEntry): { where: string; request: ProbeRequest
   ];
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** What is wrong with a catalog, one line per problem naming the entry, the field and the value. */
 export function catalogProblems(catalog: readonly CatalogEntry[]): string[] {
   const problems: string[] = [];
   for (const entry of catalog) {
     for (const { where, request } of requestsOf(entry)) {
       if (!request.path.startsWith('/')) problems.push(`catalog entry "${entry.service}" ${where}: path "${request.path}" does not start with "/"`);
+      // A POST is only the read-only kind ProbeRequest describes: a fixed JSON body.
+      if (request.method === 'POST') {
+        if (request.body === undefined) problems.push(`catalog entry "${entry.service}" ${where}: POST ${request.path} has no fixed body`);
+        else if (!isJson(request.body)) problems.push(`catalog entry "${entry.service}" ${where}: POST ${request.path} body ${JSON.stringify(request.body)} is not JSON`);
+      } else if (request.body !== undefined) {
+        problems.push(`catalog entry "${entry.service}" ${where}: ${request.method ?? 'GET'} ${request.path} carries a body`);
+      }
       const rule = neverRequestRule(request.path);
       if (rule) {
         problems.push(

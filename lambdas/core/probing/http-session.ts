@@ -32,6 +32,12 @@ export interface HttpLimits {
    */
   readonly maxEndpointBodyBytes?: number;
   readonly userAgent: string;
+  /**
+   * Behind a proxy: a path the products are mounted under (`/ollama`), put before every probe
+   * path, and headers the owner's proxy requires (values are secrets: never logged or shown).
+   */
+  readonly pathPrefix?: string;
+  readonly requestHeaders?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -124,11 +130,17 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
     keepAliveTimeout: 4_000,
   });
 
-  const fetch = (request: ProbeRequest): Promise<HttpResult> => send(request.method ?? 'GET', request.path, request.headers, undefined);
+  const fetch = (request: ProbeRequest): Promise<HttpResult> =>
+    request.method === 'POST'
+      ? request.body === undefined
+        ? Promise.resolve({ ok: false, error: `refused: POST ${request.path} without its fixed read-only body` })
+        : send('POST', request.path, { 'content-type': 'application/json', ...request.headers }, request.body)
+      : send(request.method ?? 'GET', request.path, request.headers, undefined);
   const send = async (method: 'GET' | 'HEAD' | 'POST' | 'DELETE', path: string, extraHeaders: Readonly<Record<string, string>> | undefined, body: string | undefined): Promise<HttpResult> => {
     // Paths whose GET changes state on some product are never sent, whatever asked for them.
     const forbidden = neverRequestRule(path);
     if (forbidden) return { ok: false, error: `refused: ${method} ${path} is on the never-request list (${forbidden.product}: ${forbidden.effect})` };
+    const sentPath = limits.pathPrefix ? `${limits.pathPrefix}${path}` : path;
     // The endpoint's budget (see `endpointTimeoutMs`, `maxEndpointBodyBytes`) bounds every request too.
     if (budget?.deadline.aborted) return { ok: false, error: 'TimeoutError: endpoint time budget spent' };
     const perRequest = AbortSignal.timeout(limits.requestTimeoutMs);
@@ -137,8 +149,9 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
     try {
       const response = await client.request({
         method,
-        path,
-        headers: { 'user-agent': limits.userAgent, accept: '*/*', ...(hostHeader ? { host: hostHeader } : {}), ...extraHeaders },
+        path: sentPath,
+        // The owner's proxy headers go first: a probe's own headers (content-type, MCP's) win.
+        headers: { 'user-agent': limits.userAgent, accept: '*/*', ...(hostHeader ? { host: hostHeader } : {}), ...limits.requestHeaders, ...extraHeaders },
         ...(body !== undefined ? { body } : {}),
         signal,
       });

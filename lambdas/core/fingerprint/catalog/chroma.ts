@@ -19,6 +19,13 @@ import type { CatalogEntry } from '../catalog-schema.js';
  * - rust/frontend/src/config.rs: default port 8000.
  * - chromadb/server/fastapi/__init__.py (tag 0.6.3): heartbeat, list collections, `sync_auth_request`.
  * - chromadb/auth/token_authn/__init__.py, chromadb/errors.py (tag 0.6.3): `ChromaAuthError` -> 403 "AuthError".
+ * Evidence: the Rust server is recorded from a running Chroma 1.0.x (`chroma run` of npm chromadb
+ * 3.0.14 with its binding chromadb-js-bindings-linux-x64-gnu 1.0.5) on 2026-12-02
+ * (test/fixtures/real/chroma/chroma-run.json, `npm run conformance -- chroma`): `/openapi.json`
+ * lists `/api/v2/pre-flight-checks` and `/api/v2/heartbeat`, the default database's collections
+ * answer 200 `[]` without credentials, every `/api/v1/*` answers 410, `/api/v2/version` is
+ * "1.0.0"; `chroma run` has no auth option (`--path`, `--host`, `--port` only). The Python
+ * server's auth rules are read from source at tag 0.6.3.
  */
 export const chroma: CatalogEntry = {
   service: 'chroma',

@@ -49,6 +49,14 @@ export const flowise: CatalogEntry = {
       evidence: 'GET /api/v1/chatflows -> {status} without login or API key: {count:[]} chatflows (first: {json:[].name})',
     },
     {
+      // The UI's own first call on every load, whitelisted, read-only (counts organizations): the one answer that
+      // tells an unclaimed 3.x from a claimed one; no GET differs (recorded, both states).
+      request: { method: 'POST', path: '/api/v1/auth/resolve', body: '{}' },
+      match: { status: 200, json: [{ path: 'redirectUrl', equals: '/organization-setup' }] },
+      auth: 'none',
+      evidence: 'POST /api/v1/auth/resolve -> {status} redirectUrl {json:redirectUrl}: no owner account yet, whoever opens the UI first registers it and owns the instance (unclaimed)',
+    },
+    {
       request: { path: '/api/v1/settings' },
       match: { status: 200, json: [{ path: 'PLATFORM_TYPE', type: 'string' }] },
       auth: 'required',
