@@ -52,6 +52,12 @@ describe('run --discover', () => {
     expect(list.code).toBe(0);
     expect(list.out).toMatch(/SOURCE\s+RESOURCE/);
     expect(list.out).toMatch(/127\.0\.34\.10\/32 .*aws:eip\s+eipalloc-0abc 111122223333 eu-west-1/);
+
+    // Findings show the owning resource: in the table's range column, and in the JSON record.
+    const table = await cli('findings');
+    expect(table.out).toMatch(/127\.0\.34\.10\/32 aws:eip eipalloc-0abc/);
+    const json = JSON.parse((await cli('findings', '--json')).out) as { discovered?: unknown };
+    expect(json.discovered).toEqual({ source: 'aws:eip', resourceId: 'eipalloc-0abc', account: '111122223333', region: 'eu-west-1' });
   });
 
   it('refuses an unknown source or a bad allow-list by name, exit 2', async () => {

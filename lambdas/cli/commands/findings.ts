@@ -118,7 +118,8 @@ export async function findingsCommand(positionals: readonly string[], values: Op
           e.service,
           e.auth,
           cleanText(e.version ?? '-', 20),
-          e.status,
+          // An address that left the cloud inventory before its alert: recorded, not alerted.
+          e.leftInventoryAt ? `${e.status} (left inventory)` : e.status,
           utcMinute(e.firstSeenAt),
           utcMinute(e.lastSeenAt),
           `${e.range}${e.label ? ` ${cleanText(e.label, 30)}` : ''}`,

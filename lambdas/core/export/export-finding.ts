@@ -1,4 +1,5 @@
 import { endpointKey, type Severity } from '../alerts/alert-event.js';
+import { describeDiscoveryRef } from '../discovery/discovered-target.js';
 import { inventorySummary } from '../alerts/describe-event.js';
 import { cleanText } from '../alerts/sanitize.js';
 import { catalog } from '../fingerprint/catalog/index.js';
@@ -40,6 +41,10 @@ export interface ExportFinding {
   readonly owner?: string;
   readonly range: string;
   readonly label?: string;
+  /** The owning cloud resource of a discovered row ("aws:ec2-instance i-0abc (111122223333 eu-west-1)"). */
+  readonly resource?: string;
+  /** When its address was found to have left the cloud inventory, and its alert was withheld. */
+  readonly leftInventoryAt?: string;
   readonly firstSeenAt: string;
   readonly lastSeenAt: string;
   /** Suppressed right now (an unexpired suppression, or a muted range). */
@@ -96,6 +101,8 @@ export function toExportFinding(record: EndpointRecord, context: ExportContext):
     ...(record.owner ? { owner: cleanText(record.owner, 200) } : {}),
     range: record.range,
     ...(record.label ? { label: cleanText(record.label, 200) } : {}),
+    ...(record.discovered ? { resource: cleanText(describeDiscoveryRef(record.discovered), 300) } : {}),
+    ...(record.leftInventoryAt ? { leftInventoryAt: record.leftInventoryAt } : {}),
     firstSeenAt: record.firstSeenAt,
     lastSeenAt: record.lastSeenAt,
     suppressedNow: isSuppressed(record, context.now),
