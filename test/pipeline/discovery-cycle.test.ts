@@ -4,7 +4,7 @@ import { InProcessQueue } from '../../lambdas/adapters/local/in-process-queue.js
 import type { DiscoveryResult, InventorySource, OwnershipCheck, OwnershipQuery, OwnershipVerdict } from '../../lambdas/core/discovery/discovered-target.js';
 import { planCycle } from '../../lambdas/core/pipeline/plan-cycle.js';
 import { processBlock } from '../../lambdas/core/pipeline/process-block.js';
-import type { Logger } from '../../lambdas/core/ports.js';
+import type { HostResolver, Logger } from '../../lambdas/core/ports.js';
 import { Fleet, loadFixture } from '../../lambdas/local/fixture-fleet.js';
 import { freshDynamo } from '../support/dynalite.js';
 import { quiet, steppingClock, testCatalog, testProbe, testSettings } from '../support/monitor.js';
@@ -50,10 +50,10 @@ class FakeOwnership implements OwnershipCheck {
 }
 
 /** One cycle: plan (with discovery), then probe every block with the given ownership check. */
-async function cycle(discovery: InventorySource | undefined, ownership: OwnershipCheck | undefined, logger: Logger = quiet, clock = steppingClock()) {
+async function cycle(discovery: InventorySource | undefined, ownership: OwnershipCheck | undefined, logger: Logger = quiet, clock = steppingClock(), resolver?: HostResolver) {
   const settings = testSettings([port]);
   const queue = new InProcessQueue();
-  const plan = await planCycle({ store: dynamo.store, queue, settings, clock, logger, ...(discovery ? { discovery } : {}) });
+  const plan = await planCycle({ store: dynamo.store, queue, settings, clock, logger, ...(discovery ? { discovery } : {}), ...(resolver ? { resolver } : {}) });
   const events = [];
   const bodies: string[] = [];
   for (let body = queue.receive(); body !== undefined; body = queue.receive()) {
@@ -160,5 +160,18 @@ describe('ownership before alerting', () => {
     const third = await cycle(discovery, check, quiet, clock);
     expect(third.events).toEqual([]);
     expect(check.asked).toHaveLength(2);
+  });
+
+  it('checks a discovered load balancer name with the name and the address it was reached at', async () => {
+    const lb = fixed({ targets: [{ target: 'web-1.elb.test', source: 'aws:elbv2', resourceId: 'arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/web/1', account: ACCOUNT, region: 'eu-west-1' }], problems: [] });
+    const resolver: HostResolver = { resolve: async (name) => (name === 'web-1.elb.test' ? ['127.0.32.10'] : []) };
+    const check = new FakeOwnership('left');
+    const { events } = await cycle(lb, check, quiet, steppingClock(), resolver);
+    expect(events).toEqual([]);
+    expect(check.asked).toEqual([expect.objectContaining({ source: 'aws:elbv2', address: '127.0.32.10', host: 'web-1.elb.test' })]);
+    const endpoint = (await dynamo.store.listEndpoints())[0];
+    expect(endpoint?.host).toBe('web-1.elb.test');
+    expect(endpoint?.leftInventoryAt).toBeDefined();
+    expect(endpoint?.discovered?.source).toBe('aws:elbv2');
   });
 });

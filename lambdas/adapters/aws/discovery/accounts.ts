@@ -50,7 +50,8 @@ export async function accountScopes(clients: DiscoveryClients, options: AccountO
     } while (token);
     members = wanted.filter((a) => {
       if (active.has(a)) return true;
-      report({ source: 'aws:organizations', account: a, error: `account ${a} is on the discovery allow-list but is not an active account of the organization; skipped` });
+      // A definite answer, not a failure: the account's discovered rows go, as for a vanished resource.
+      report({ source: 'aws:organizations', account: a, error: `account ${a} is on the discovery allow-list but is not an active account of the organization; skipped`, keepRows: false });
       return false;
     });
   } catch (err) {
