@@ -3,6 +3,7 @@ import { agentZero } from './agent-zero.js';
 import { aphroditeEngine } from './aphrodite-engine.js';
 import { astrbot } from './astrbot.js';
 import { dagster } from './dagster.js';
+import { dtale } from './dtale.js';
 import { googleAdk } from './google-adk.js';
 import { gpt4free } from './gpt4free.js';
 import { huggingfaceChatUi } from './huggingface-chat-ui.js';
@@ -67,4 +68,5 @@ export const expansion: readonly CatalogEntry[] = [
   dagster,
   openhands,
   neuralSolution,
+  dtale,
 ];
