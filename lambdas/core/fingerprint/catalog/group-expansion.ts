@@ -1,6 +1,7 @@
 import type { CatalogEntry } from '../catalog-schema.js';
 import { agentZero } from './agent-zero.js';
 import { aphroditeEngine } from './aphrodite-engine.js';
+import { argilla } from './argilla.js';
 import { astrbot } from './astrbot.js';
 import { dagster } from './dagster.js';
 import { dtale } from './dtale.js';
@@ -69,4 +70,5 @@ export const expansion: readonly CatalogEntry[] = [
   openhands,
   neuralSolution,
   dtale,
+  argilla,
 ];
