@@ -174,4 +174,16 @@ describe('ownership before alerting', () => {
     expect(endpoint?.leftInventoryAt).toBeDefined();
     expect(endpoint?.discovered?.source).toBe('aws:elbv2');
   });
+
+  it("applies a manual row's exclude to the addresses a discovered name resolves to", async () => {
+    await dynamo.store.putRangeRow({ cidr: '127.0.32.0/28', exclude: ['127.0.32.8/29'], label: 'manual' });
+    const lb = fixed({ targets: [{ target: 'web-1.elb.test', source: 'aws:elbv2', resourceId: 'web', account: ACCOUNT, region: 'eu-west-1' }], problems: [] });
+    const resolver: HostResolver = { resolve: async (name) => (name === 'web-1.elb.test' ? ['127.0.32.10'] : []) };
+    const logger = recordingLogger();
+    const { events, plan } = await cycle(lb, new FakeOwnership('owned'), logger, steppingClock(), resolver);
+    expect(events).toEqual([]);
+    expect(await dynamo.store.listEndpoints()).toEqual([]);
+    expect(plan.addresses).toBe(8);
+    expect(logger.lines.find((l) => l.message === 'discovered name address not probed')?.data).toEqual({ row: 'web-1.elb.test', address: '127.0.32.10', reason: 'excluded by manual row 127.0.32.0/28 (exclude 127.0.32.8/29)' });
+  });
 });

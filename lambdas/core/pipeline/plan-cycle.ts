@@ -12,6 +12,7 @@ import { DEFAULT_ROUTE_TABLE, resolveRoute } from '../routing/route-table.js';
 import { type Clock, type MonitorSettings, newRunId } from './monitor-settings.js';
 import type { InventorySource } from '../discovery/discovered-target.js';
 import { syncDiscoveredRows } from '../discovery/sync-discovered.js';
+import { dropManuallyExcluded } from '../discovery/manual-exclusions.js';
 
 export interface PlanCycleDeps {
   readonly store: StateStore;
@@ -83,7 +84,10 @@ export async function planCycle(deps: PlanCycleDeps): Promise<PlannedCycle> {
   const named = await resolveHostRows(read.hosts, deps.resolver, settings.policy);
   for (const w of named.warnings) logger.warn('host row address skipped', { row: w.row, error: w.error });
   for (const u of named.unresolved) logger.warn('host row did not resolve', { row: u.row.host, error: u.reason });
-  const ranges = deduplicateRanges([...read.ranges, ...named.ranges]);
+  // A manual row's exclusions hold for the addresses discovered names resolve to, too.
+  const spared = dropManuallyExcluded(named.ranges, read.ranges);
+  for (const x of spared.excluded) logger.info('discovered name address not probed', { row: x.host, address: x.address, reason: x.reason });
+  const ranges = deduplicateRanges([...read.ranges, ...spared.kept]);
   // Compared with the run before, so a name that stays unresolved is reported once, not every cycle.
   const previousRun = (await store.listRecentRuns(1))[0];
   const unresolvedBefore = new Set(previousRun?.unresolvedHosts ?? []);
