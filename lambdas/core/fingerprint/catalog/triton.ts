@@ -13,7 +13,16 @@ import type { CatalogEntry } from '../catalog-schema.js';
  * - docs/protocol/extension_statistics.md: `{"model_stats":[{"name","version","inference_count",...}]}`.
  * - docs/customization_guide/inference_protocols.md: "Limit Endpoint Access" (restricted APIs).
  * - docs/user_guide/metrics.md: `nv_inference_*` Prometheus metrics on port 8002.
+ * - src/http_server.cc `HandleInfer`: `RETURN_AND_RESPOND_IF_RESTRICTED(INFERENCE)` before the
+ *   POST check (405 "Method Not Allowed"); `model_regex_` sends `/v2/models/<any>/infer` there.
+ * Evidence: read from source at triton-inference-server/server v2.54.0-295-ge1db8a603 (main,
+ * 2026-08-19), not recorded (no Triton build installs on this machine). A server with only the
+ * inference API restricted (`--http-restricted-api=inference:<k>=<v>`) still answers model
+ * statistics: it was reported open; the inference probe now decides first.
  */
+// Any model name routes to `HandleInfer` (model_regex_); this one names the scanner in the target's logs.
+const INFER_PROBE = '/v2/models/exposure-monitor-probe/infer';
+
 export const triton: CatalogEntry = {
   service: 'triton',
   name: 'NVIDIA Triton Inference Server',
@@ -37,11 +46,25 @@ export const triton: CatalogEntry = {
     { request: { path: '/metrics' }, match: { status: 200, bodyRegex: '^# TYPE nv_inference_request_success ', bodyRegexFlags: 'm', bodyExcludes: ['<html', '<!doctype', '<!DOCTYPE'] } },
   ],
   auth: [
+    // Inference first: `HandleInfer` answers a restricted inference API's 403 before it checks the method, and an
+    // open one's 405 `Method Not Allowed` (a GET runs nothing). The model name is never looked up.
+    {
+      request: { path: INFER_PROBE },
+      match: { status: 403, bodyContains: ['This API is restricted, expecting header'] },
+      auth: 'required',
+      evidence: `GET ${INFER_PROBE} -> {status} "{json:error}": inference needs the restricted-API header`,
+    },
     {
       request: { path: '/v2/models/stats' },
       match: { status: 200, json: [{ path: 'model_stats', type: 'array' }] },
       auth: 'none',
       evidence: 'GET /v2/models/stats -> {status}, {count:model_stats[]} model versions (first: {json:model_stats[].name})',
+    },
+    {
+      request: { path: INFER_PROBE },
+      match: { status: 405, json: [{ path: 'error', equals: 'Method Not Allowed' }] },
+      auth: 'none',
+      evidence: `GET ${INFER_PROBE} -> {status} Method Not Allowed, not the restricted-API 403: inference (POST) is open without credentials`,
     },
     {
       request: { path: '/v2/models/stats' },
