@@ -160,3 +160,13 @@ export const silentLogger: Logger = { info: () => undefined, warn: () => undefin
 export interface HostResolver {
   resolve(name: string): Promise<readonly string[]>;
 }
+
+/**
+ * The request headers an owner's proxy requires, by secret name (see RangeRow.headersSecret):
+ * Secrets Manager on AWS, the state directory's header-secrets file locally. Values never leave
+ * the prober's requests: not in messages, logs, state or alerts. Throws when the secret cannot be
+ * read or is not a header map, so the block fails and is retried rather than probed without it.
+ */
+export interface HeaderSecrets {
+  headers(secretName: string): Promise<Readonly<Record<string, string>>>;
+}

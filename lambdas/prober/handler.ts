@@ -10,6 +10,8 @@ import { loadMonitorSettings, loadProbeOptions } from '../shared/config.js';
 import { lambdaLogger } from '../shared/lambda-logger.js';
 import { countMetric, lambdaMetrics } from '../shared/metrics.js';
 import { systemResolver } from '../adapters/dns/system-resolver.js';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { secretsManagerHeaderSecrets } from '../adapters/aws/secrets-manager-header-secrets.js';
 import { awsDiscovery, loadDiscoverySettings } from '../shared/discovery-config.js';
 
 export interface ProberDeps extends ProcessBlockDeps {
@@ -48,6 +50,8 @@ function awsDeps(): ProberDeps {
     // Discovered rows' endpoints are re-checked against the inventory before they alert.
     ...(discovery ? { ownership: awsDiscovery(discovery, systemResolver).ownership } : {}),
     catalog,
+    // Proxy headers a range row names (its headersSecret): read here, never carried in messages.
+    headerSecrets: secretsManagerHeaderSecrets(new SecretsManagerClient({})),
     probe: loadProbeOptions(process.env),
     settings: loadMonitorSettings(process.env),
     clock: systemClock,

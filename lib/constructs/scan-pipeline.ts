@@ -1,5 +1,7 @@
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { HEADER_SECRET_PREFIX } from '../../lambdas/core/targets/range-row.js';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -166,6 +168,14 @@ export class ScanPipeline extends Construct {
       },
     });
     props.stateTable.grantReadWriteData(this.prober);
+    // Proxy headers a range row names (RangeRow.headersSecret): read-only, and only secrets under
+    // the monitor's own name prefix, so a row cannot make the prober read any other secret.
+    const headerSecretArn = Stack.of(this).formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: `${HEADER_SECRET_PREFIX}*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    this.prober.fn.addToRolePolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [headerSecretArn] }));
+    Validations.of(this.prober.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${HEADER_SECRET_PREFIX}*]`,
+      reason: 'Proxy header secrets are created by the operator per range row; GetSecretValue only, on the monitor\'s own name prefix.',
+    });
     this.prober.fn.addEventSource(
       new SqsEventSource(this.queue, {
         batchSize: props.probeBatchSize ?? 1,

@@ -328,12 +328,16 @@ describe('ExposureMonitorStack', () => {
       expect(touching(s, alerting.failureQueue)).toEqual([]);
     });
 
-    it('prober: reads/writes state only; no range table, no sending to any queue, no topic, no secret', () => {
+    it('prober: reads/writes state only; no range table, no sending to any queue, no topic; reads only proxy header secrets', () => {
       const s = statements.prober;
       expect(grants(s, 'dynamodb:UpdateItem', tables.stateTable)).toHaveLength(1);
       expect(touching(s, tables.rangeTable)).toEqual([]);
       expect(s.flatMap(actionsOf)).not.toContain('sqs:SendMessage');
-      expect(s.flatMap(actionsOf).filter((a) => /^(sns|secretsmanager|lambda):/.test(a))).toEqual([]);
+      expect(s.flatMap(actionsOf).filter((a) => /^(sns|lambda):/.test(a))).toEqual([]);
+      // Secrets: GetSecretValue alone, on the monitor's header-secret prefix alone.
+      const secretStatements = s.filter((st) => actionsOf(st).some((a) => a.startsWith('secretsmanager:')));
+      expect(secretStatements.map(actionsOf)).toEqual([['secretsmanager:GetSecretValue']]);
+      expect(JSON.stringify(secretStatements[0]?.Resource)).toMatch(/:secret:ai-exposure-monitor\/headers\/\*"/);
       expect(grants(s, 'sqs:ReceiveMessage', pipeline.queue)).toHaveLength(1);
     });
 
@@ -360,12 +364,15 @@ describe('ExposureMonitorStack', () => {
       });
     });
 
-    it('lets only the notifier read secrets or publish alerts', () => {
-      for (const name of ['planner', 'prober'] as const) {
-        expect(statements[name].flatMap(actionsOf).filter((a) => a.startsWith('secretsmanager:') || a === 'sns:Publish')).toEqual([]);
-      }
+    it('lets only the notifier read sink secrets or publish alerts (the prober reads proxy header secrets only)', () => {
+      expect(statements.planner.flatMap(actionsOf).filter((a) => a.startsWith('secretsmanager:') || a === 'sns:Publish')).toEqual([]);
+      expect(statements.prober.flatMap(actionsOf).filter((a) => a === 'sns:Publish')).toEqual([]);
       const readers = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify(p).includes('secretsmanager:'));
-      expect(readers.map((p) => p.Properties.Roles)).toEqual([[ref(alerting.notifier.role)]]);
+      const roles = readers.map((p) => p.Properties.Roles);
+      expect(roles).toHaveLength(2);
+      expect(roles).toEqual(expect.arrayContaining([[ref(alerting.notifier.role)], [ref(pipeline.prober.role)]]));
+      const proberReads = JSON.stringify(statements.prober.filter((st) => actionsOf(st).includes('secretsmanager:GetSecretValue')));
+      expect(proberReads).not.toContain(SLACK_SECRET_NAME);
     });
   });
 

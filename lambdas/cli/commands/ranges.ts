@@ -1,11 +1,14 @@
 import { formatTable } from '../../core/alerts/text-table.js';
 import { InputError } from '../../core/targets/address.js';
 import { contains, overlaps, parseCidr } from '../../core/targets/cidr.js';
-import { isMonitoredHost, type MonitoredRange, type RangeRow, validateMonitoredRow } from '../../core/targets/range-row.js';
+import { checkHeadersSecretName, HEADER_SECRET_PREFIX, isMonitoredHost, type MonitoredRange, type RangeRow, validateMonitoredRow } from '../../core/targets/range-row.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { HEADER_SECRETS_FILE, saveLocalHeaderSecret } from '../../adapters/local/local-header-secrets.js';
 import { looksLikeHostName, parseHostName } from '../../core/targets/host-name.js';
 import { type CliIo, tableOptions } from '../cli-io.js';
 import { DEFAULT_PORT_SET } from '../../core/fingerprint/port-sets.js';
-import { cliPortSets, defaultPorts, intOption, monitorSettings, type OptionValues, portsOption } from '../cli-options.js';
+import { cliPortSets, defaultPorts, intOption, monitorSettings, type OptionValues, portsOption, stateDir } from '../cli-options.js';
 import { withStore } from '../local-stack.js';
 
 /** `ranges add|list|remove`: edits the monitored-range table of the local store. */
@@ -34,6 +37,7 @@ async function addRange(args: readonly string[], values: OptionValues, io: CliIo
   const ports = typeof values.ports === 'string' && namesASet(values.ports) ? portsAsGiven(values.ports) : expanded;
   const exclude = typeof values.exclude === 'string' ? values.exclude.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
   const domains = typeof values.domain === 'string' ? values.domain.split(',').map((d) => parseHostName(d, '--domain')) : undefined;
+  const headersSecret = headersSecretOption(values, key);
   const row: RangeRow = {
     cidr: key,
     ...(typeof values.label === 'string' ? { label: values.label } : {}),
@@ -44,11 +48,18 @@ async function addRange(args: readonly string[], values: OptionValues, io: CliIo
     ...(values.muted === true ? { muted: true } : {}),
     ...(values.rate !== undefined ? { rate: intOption(values, 'rate', 0, 1, 1_000_000) } : {}),
     ...(domains ? { domains } : {}),
+    ...(typeof values['path-prefix'] === 'string' ? { pathPrefix: values['path-prefix'] } : {}),
+    ...(headersSecret ? { headersSecret } : {}),
     enabled: true,
   };
   // The same validation the planner applies on every cycle: a row the planner would refuse is refused now.
   const valid = validateMonitoredRow(row, settings.policy, defaultPorts(), cliPortSets());
   if (!isMonitoredHost(valid)) checkExclusions(valid);
+  if (typeof values['headers-from-file'] === 'string' && headersSecret) {
+    // Checked and stored before the row, so a row never names headers that are not there.
+    saveLocalHeaderSecret(stateDir(values), headersSecret, readHeadersFile(values['headers-from-file']));
+    io.err(`saved: the proxy headers for ${key} in ${path.join(stateDir(values), HEADER_SECRETS_FILE)} (mode 0600), as secret ${headersSecret}`);
+  }
   const replaced = await withStore(values, async (store) => {
     const existing = (await store.listRangeRows()).some((r) => typeof r === 'object' && r !== null && (r as { cidr?: unknown }).cidr === row.cidr);
     // A second `add` of the same range used to replace the whole row silently (losing its owner).
@@ -119,6 +130,32 @@ async function removeRange(args: readonly string[], values: OptionValues, io: Cl
   if (!removed) throw new InputError(`ranges remove: ${cidr} is not a registered range`);
   io.out(`removed ${cidr}`);
   return 0;
+}
+
+/**
+ * `--headers-secret NAME` names a secret that already holds the headers (on AWS: a Secrets Manager
+ * secret); `--headers-from-file FILE` stores them locally under a name made from the row's key.
+ */
+function headersSecretOption(values: OptionValues, key: string): string | undefined {
+  if (values['headers-secret'] !== undefined && values['headers-from-file'] !== undefined) throw new InputError('ranges add: give --headers-secret or --headers-from-file, not both');
+  if (typeof values['headers-secret'] === 'string') return checkHeadersSecretName(values['headers-secret'], 'ranges add: --headers-secret');
+  if (typeof values['headers-from-file'] === 'string') return `${HEADER_SECRET_PREFIX}${key.replace(/[^A-Za-z0-9_+=.@-]/g, '_')}`;
+  return undefined;
+}
+
+/** The headers file of `--headers-from-file` (`-`: standard input): a JSON object; its values are never echoed. */
+function readHeadersFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (err) {
+    throw new InputError(`ranges add: --headers-from-file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new InputError(`ranges add: --headers-from-file ${file}: not JSON (expected an object such as {"X-Proxy-Key": "..."})`);
+  }
 }
 
 /** A row's key as stored: a canonical CIDR, or a DNS name lower-cased without its trailing dot. */

@@ -14,7 +14,8 @@ import { InputError } from '../../core/targets/address.js';
 import { type LocalCycleResult, runLocalCycle } from '../../local/run-local-cycle.js';
 import { type CliIo, progressReporter, tableOptions } from '../cli-io.js';
 import { cliLogger } from '../cli-logger.js';
-import { domainsOption, monitorSettings, type OptionValues, probeOptions } from '../cli-options.js';
+import { domainsOption, monitorSettings, type OptionValues, probeOptions, stateDir } from '../cli-options.js';
+import { localHeaderSecrets } from '../../adapters/local/local-header-secrets.js';
 import { resolverOption } from '../resolver-option.js';
 import { discoverOption } from '../discover-option.js';
 import { loadLocalRoutes } from '../local-routes.js';
@@ -106,6 +107,7 @@ export async function runCycleOnStore(store: StateStore, values: OptionValues, i
     catalog,
     sinks,
     resolver,
+    headerSecrets: localHeaderSecrets(stateDir(values)),
     clock: systemClock,
     logger: cliLogger(io, { reportedByCommand: [DELIVERY_FAILED_LOG, ...PLAN_WARNINGS] }),
     // "batches" as in the run's summary line: a block is the pipeline's word, not the user's.

@@ -1,7 +1,7 @@
 import type { AlertEvent } from '../alerts/alert-event.js';
 import type { CatalogEntry } from '../fingerprint/catalog-schema.js';
 import { parseBlockMessage } from '../planning/parse-block-message.js';
-import type { Logger, StateStore } from '../ports.js';
+import type { HeaderSecrets, Logger, StateStore } from '../ports.js';
 import { type Observation, type ProbeOptions, type ProbeReport, probeTargets } from '../probing/probe-targets.js';
 import { addOffset, formatAddress, parseAddress } from '../targets/address.js';
 import { checkRangeAllowed } from '../targets/address-policy.js';
@@ -23,6 +23,8 @@ export interface ProcessBlockDeps {
   readonly logger: Logger;
   /** Asked before a discovered row's endpoint announces itself (see ownership-gate.ts); manual rows are never checked. */
   readonly ownership?: OwnershipCheck;
+  /** Reads the proxy headers a range row names (see RangeRow.headersSecret). */
+  readonly headerSecrets?: HeaderSecrets;
 }
 
 export interface BlockOutcome {
@@ -55,6 +57,13 @@ export async function processBlock(body: unknown, deps: ProcessBlockDeps): Promi
   // A range's own politeness cap applies when it is lower than the deployment's.
   let probe = block.rate && !(deps.probe.ratePerSecond && deps.probe.ratePerSecond < block.rate) ? { ...deps.probe, ratePerSecond: block.rate } : deps.probe;
   if (block.domains) probe = { ...probe, certificateDomains: [...new Set([...(probe.certificateDomains ?? []), ...block.domains])] };
+  if (block.pathPrefix) probe = { ...probe, pathPrefix: block.pathPrefix };
+  if (block.headersSecret) {
+    // Without the headers its proxy needs, the block would see nothing and report its endpoints
+    // gone: a secret that cannot be read fails the block (retried, then the run is incomplete).
+    if (!deps.headerSecrets) throw new Error(`block ${block.blockId}: range ${block.range} needs header secret ${block.headersSecret}, and no header secret store is configured`);
+    probe = { ...probe, requestHeaders: await deps.headerSecrets.headers(block.headersSecret) };
+  }
   const host = block.host;
   const report = await probeTargets(blockTargets(block.start, block.count, block.ports), deps.catalog, probe, host ? () => [host] : undefined);
   const at = deps.clock().toISOString();

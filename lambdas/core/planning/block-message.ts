@@ -20,6 +20,9 @@ export interface BlockMessage {
   readonly host?: string;
   /** Domains whose certificate names are probed again (see RangeRow.domains). */
   readonly domains?: readonly string[];
+  /** Behind a proxy (see RangeRow): the mount path, and the name (never the value) of the header secret. */
+  readonly pathPrefix?: string;
+  readonly headersSecret?: string;
   readonly label?: string;
   /** The range is muted: endpoints alert only when they get worse. */
   readonly muted?: true;

@@ -6,6 +6,7 @@ import { MAX_PORTS_PER_BLOCK } from './plan-blocks.js';
 import { checkRouteName } from '../routing/route-table.js';
 import { parseDiscoveryRef } from '../discovery/discovered-target.js';
 import { parseHostName } from '../targets/host-name.js';
+import { checkHeadersSecretName, parsePathPrefix } from '../targets/range-row.js';
 
 /** Queue messages above this size are refused unread: a real block message is a few hundred bytes. */
 export const MAX_BLOCK_MESSAGE_BYTES = 16 * 1024;
@@ -66,9 +67,11 @@ export function parseBlockMessage(body: unknown): BlockMessage {
   }
   if (m.domains !== undefined && (!Array.isArray(m.domains) || m.domains.length > 16)) throw new InputError('block message: field "domains" must be a list of at most 16 names');
   const domains = m.domains === undefined ? undefined : (m.domains as unknown[]).map((d) => field('domains', () => parseHostName(String(d), 'domain')));
+  const pathPrefix = m.pathPrefix === undefined ? undefined : parsePathPrefix(m.pathPrefix, 'block message');
+  const headersSecret = m.headersSecret === undefined ? undefined : checkHeadersSecretName(m.headersSecret, 'block message: field "headersSecret"');
   const cidr = field('range', () => parseCidr(host !== undefined ? start : range));
   const first = field('start', () => parseAddress(start));
   const block = { family: first.family, first: first.value, last: first.value + BigInt(count - 1) };
   if (!contains(cidr, block)) throw new InputError(`block message: block ${start} +${count} lies outside its range ${range}`);
-  return { schema: BLOCK_SCHEMA, runId, blockId, range: host ?? cidr.text, ...(host ? { host } : {}), ...(domains && domains.length > 0 ? { domains } : {}), ...(label ? { label } : {}), ...(m.muted === true ? { muted: true as const } : {}), ...(rate ? { rate } : {}), ...(discovered ? { discovered } : {}), ...(owner ? { owner } : {}), ...(route ? { route } : {}), start, count, ports };
+  return { schema: BLOCK_SCHEMA, runId, blockId, range: host ?? cidr.text, ...(host ? { host } : {}), ...(domains && domains.length > 0 ? { domains } : {}), ...(pathPrefix ? { pathPrefix } : {}), ...(headersSecret ? { headersSecret } : {}), ...(label ? { label } : {}), ...(m.muted === true ? { muted: true as const } : {}), ...(rate ? { rate } : {}), ...(discovered ? { discovered } : {}), ...(owner ? { owner } : {}), ...(route ? { route } : {}), start, count, ports };
 }

@@ -69,6 +69,8 @@ export function* planBlocks(
           range: range.host ?? range.cidr.text,
           ...(range.host ? { host: range.host } : {}),
           ...(range.domains ? { domains: range.domains } : {}),
+          ...(range.pathPrefix ? { pathPrefix: range.pathPrefix } : {}),
+          ...(range.headersSecret ? { headersSecret: range.headersSecret } : {}),
           ...(range.label ? { label: range.label } : {}),
           ...(range.muted ? { muted: true as const } : {}),
           ...(range.rate ? { rate: range.rate } : {}),

@@ -16,6 +16,8 @@ export interface PlannedRange {
   readonly muted?: boolean;
   readonly rate?: number;
   readonly domains?: readonly string[];
+  readonly pathPrefix?: string;
+  readonly headersSecret?: string;
   /** A host row's name: this planned range is one address it resolved to (see MonitoredRange.host). */
   readonly host?: string;
   /** The owning cloud resource, for a discovered row. */
@@ -34,6 +36,8 @@ export function toPlannedRange(range: MonitoredRange): PlannedRange {
     ...(range.rate ? { rate: range.rate } : {}),
     ...(range.discovered ? { discovered: range.discovered } : {}),
     ...(range.domains ? { domains: range.domains } : {}),
+    ...(range.pathPrefix ? { pathPrefix: range.pathPrefix } : {}),
+    ...(range.headersSecret ? { headersSecret: range.headersSecret } : {}),
     ...(range.host ? { host: range.host } : {}),
     intervals: range.intervals.map((i) => ({
       first: formatAddress({ family: i.family, value: i.first }),
@@ -53,6 +57,8 @@ export function fromPlannedRange(planned: PlannedRange): MonitoredRange {
     ...(planned.rate ? { rate: planned.rate } : {}),
     ...(planned.discovered ? { discovered: planned.discovered } : {}),
     ...(planned.domains ? { domains: planned.domains } : {}),
+    ...(planned.pathPrefix ? { pathPrefix: planned.pathPrefix } : {}),
+    ...(planned.headersSecret ? { headersSecret: planned.headersSecret } : {}),
     ...(planned.host ? { host: planned.host } : {}),
     exclude: [],
     intervals: planned.intervals.map((i) => {

@@ -37,6 +37,14 @@ export interface RangeRow {
    * one of them is fingerprinted again under that name (SNI and Host).
    */
   readonly domains?: readonly string[];
+  /** Behind a proxy: the path the products are mounted under (`/ollama`), put before every probe path. */
+  readonly pathPrefix?: string;
+  /**
+   * Behind a proxy: the name of a secret holding the request headers the owner's proxy requires
+   * (a JSON object). On AWS a Secrets Manager secret under HEADER_SECRET_PREFIX; locally, the state
+   * directory's header-secrets file. Never the values themselves: rows are not secret.
+   */
+  readonly headersSecret?: string;
   /** Set on rows written by cloud discovery (see core/discovery): where the target came from. Manual rows have none. */
   readonly source?: string;
   readonly resourceId?: string;
@@ -58,6 +66,8 @@ export interface MonitoredRange {
   /** The addresses to probe: the CIDR less its exclusions (and less ranges planned before it). */
   readonly intervals: readonly AddressInterval[];
   readonly domains?: readonly string[];
+  readonly pathPrefix?: string;
+  readonly headersSecret?: string;
   /**
    * Set when the range is one address a host row resolved to: it is probed with this name as
    * HTTP Host and TLS SNI, and what it finds is its own endpoint (name + address + port).
@@ -77,6 +87,8 @@ export interface MonitoredHost {
   readonly muted?: boolean;
   readonly rate?: number;
   readonly domains?: readonly string[];
+  readonly pathPrefix?: string;
+  readonly headersSecret?: string;
   readonly discovered?: DiscoveryRef;
 }
 
@@ -84,7 +96,7 @@ export function isMonitoredHost(row: MonitoredRange | MonitoredHost): row is Mon
   return !('cidr' in row);
 }
 
-const KNOWN_FIELDS = new Set(['cidr', 'label', 'owner', 'route', 'ports', 'exclude', 'enabled', 'muted', 'rate', 'domains', 'source', 'resourceId', 'account', 'region', 'updatedAt', 'createdAt']);
+const KNOWN_FIELDS = new Set(['cidr', 'label', 'owner', 'route', 'ports', 'exclude', 'enabled', 'muted', 'rate', 'domains', 'pathPrefix', 'headersSecret', 'source', 'resourceId', 'account', 'region', 'updatedAt', 'createdAt']);
 const MAX_TEXT = 200;
 
 /**
@@ -188,6 +200,8 @@ interface CommonFields {
   readonly muted?: boolean;
   readonly rate?: number;
   readonly domains?: readonly string[];
+  readonly pathPrefix?: string;
+  readonly headersSecret?: string;
   readonly discovered?: DiscoveryRef;
 }
 
@@ -225,6 +239,9 @@ function validateCommonFields(row: Record<string, unknown>, where: string, defau
   }
   const domains = parseDomains(row.domains, where);
   const discovered = parseDiscoveryFields(row, where);
+  const pathPrefix = row.pathPrefix === undefined || row.pathPrefix === null || row.pathPrefix === '' ? undefined : parsePathPrefix(row.pathPrefix, where);
+  const headersSecret =
+    row.headersSecret === undefined || row.headersSecret === null || row.headersSecret === '' ? undefined : checkHeadersSecretName(row.headersSecret, `${where}: field "headersSecret"`);
   return {
     ports,
     ...(label ? { label } : {}),
@@ -234,7 +251,28 @@ function validateCommonFields(row: Record<string, unknown>, where: string, defau
     ...(rate ? { rate } : {}),
     ...(domains.length > 0 ? { domains } : {}),
     ...(discovered ? { discovered } : {}),
+    ...(pathPrefix ? { pathPrefix } : {}),
+    ...(headersSecret ? { headersSecret } : {}),
   };
+}
+
+/** `/ollama` or `/team/llm`: segments of URL-safe characters, no trailing slash, no `..`, no query. */
+export function parsePathPrefix(value: unknown, where: string): string {
+  const text = typeof value === 'string' ? value.trim().replace(/\/+$/, '') : undefined;
+  if (text === undefined || !/^(\/[A-Za-z0-9._~-]+)+$/.test(text) || text.split('/').includes('..') || text.length > 100) {
+    throw new InputError(`${where}: field "pathPrefix" must be a path such as /ollama (letters, digits, "._~-" between slashes, at most 100 characters), got ${describe(value)}`);
+  }
+  return text;
+}
+
+/** Header secrets live under this name prefix: the prober may read those secrets and no other. */
+export const HEADER_SECRET_PREFIX = 'ai-exposure-monitor/headers/';
+
+export function checkHeadersSecretName(value: unknown, where: string): string {
+  if (typeof value !== 'string' || !value.startsWith(HEADER_SECRET_PREFIX) || !/^[A-Za-z0-9/_+=.@-]{1,256}$/.test(value) || value.length === HEADER_SECRET_PREFIX.length) {
+    throw new InputError(`${where} must name a secret under ${HEADER_SECRET_PREFIX} (letters, digits and /_+=.@-), got ${describe(value)}`);
+  }
+  return value;
 }
 
 /** Most domains one row may register for certificate-name rediscovery. */
