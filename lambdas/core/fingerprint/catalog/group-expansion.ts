@@ -26,6 +26,7 @@ import { newApi } from './new-api.js';
 import { oneApi } from './one-api.js';
 import { lmdeploy } from './lmdeploy.js';
 import { openhands } from './openhands.js';
+import { opik } from './opik.js';
 import { openInterpreter } from './open-interpreter.js';
 import { perplexica } from './perplexica.js';
 import { portkeyGateway } from './portkey-gateway.js';
@@ -71,4 +72,5 @@ export const expansion: readonly CatalogEntry[] = [
   neuralSolution,
   dtale,
   argilla,
+  opik,
 ];
