@@ -13,12 +13,14 @@ Usage:
   exposure-monitor scan <target>... [--ports P] [--json] [--concurrency N] [--timeout MS] [--resolve NAME=IP,...] [--domain D]
       One-shot scan, no state. A target is an IPv4 address, a CIDR, ip:port, or a DNS name
       (name or name:port: each address it resolves to is probed with the name as Host and SNI).
-  exposure-monitor ranges add <cidr> [--label L] [--owner O] [--route R] [--ports P] [--exclude CIDR,...] [--muted] [--rate N] [--replace] [--aws ...]
+  exposure-monitor ranges add <cidr|name> [--label L] [--owner O] [--route R] [--ports P] [--exclude CIDR,...] [--muted] [--rate N]
+                              [--domain D,...] [--path-prefix P] [--headers-from-file FILE | --headers-secret NAME] [--replace] [--aws ...]
   exposure-monitor ranges list [--json]
-  exposure-monitor ranges remove <cidr>
+  exposure-monitor ranges remove <cidr|name>
       Edit the monitored-range table of the local store.
   exposure-monitor run [--routes FILE] [--webhook URL] [--slack-webhook URL] [--teams-webhook URL]
-                       [--pagerduty-key KEY] [--floor SEVERITY] [--state-dir D] [--json]
+                       [--pagerduty-key KEY] [--floor SEVERITY] [--resolve NAME=IP,...] [--domain D]
+                       [--state-dir D] [--json]
       One monitoring cycle now: plan, probe, diff, alert (terminal, and each route's destinations).
       Destination flags are saved: later runs deliver to those sinks without them.
   exposure-monitor sinks list [--json]
@@ -58,9 +60,14 @@ Options (each names the commands that take it):
                          machine)
   --rate N               scan, run: politeness cap, at most N TCP connects started per second
                          (default: no cap); ranges add: the cap of that range
-  --resolve NAME=IP,... scan: fix what names resolve to (like curl's --resolve), before DNS has them
-  --domain D,...         scan: your domains; a TLS endpoint's certificate names under them are
-                         probed again as SNI and Host (at most 8 per endpoint)
+  --resolve NAME=IP,... scan, run: fix what names resolve to (like curl's --resolve), before DNS has them
+  --domain D,...         scan, run, ranges add: your domains; a TLS endpoint's certificate names
+                         under them are probed again as SNI and Host (at most 8 per endpoint)
+  --path-prefix P        ranges add: the path the row's products are mounted under behind a proxy
+  --headers-from-file F  ranges add: a JSON object of headers the row's proxy requires, stored in
+                         <state-dir>/header-secrets.json (0600); the row keeps only its name
+  --headers-secret NAME  ranges add: the name of a secret (ai-exposure-monitor/headers/...) that
+                         already holds those headers (on AWS: a Secrets Manager secret)
   --contact URL          scan, run: how the owners of scanned hosts reach you, shown in the
                          scanner's User-Agent (set it: the default names no contact)
   --check-default-credentials
