@@ -83,6 +83,7 @@ export class ExposureMonitorStack extends Stack {
         ? new DiscoveryAccess(this, 'Discovery', {
             planner: this.pipeline.planner,
             prober: this.pipeline.prober,
+            rangeTable: this.tables.rangeTable,
             groups: config.discover,
             accounts: config.discoverAccounts,
             ...(config.discoverRoleName ? { roleName: config.discoverRoleName } : {}),

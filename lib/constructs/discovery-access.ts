@@ -1,5 +1,6 @@
 import { Aws, Duration, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import type { DiscoveryGroup } from '../../lambdas/core/discovery/discovery-groups.js';
@@ -11,6 +12,8 @@ export interface DiscoveryAccessProps {
   readonly planner: NodejsLambda;
   /** Re-checks ownership of a discovered address before it alerts. */
   readonly prober: NodejsLambda;
+  /** The range table: the planner writes and deletes the discovered rows in it (never other tables). */
+  readonly rangeTable: ITable;
   readonly groups: readonly DiscoveryGroup[];
   /** Member accounts (the allow-list) whose `roleName` may be assumed; nothing else ever is. */
   readonly accounts?: readonly string[];
@@ -67,6 +70,9 @@ export class DiscoveryAccess extends Construct {
       proberStatements.push(assume('AssumeAllowListedDiscoveryRoles'));
     }
     for (const s of plannerStatements) props.planner.role.addToPrincipalPolicy(s);
+    // The planner writes discovered rows (put and delete, by key) into the range table it already reads;
+    // the tables' key is already granted to it through the state table.
+    props.rangeTable.grant(props.planner, 'dynamodb:PutItem', 'dynamodb:DeleteItem');
     for (const s of proberStatements) props.prober.role.addToPrincipalPolicy(s);
 
     for (const fn of [props.planner, props.prober]) {

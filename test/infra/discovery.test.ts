@@ -3,7 +3,7 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { DISCOVERY_READ_ACTIONS } from '../../lib/constructs/discovery-access.js';
 import { ENV } from '../../lambdas/shared/env.js';
-import { actionsOf, problemsOf, roleStatements, synthMonitor } from './infra-app.js';
+import { actionsOf, grants, problemsOf, roleStatements, synthMonitor } from './infra-app.js';
 
 const MEMBERS = ['222222222222', '333333333333'];
 const READ_ONLY = /^(ec2:Describe|elasticloadbalancing:Describe|route53:List|organizations:List)/;
@@ -15,7 +15,8 @@ function discoveryStatements(template: ReturnType<typeof synthMonitor>['template
 
 describe('discovery off (the default)', () => {
   const { stack, template } = synthMonitor({});
-  it('grants no discovery action and sets no discovery environment', () => {
+  it('grants no discovery action, no range-table write and sets no discovery environment', () => {
+    expect(grants(roleStatements(template, stack.pipeline.planner.role), 'dynamodb:PutItem', stack.tables.rangeTable)).toEqual([]);
     expect(discoveryStatements(template, stack.pipeline.planner.role)).toEqual([]);
     expect(discoveryStatements(template, stack.pipeline.prober.role)).toEqual([]);
     expect(JSON.stringify(template.toJSON())).not.toContain(ENV.DISCOVER_SOURCES);
@@ -56,6 +57,13 @@ describe('discovery on, with an Organizations allow-list', () => {
     }
     const records = planner.find((s) => actionsOf(s).includes('route53:ListResourceRecordSets'));
     expect(JSON.stringify(records?.Resource)).toContain(':route53:::hostedzone/*');
+  });
+
+  it('lets the planner put and delete range rows (the discovered ones), and nothing more on that table', () => {
+    const onRangeTable = grants(roleStatements(template, stack.pipeline.planner.role), 'dynamodb:PutItem', stack.tables.rangeTable);
+    expect(onRangeTable).toHaveLength(1);
+    expect(actionsOf(onRangeTable[0] as (typeof onRangeTable)[number]).sort()).toEqual(['dynamodb:DeleteItem', 'dynamodb:PutItem']);
+    expect(grants(roleStatements(template, stack.pipeline.prober.role), 'dynamodb:PutItem', stack.tables.rangeTable)).toEqual([]);
   });
 
   it('raises an alarm on discovery problems, sent to the ops topic', () => {

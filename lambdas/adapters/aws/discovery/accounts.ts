@@ -16,6 +16,8 @@ export interface AccountOptions {
   readonly roleName?: string;
   /** Partition for role ARNs (`aws`, `aws-us-gov`, `aws-cn`). */
   readonly partition?: string;
+  /** Credential providers by role ARN, kept across cycles so a warm function reuses its clients. */
+  readonly roles?: Map<string, CredentialProvider>;
 }
 
 export const ROLE_SESSION_NAME = 'ai-exposure-monitor-discovery';
@@ -61,7 +63,11 @@ export async function accountScopes(clients: DiscoveryClients, options: AccountO
 
   for (const account of members) {
     const arn = roleArn(account, roleName, partition);
-    const provider = assumedRole(clients, arn);
+    let provider = options.roles?.get(arn);
+    if (!provider) {
+      provider = assumedRole(clients, arn);
+      options.roles?.set(arn, provider);
+    }
     try {
       await provider();
       scopes.push({ account, credentials: provider });

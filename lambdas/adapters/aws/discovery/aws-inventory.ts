@@ -1,7 +1,7 @@
 import type { DiscoveredTarget, DiscoveryProblem, DiscoveryResult, InventorySource, TargetSource } from '../../../core/discovery/discovered-target.js';
 import type { DiscoveryGroup } from '../../../core/discovery/discovery-groups.js';
 import { type AccountOptions, type AccountScope, accountScopes } from './accounts.js';
-import { type DiscoveryClients, defaultDiscoveryClients, describeAwsError } from './clients.js';
+import { type CredentialProvider, type DiscoveryClients, defaultDiscoveryClients, describeAwsError } from './clients.js';
 import { discoverElasticIps, discoverInstances, discoverInterfaces, discoverNatGateways, type Scope } from './ec2-sources.js';
 import { discoverClassicLoadBalancers, discoverLoadBalancersV2 } from './elb-sources.js';
 import { DEFAULT_ROUTE53_RECORD_CAP, discoverRoute53, type RecordBudget } from './route53-source.js';
@@ -26,6 +26,7 @@ type Lister = (scope: Scope, emit: (t: DiscoveredTarget) => void, scopeCreds: Ac
  */
 export class AwsInventory implements InventorySource {
   private readonly clients: DiscoveryClients;
+  private readonly roles = new Map<string, CredentialProvider>();
 
   constructor(private readonly options: AwsInventoryOptions) {
     this.clients = options.clients ?? defaultDiscoveryClients();
@@ -39,7 +40,7 @@ export class AwsInventory implements InventorySource {
     };
     let scopes: AccountScope[];
     try {
-      scopes = await accountScopes(this.clients, { allowList: this.options.allowList ?? [], ...(this.options.roleName ? { roleName: this.options.roleName } : {}), ...(this.options.partition ? { partition: this.options.partition } : {}) }, report);
+      scopes = await accountScopes(this.clients, { allowList: this.options.allowList ?? [], ...(this.options.roleName ? { roleName: this.options.roleName } : {}), ...(this.options.partition ? { partition: this.options.partition } : {}), roles: this.roles }, report);
     } catch (err) {
       // Not even our own identity: nothing can be read, and nothing discovered before is dropped.
       return { targets: [], problems: [...problems, { source: 'aws:sts', error: `GetCallerIdentity failed: ${describeAwsError(err)}` }] };
