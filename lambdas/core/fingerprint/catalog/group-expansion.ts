@@ -32,6 +32,7 @@ import { perplexica } from './perplexica.js';
 import { portkeyGateway } from './portkey-gateway.js';
 import { prefect } from './prefect.js';
 import { tabbyapi } from './tabbyapi.js';
+import { typesense } from './typesense.js';
 
 /**
  * Catalog entries added from the catalog-expansion research (issue 11), each read from the
@@ -73,4 +74,5 @@ export const expansion: readonly CatalogEntry[] = [
   dtale,
   argilla,
   opik,
+  typesense,
 ];
