@@ -107,10 +107,15 @@ function asFixture(request: string | undefined, a: Answer, requestHeaders?: Read
   return { ...(request ? { request } : {}), ...(requestHeaders ? { requestHeaders } : {}), status: a.status, headers, ...(a.body === '' ? {} : { body }), ...(a.open ? { holdOpen: true } : {}) };
 }
 
-/** Answers the product gives to any path it does not serve (its 404 page naming the path) are left to the fallback. */
+// Per-answer values in an otherwise fixed page (n8n's index.html carries a fresh CSP nonce on every answer).
+const PER_ANSWER = /nonce="[^"]*"/g;
+const settle = (text: string): string => text.replace(PER_ANSWER, 'nonce=""');
+
+/** Answers the product gives to any path it does not serve (its 404 page naming the path, its app page) are left to the fallback. */
 function likeFallback(path: string, a: Answer, fallback: Answer): boolean {
   const bare = path.split('?')[0] ?? path;
-  return a.status === fallback.status && (a.body === fallback.body.replaceAll(CANARY_PATH, bare) || a.body === fallback.body.replaceAll(CANARY_PATH, path));
+  const body = settle(a.body);
+  return a.status === fallback.status && (body === settle(fallback.body.replaceAll(CANARY_PATH, bare)) || body === settle(fallback.body.replaceAll(CANARY_PATH, path)));
 }
 
 /**

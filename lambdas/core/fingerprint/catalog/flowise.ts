@@ -10,12 +10,21 @@ import type { CatalogEntry } from '../catalog-schema.js';
  * - <= 2.0.x without FLOWISE_USERNAME/PASSWORD: no middleware, `GET /api/v1/chatflows` answers the
  *   JSON array of chatflows (open). With them, express-basic-auth answers 401 with an empty body.
  * - 2.1-2.2.x: every non-whitelisted `/api/v1` call without `x-request-from: internal` gets 401
- *   `{"error": "Unauthorized Access"}` whether or not basic auth is configured (the UI sends that
- *   header), so a header-less GET cannot tell open from locked: `unknown`.
+ *   `{"error": "Unauthorized Access"}` whether or not basic auth is configured; the UI sends that
+ *   header, and with it the API answers anyone when FLOWISE_USERNAME/PASSWORD are unset (200, the
+ *   chatflows) and 401 with an empty body when they are set.
  * - >= 3.0: built-in accounts; `GET /api/v1/settings` (whitelisted, new in 3.0) answers
  *   `{"PLATFORM_TYPE": "open source" | "enterprise" | "cloud"}` and the API needs a login session or
  *   an API key (401 `Unauthorized Access`). A 3.x instance nobody has set up yet lets its first
- *   visitor create the owner account, but that is only visible through a POST, so not checked.
+ *   visitor register the owner account (POST /api/v1/account/register, whitelisted). No GET tells
+ *   the two apart; the UI's own first call, `POST /api/v1/auth/resolve` (read-only: it counts
+ *   organizations), answers `{"redirectUrl": "/organization-setup"}` until an owner exists and
+ *   `/signin` after (`/license-expired` for an unlicensed enterprise build).
+ * Evidence: recorded from a running Flowise 3.1.4 (fresh, and with an owner registered) and
+ * Flowise 2.2.8 (no credentials, and FLOWISE_USERNAME/PASSWORD) on 2026-12-02
+ * (test/fixtures/real/flowise/, `npm run conformance -- flowise`); enterprise/middleware/passport
+ * `/api/v1/auth/resolve` read in the installed 3.1.4 package; the <= 2.0.x rules are read from
+ * source at tags flowise@1.8.4, flowise@2.0.0 and flowise@2.0.7.
  * Custom JS function nodes run code on the server, hence `critical` when open.
  * Sources (FlowiseAI/Flowise):
  * - packages/server/src/index.ts: `/api/v1/ip`, the `/api/v1` auth middleware, the index.html
@@ -24,6 +33,9 @@ import type { CatalogEntry } from '../catalog-schema.js';
  * - packages/server/src/services/settings/index.ts, src/Interface.ts (`Platform`).
  * - packages/server/src/services/versions/index.ts: `GET /api/v1/version` -> `{"version"}`.
  */
+// The header Flowise's own UI sends on every API call (packages/ui/src/api/client.js); 2.1-2.2.x ask for nothing else.
+const UI_HEADER = { 'x-request-from': 'internal' };
+
 export const flowise: CatalogEntry = {
   service: 'flowise',
   name: 'Flowise',
@@ -68,6 +80,19 @@ export const flowise: CatalogEntry = {
       auth: 'required',
       evidence: 'GET /api/v1/chatflows -> {status} (FLOWISE_USERNAME/PASSWORD basic auth)',
     },
+    // 2.1-2.2.x: the API wants only the UI's own header; basic auth (when configured) answers 401 with an empty body.
+    {
+      request: { path: '/api/v1/chatflows', headers: UI_HEADER },
+      match: { status: 200, json: [{ path: '', type: 'array' }] },
+      auth: 'none',
+      evidence: 'GET /api/v1/chatflows with the UI\'s own x-request-from: internal header and no credentials -> {status}: {count:[]} chatflows (first: {json:[].name})',
+    },
+    {
+      request: { path: '/api/v1/chatflows', headers: UI_HEADER },
+      match: { status: 401, bodyRegex: '^\\s*$' },
+      auth: 'required',
+      evidence: 'GET /api/v1/chatflows with the UI\'s x-request-from: internal header -> {status} (FLOWISE_USERNAME/PASSWORD basic auth)',
+    },
   ],
   version: [{ request: { path: '/api/v1/version' }, json: 'version' }],
   // docs.flowiseai.com configuration/authorization/app-level: email/password accounts from 3.0.1; before that
@@ -79,5 +104,8 @@ export const flowise: CatalogEntry = {
     allows: ['run-code', 'spend-api-keys', 'read-data', 'write-data'],
   },
   // The same `GET /api/v1/chatflows` the auth rule reads (cached): a JSON array of ChatFlow rows with `name`.
-  inventory: [{ kind: 'workflow', request: { path: '/api/v1/chatflows' }, match: { status: 200, json: [{ path: '', type: 'array' }] }, json: '[].name' }],
+  inventory: [
+    { kind: 'workflow', request: { path: '/api/v1/chatflows' }, match: { status: 200, json: [{ path: '', type: 'array' }] }, json: '[].name' },
+    { kind: 'workflow', request: { path: '/api/v1/chatflows', headers: UI_HEADER }, match: { status: 200, json: [{ path: '', type: 'array' }] }, json: '[].name' },
+  ],
 };

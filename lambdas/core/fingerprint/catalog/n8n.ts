@@ -16,6 +16,16 @@ import type { CatalogEntry } from '../catalog-schema.js';
  * - packages/cli/src/services/frontend.service.ts and its test (`getPublicSettings` expected shape).
  * - packages/cli/src/response-helper.ts: `sendSuccessResponse` wraps bodies in `{"data": ...}`.
  * - google/tsunami-security-scanner-plugins N8N exposed REST API detector (0.x `/rest/workflows`).
+ * Evidence: recorded from a running n8n 2.40.7 (npm, on Node 24, sqlite) on 2026-12-02, unclaimed
+ * and with the owner set up (test/fixtures/real/n8n/, `npm run conformance -- n8n`): anonymous
+ * `GET /rest/settings` answers `{"data": {"settingsMode": "public", "defaultLocale",
+ * "userManagement": {"authenticationMethod", "showSetupOnFirstLoad", "smtpSetup",
+ * "passwordMinLength"}, "sso", "authCookie", "previewMode", "enterprise", "communityNodesEnabled"}}`
+ * (services/frontend.service.ts `getPublicSettings` in the installed 2.40.7): no `versionCli`, so
+ * the old identify rule matched nothing. `showSetupOnFirstLoad` is true until POST
+ * /rest/owner/setup, false after. The version is only in index.html, base64-encoded in the
+ * `n8n:config:sentry` meta (`"release":"n8n@2.40.7"`), which no rule can read: no version on 2.x.
+ * The versionCli rule and `/rest/workflows` (0.x) are read from source, not recorded.
  */
 export const n8n: CatalogEntry = {
   service: 'n8n',
@@ -31,6 +41,19 @@ export const n8n: CatalogEntry = {
   ],
   exposes: 'workflows and their stored credentials; Code and Execute Command nodes run on the host',
   identify: [
+    // 2.x (recorded): the public settings carry no version or instance id, only n8n's own settings keys.
+    {
+      request: { path: '/rest/settings' },
+      match: {
+        status: 200,
+        json: [
+          { path: 'data.settingsMode', equals: 'public' },
+          { path: 'data.userManagement.showSetupOnFirstLoad', type: 'boolean' },
+          { path: 'data.userManagement.authenticationMethod', type: 'string' },
+        ],
+      },
+    },
+    // Older trees (read from source): the settings carry versionCli.
     {
       request: { path: '/rest/settings' },
       match: { status: 200, json: [{ path: 'data.versionCli', type: 'string' }, { path: 'data.userManagement', type: 'object' }] },
