@@ -108,6 +108,19 @@ describe('discovery in the planner', () => {
   });
 });
 
+describe('discovery at scale', () => {
+  it('plans 1,000 discovered addresses: the run record keeps every planned range within the 400 KB item', async () => {
+    const targets = Array.from({ length: 1000 }, (_, i) => eip(`127.1.${i >> 8}.${i & 255}`, `eipalloc-${i.toString(16).padStart(17, '0')}`));
+    const settings = testSettings(Array.from({ length: 122 }, (_, i) => 20000 + i));
+    const queue = new InProcessQueue();
+    const plan = await planCycle({ store: dynamo.store, queue, settings, clock: steppingClock(), logger: quiet, discovery: fixed({ targets, problems: [] }) });
+    expect(plan.ranges).toBe(1000);
+    const run = await dynamo.store.getRun(plan.runId);
+    expect(run?.ranges).toHaveLength(1000);
+    expect(run?.ranges[999]?.discovered?.resourceId).toBe(`eipalloc-${(999).toString(16).padStart(17, '0')}`);
+  });
+});
+
 describe('ownership before alerting', () => {
   const discovery = fixed({ targets: [eip('127.0.32.10', 'eipalloc-1')], problems: [] });
 

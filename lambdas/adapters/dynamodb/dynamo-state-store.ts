@@ -10,6 +10,7 @@ import {
   ScanCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AlertEvent } from '../../core/alerts/alert-event.js';
 import type {
@@ -112,7 +113,7 @@ export class DynamoStateStore implements StateStore {
           [STATE_SK]: { S: run.runId },
           startedAt: { S: run.startedAt },
           status: { S: run.status },
-          ranges: { S: JSON.stringify(run.ranges) },
+          ...rangesAttribute(run.ranges),
           blockSize: { N: String(run.blockSize) },
           blocksTotal: { N: String(run.blocksTotal) },
           ...(run.unresolvedHosts && run.unresolvedHosts.length > 0 ? { unresolvedHosts: { S: JSON.stringify(run.unresolvedHosts) } } : {}),
@@ -467,6 +468,19 @@ function ttlFrom(iso: string): number {
   return Math.floor(Date.parse(iso) / 1000) + HISTORY_TTL_DAYS * 86_400;
 }
 
+/** Planned ranges above this many bytes of JSON are stored gzipped. */
+const RANGES_GZIP_ABOVE = 64 * 1024;
+
+/**
+ * A run's planned ranges. Many one-address rows (discovered cloud addresses) repeat the same port
+ * list: as JSON about 875 bytes a row, so DynamoDB's 400 KB item would hold fewer than 500; gzipped,
+ * 10,000 such rows take about 170 KB.
+ */
+function rangesAttribute(ranges: readonly PlannedRange[]): Item {
+  const json = JSON.stringify(ranges);
+  return Buffer.byteLength(json) > RANGES_GZIP_ABOVE ? { rangesGz: { B: gzipSync(json) } } : { ranges: { S: json } };
+}
+
 function toRun(item: Item): RunRecord {
   const u = unmarshall(item) as Record<string, unknown>;
   const done = u.doneBlocks instanceof Set ? u.doneBlocks.size : 0;
@@ -474,7 +488,7 @@ function toRun(item: Item): RunRecord {
     runId: String(u[STATE_SK]),
     startedAt: String(u.startedAt),
     status: u.status as RunStatus,
-    ranges: typeof u.ranges === 'string' ? (JSON.parse(u.ranges) as PlannedRange[]) : [],
+    ranges: u.rangesGz instanceof Uint8Array ? (JSON.parse(gunzipSync(u.rangesGz).toString('utf8')) as PlannedRange[]) : typeof u.ranges === 'string' ? (JSON.parse(u.ranges) as PlannedRange[]) : [],
     blockSize: Number(u.blockSize),
     blocksTotal: Number(u.blocksTotal),
     blocksDone: done,
