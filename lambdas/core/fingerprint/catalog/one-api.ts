@@ -10,8 +10,7 @@ import type { CatalogEntry } from '../catalog-schema.js';
  *   `self_use_mode_enabled` (New API, its fork, has its own entry).
  * - `GET /v1/models` without a token: `TokenAuth` -> `abortWithMessage` 401
  *   `{"error": {"message": "未提供令牌 (request id: ...)", "type": "one_api_error"}}`.
- * Markers: the status document's One API field set, and the relay's `one_api_error` (the auth
- * verdict asks for it). Version: `data.version`.
+ * Markers: the status document's One API field set, confirmed by the relay's `one_api_error`. Version: `data.version`.
  * Read from source at v0.6.11-alpha.22-1-g8df4a26 (songquanpeng/one-api, 2025-02-21): controller/misc.go (`GetStatus`),
  * router/relay.go (`/v1/models` behind `TokenAuth`), middleware/auth.go, middleware/utils.go (`abortWithMessage`),
  * model/token.go (`ValidateUserToken`), common/config/config.go (SystemName), model/main.go (root user created at first start).
@@ -41,6 +40,9 @@ export const oneApi: CatalogEntry = {
         ],
         bodyExcludes: ['"setup":', '"self_use_mode_enabled":'],
       },
+      // The relay's own error type confirms: an older New API (its fork, `new_api_error`) whose status lacks `setup`
+      // is not taken for One API.
+      confirm: { request: { path: '/v1/models' }, match: { status: 401, json: [{ path: 'error.type', equals: 'one_api_error' }] } },
     },
   ],
   auth: [
