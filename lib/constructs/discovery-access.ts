@@ -29,6 +29,7 @@ export const DISCOVERY_READ_ACTIONS = {
   route53Zones: ['route53:ListHostedZones'],
   route53Records: ['route53:ListResourceRecordSets'],
   organizations: ['organizations:ListAccounts'],
+  lightsail: ['lightsail:GetInstances', 'lightsail:GetStaticIps', 'lightsail:GetLoadBalancers'],
 } as const;
 
 /**
@@ -57,6 +58,10 @@ export class DiscoveryAccess extends Construct {
       plannerStatements.push(star('DiscoverLoadBalancers', DISCOVERY_READ_ACTIONS.elb));
       proberStatements.push(star('RecheckLoadBalancers', DISCOVERY_READ_ACTIONS.elb));
     }
+    if (groups.has('lightsail')) {
+      plannerStatements.push(star('DiscoverLightsail', DISCOVERY_READ_ACTIONS.lightsail));
+      proberStatements.push(star('RecheckLightsail', ['lightsail:GetInstances', 'lightsail:GetStaticIps', 'lightsail:GetLoadBalancer']));
+    }
     if (groups.has('route53')) {
       plannerStatements.push(star('DiscoverHostedZones', DISCOVERY_READ_ACTIONS.route53Zones));
       const records = (sid: string) => new iam.PolicyStatement({ sid, actions: [...DISCOVERY_READ_ACTIONS.route53Records], resources: [zoneArn] });
@@ -82,7 +87,7 @@ export class DiscoveryAccess extends Construct {
       if (props.regions && props.regions.length > 0) fn.fn.addEnvironment(ENV.DISCOVER_REGIONS, props.regions.join(','));
       Validations.of(fn.role).acknowledge({
         id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'Discovery reads only: EC2 Describe*, ELB DescribeLoadBalancers, Route 53 ListHostedZones and Organizations ListAccounts have no resource-level permissions.',
+        reason: 'Discovery reads only: EC2 Describe*, ELB DescribeLoadBalancers, Lightsail Get* listings, Route 53 ListHostedZones and Organizations ListAccounts have no resource-level permissions.',
       });
     }
     if (groups.has('route53')) {

@@ -6,11 +6,11 @@ import { ENV } from '../../lambdas/shared/env.js';
 import { actionsOf, grants, problemsOf, roleStatements, synthMonitor } from './infra-app.js';
 
 const MEMBERS = ['222222222222', '333333333333'];
-const READ_ONLY = /^(ec2:Describe|elasticloadbalancing:Describe|route53:List|organizations:List)/;
+const READ_ONLY = /^(ec2:Describe|elasticloadbalancing:Describe|route53:List|organizations:List|lightsail:Get)/;
 
 /** Every statement either function's role carries that no other part of the stack does: the discovery ones. */
 function discoveryStatements(template: ReturnType<typeof synthMonitor>['template'], role: Parameters<typeof roleStatements>[1]) {
-  return roleStatements(template, role).filter((s) => actionsOf(s).some((a) => /^(ec2|elasticloadbalancing|route53|organizations|sts):/.test(a)));
+  return roleStatements(template, role).filter((s) => actionsOf(s).some((a) => /^(ec2|elasticloadbalancing|route53|organizations|sts|lightsail):/.test(a)));
 }
 
 describe('discovery off (the default)', () => {
@@ -99,9 +99,17 @@ describe('discovery of one account, EC2 only', () => {
   });
 });
 
+describe('discovery of Lightsail', () => {
+  const { stack, template } = synthMonitor({ discover: ['lightsail'] });
+  it('grants the Lightsail listings to the planner, and the re-check reads to the prober', () => {
+    expect(discoveryStatements(template, stack.pipeline.planner.role).flatMap(actionsOf).filter((a) => a.startsWith('lightsail:')).sort()).toEqual([...DISCOVERY_READ_ACTIONS.lightsail].sort());
+    expect(discoveryStatements(template, stack.pipeline.prober.role).flatMap(actionsOf).sort()).toEqual(['lightsail:GetInstances', 'lightsail:GetLoadBalancer', 'lightsail:GetStaticIps']);
+  });
+});
+
 describe('discovery context', () => {
   it('refuses unknown sources, bad account ids, an allow-list without a role name, and settings without sources', () => {
-    expect(problemsOf({ discover: ['ec2', 'lightsail'] })).toEqual(['context "discover" must be a list of discovery sources from ec2, elbv2, elb, route53; got "lightsail"']);
+    expect(problemsOf({ discover: ['ec2', 'gce'] })).toEqual(['context "discover" must be a list of discovery sources from ec2, elbv2, elb, route53, lightsail; got "gce"']);
     expect(problemsOf({ discover: 'ec2', discoverAccounts: '12345', discoverRoleName: 'R' })).toEqual(['context "discoverAccounts" must be a list of 12-digit AWS account ids; got "12345"']);
     expect(problemsOf({ discover: 'ec2', discoverAccounts: MEMBERS })[0]).toContain('"discoverRoleName" is not');
     expect(problemsOf({ discoverRoleName: 'R' })[0]).toContain('"discover" is not');

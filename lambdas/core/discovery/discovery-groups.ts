@@ -1,8 +1,9 @@
 /**
  * The discovery source groups a deployment (context `discover`) or `run --discover` may name:
- * `ec2` covers instance public IPs, Elastic IPs, ENI associations and NAT gateways.
+ * `ec2` covers instance public IPs, Elastic IPs, ENI associations and NAT gateways; `lightsail` its
+ * instances' public addresses, static IPs and load balancer names.
  */
-export const DISCOVERY_GROUPS = ['ec2', 'elbv2', 'elb', 'route53'] as const;
+export const DISCOVERY_GROUPS = ['ec2', 'elbv2', 'elb', 'route53', 'lightsail'] as const;
 export type DiscoveryGroup = (typeof DISCOVERY_GROUPS)[number];
 
 /** Refuses an unknown group by name (`ec2,elbv2,route53`): a typo must not silently discover nothing. */

@@ -1,6 +1,7 @@
 import { DescribeAddressesCommand, DescribeInstancesCommand, DescribeNatGatewaysCommand, DescribeNetworkInterfacesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeLoadBalancersCommand as DescribeClassicCommand, ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { GetInstancesCommand, GetLoadBalancersCommand as GetLightsailLoadBalancersCommand, GetStaticIpsCommand, LightsailClient } from '@aws-sdk/client-lightsail';
 import { ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { ListHostedZonesCommand, ListResourceRecordSetsCommand, Route53Client } from '@aws-sdk/client-route-53';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -23,6 +24,7 @@ const elbv2 = mockClient(ElasticLoadBalancingV2Client);
 const elb = mockClient(ElasticLoadBalancingClient);
 const route53 = mockClient(Route53Client);
 const org = mockClient(OrganizationsClient);
+const lightsail = mockClient(LightsailClient);
 const sts = mockClient(STSClient);
 
 /** Clients with fixed credentials for our own account, so a fake can tell which account asks. */
@@ -34,6 +36,7 @@ function testClients(): DiscoveryClients {
     elbv2: (region, c) => new ElasticLoadBalancingV2Client({ region, credentials: creds(c) }),
     elb: (region, c) => new ElasticLoadBalancingClient({ region, credentials: creds(c) }),
     route53: (c) => new Route53Client({ region: 'us-east-1', credentials: creds(c) }),
+    lightsail: (region, c) => new LightsailClient({ region, credentials: creds(c) }),
     organizations: () => new OrganizationsClient({ region: 'us-east-1', credentials: own }),
     sts: () => new STSClient({ region: 'us-east-1', credentials: own }),
   };
@@ -50,7 +53,7 @@ function throttled(): Error {
 }
 
 beforeEach(() => {
-  for (const m of [ec2, elbv2, elb, route53, org, sts]) m.reset();
+  for (const m of [ec2, elbv2, elb, route53, org, sts, lightsail]) m.reset();
   sts.on(GetCallerIdentityCommand).resolves({ Account: SELF, Arn: `arn:aws:sts::${SELF}:assumed-role/planner/x` });
   ec2.on(DescribeInstancesCommand).resolves({});
   ec2.on(DescribeAddressesCommand).resolves({});
@@ -128,6 +131,25 @@ describe('AwsInventory: load balancers', () => {
       'aws:elb old-1.eu-west-1.elb.amazonaws.com',
       'aws:elbv2 n-2.elb.eu-west-1.amazonaws.com',
       'aws:elbv2 web-1.eu-west-1.elb.amazonaws.com',
+    ]);
+  });
+});
+
+describe('AwsInventory: Lightsail', () => {
+  it('lists instance addresses across pages, static IPs and load balancer names', async () => {
+    lightsail.on(GetInstancesCommand).callsFake((input: { pageToken?: string }) =>
+      input.pageToken === 'p2' ? { instances: [{ name: 'webui', publicIpAddress: '198.51.100.21', ipv6Addresses: ['2001:db8::21'] }] } : { instances: [{ name: 'ollama-box', publicIpAddress: '198.51.100.20' }], nextPageToken: 'p2' },
+    );
+    lightsail.on(GetStaticIpsCommand).resolves({ staticIps: [{ name: 'StaticIp-1', ipAddress: '198.51.100.22' }] });
+    lightsail.on(GetLightsailLoadBalancersCommand).resolves({ loadBalancers: [{ name: 'lb-1', dnsName: 'abc.eu-west-1.elb.amazonaws.com' }] });
+    const result = await inventory({ groups: ['lightsail'] }).discover();
+    expect(result.problems).toEqual([]);
+    expect(result.targets.map((t) => `${t.source} ${t.resourceId} ${t.target}`)).toEqual([
+      'aws:lightsail ollama-box 198.51.100.20',
+      'aws:lightsail webui 198.51.100.21',
+      'aws:lightsail webui 2001:db8::21',
+      'aws:lightsail StaticIp-1 198.51.100.22',
+      'aws:lightsail lb-1 abc.eu-west-1.elb.amazonaws.com',
     ]);
   });
 });
@@ -264,6 +286,6 @@ describe('discovery over AWS into the range table', () => {
 describe('parseDiscoveryGroups', () => {
   it('refuses an unknown source by name', () => {
     expect(parseDiscoveryGroups('ec2, Route53', '--discover')).toEqual(['ec2', 'route53']);
-    expect(() => parseDiscoveryGroups('ec2,lightsail', '--discover')).toThrow('--discover: unknown discovery source "lightsail" (known: ec2, elbv2, elb, route53)');
+    expect(() => parseDiscoveryGroups('ec2,lightsail2', '--discover')).toThrow('--discover: unknown discovery source "lightsail2" (known: ec2, elbv2, elb, route53, lightsail)');
   });
 });

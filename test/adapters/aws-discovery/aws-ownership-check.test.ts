@@ -1,6 +1,7 @@
 import { DescribeAddressesCommand, DescribeNetworkInterfacesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeLoadBalancersCommand as DescribeClassicCommand, ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { GetInstancesCommand, GetLoadBalancerCommand, GetStaticIpsCommand, LightsailClient } from '@aws-sdk/client-lightsail';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { ListResourceRecordSetsCommand, Route53Client } from '@aws-sdk/client-route-53';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -19,6 +20,7 @@ const elbv2 = mockClient(ElasticLoadBalancingV2Client);
 const elb = mockClient(ElasticLoadBalancingClient);
 const route53 = mockClient(Route53Client);
 const sts = mockClient(STSClient);
+const lightsail = mockClient(LightsailClient);
 
 const own = { accessKeyId: 'own', secretAccessKey: 'x' };
 const clients: DiscoveryClients = {
@@ -26,6 +28,7 @@ const clients: DiscoveryClients = {
   elbv2: (region, c) => new ElasticLoadBalancingV2Client({ region, credentials: c ?? own }),
   elb: (region, c) => new ElasticLoadBalancingClient({ region, credentials: c ?? own }),
   route53: (c) => new Route53Client({ region: 'us-east-1', credentials: c ?? own }),
+  lightsail: (region, c) => new LightsailClient({ region, credentials: c ?? own }),
   organizations: () => new OrganizationsClient({ region: 'us-east-1', credentials: own }),
   sts: () => new STSClient({ region: 'us-east-1', credentials: own }),
 };
@@ -35,7 +38,7 @@ const check = () => new AwsOwnershipCheck({ clients, resolver, allowList: [MEMBE
 const q = (extra: Partial<OwnershipQuery>): OwnershipQuery => ({ source: 'aws:eip', resourceId: 'eipalloc-1', account: SELF, region: 'eu-west-1', address: '198.51.100.7', ...extra });
 
 beforeEach(() => {
-  for (const m of [ec2, elbv2, elb, route53, sts]) m.reset();
+  for (const m of [ec2, elbv2, elb, route53, sts, lightsail]) m.reset();
   dns = {};
   sts.on(GetCallerIdentityCommand).resolves({ Account: SELF });
   sts.on(AssumeRoleCommand).resolves({ Credentials: { AccessKeyId: 'member', SecretAccessKey: 's', SessionToken: 't', Expiration: new Date(Date.now() + 900_000) } });
@@ -92,5 +95,16 @@ describe('AwsOwnershipCheck', () => {
     expect(await check().stillOwned(rec)).toBe('left');
     expect(await check().stillOwned(rec)).toBe('owned');
     expect(route53.commandCalls(ListResourceRecordSetsCommand)[0]?.args[0].input).toEqual({ HostedZoneId: 'ZPUB', StartRecordName: 'chat.example.com', StartRecordType: 'A', MaxItems: 1 });
+  });
+
+  it('re-checks Lightsail: a static IP or an instance address is owned; a load balancer that is gone is left', async () => {
+    lightsail.on(GetStaticIpsCommand).resolves({ staticIps: [{ name: 's', ipAddress: '198.51.100.22' }] });
+    lightsail.on(GetInstancesCommand).resolves({ instances: [{ name: 'box', publicIpAddress: '198.51.100.20' }] });
+    const ls = (address: string) => q({ source: 'aws:lightsail', resourceId: 'x', address });
+    expect(await check().stillOwned(ls('198.51.100.22'))).toBe('owned');
+    expect(await check().stillOwned(ls('198.51.100.20'))).toBe('owned');
+    expect(await check().stillOwned(ls('198.51.100.99'))).toBe('left');
+    lightsail.on(GetLoadBalancerCommand).rejects(Object.assign(new Error('gone'), { name: 'NotFoundException' }));
+    expect(await check().stillOwned(q({ source: 'aws:lightsail', resourceId: 'lb-1', host: 'abc.eu-west-1.elb.amazonaws.com' }))).toBe('left');
   });
 });

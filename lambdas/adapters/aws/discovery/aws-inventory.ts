@@ -4,6 +4,7 @@ import { type AccountOptions, type AccountScope, accountScopes } from './account
 import { type CredentialProvider, type DiscoveryClients, defaultDiscoveryClients, describeAwsError } from './clients.js';
 import { discoverElasticIps, discoverInstances, discoverInterfaces, discoverNatGateways, type Scope } from './ec2-sources.js';
 import { discoverClassicLoadBalancers, discoverLoadBalancersV2 } from './elb-sources.js';
+import { discoverLightsail } from './lightsail-source.js';
 import { DEFAULT_ROUTE53_RECORD_CAP, discoverRoute53, type RecordBudget } from './route53-source.js';
 
 export { DISCOVERY_GROUPS, type DiscoveryGroup, parseDiscoveryGroups } from '../../../core/discovery/discovery-groups.js';
@@ -53,6 +54,7 @@ export class AwsInventory implements InventorySource {
       ['aws:nat', 'ec2', (s, e, a) => discoverNatGateways(this.clients.ec2(s.region, a.credentials), s, e)],
       ['aws:elbv2', 'elbv2', (s, e, a) => discoverLoadBalancersV2(this.clients.elbv2(s.region, a.credentials), s, e)],
       ['aws:elb', 'elb', (s, e, a) => discoverClassicLoadBalancers(this.clients.elb(s.region, a.credentials), s, e)],
+      ['aws:lightsail', 'lightsail', (s, e, a) => discoverLightsail(this.clients.lightsail(s.region, a.credentials), s, e)],
     ];
     const budget: RecordBudget = { cap: this.options.route53RecordCap ?? DEFAULT_ROUTE53_RECORD_CAP, remaining: this.options.route53RecordCap ?? DEFAULT_ROUTE53_RECORD_CAP };
     for (const scope of scopes) {

@@ -1,6 +1,7 @@
 import { DescribeAddressesCommand, DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
 import { DescribeLoadBalancersCommand as DescribeClassicCommand } from '@aws-sdk/client-elastic-load-balancing';
 import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { GetInstancesCommand, GetLoadBalancerCommand, GetStaticIpsCommand } from '@aws-sdk/client-lightsail';
 import { ListResourceRecordSetsCommand, type RRType } from '@aws-sdk/client-route-53';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { OwnershipCheck, OwnershipQuery, OwnershipVerdict } from '../../../core/discovery/discovered-target.js';
@@ -17,7 +18,7 @@ export interface AwsOwnershipOptions {
   readonly roleName?: string;
 }
 
-const NOT_FOUND = /LoadBalancerNotFound|AccessPointNotFound|NoSuchHostedZone/;
+const NOT_FOUND = /LoadBalancerNotFound|AccessPointNotFound|NoSuchHostedZone|^NotFoundException$/;
 
 /**
  * Asks AWS whether an address found on a discovered row still belongs to the inventory, just
@@ -48,6 +49,8 @@ export class AwsOwnershipCheck implements OwnershipCheck {
         return this.loadBalancerOwns(q, credentials);
       case 'aws:route53':
         return this.recordOwns(q, credentials);
+      case 'aws:lightsail':
+        return this.lightsailOwns(q, credentials);
       default:
         return 'unknown';
     }
@@ -95,6 +98,33 @@ export class AwsOwnershipCheck implements OwnershipCheck {
       throw err;
     }
     return this.resolvesTo(q.host, q.address);
+  }
+
+  /** A Lightsail load balancer by its name (then its DNS name is resolved again); an address among the static IPs or instances. */
+  private async lightsailOwns(q: OwnershipQuery, credentials: CredentialProvider | undefined): Promise<OwnershipVerdict> {
+    if (!q.region) return 'unknown';
+    const lightsail = this.clients.lightsail(q.region, credentials);
+    if (q.host) {
+      try {
+        await lightsail.send(new GetLoadBalancerCommand({ loadBalancerName: q.resourceId }));
+      } catch (err) {
+        if (NOT_FOUND.test((err as Error).name ?? '')) return 'left';
+        throw err;
+      }
+      return this.resolvesTo(q.host, q.address);
+    }
+    let token: string | undefined;
+    do {
+      const out = await lightsail.send(new GetStaticIpsCommand(token ? { pageToken: token } : {}));
+      if ((out.staticIps ?? []).some((ip) => ip.ipAddress === q.address)) return 'owned';
+      token = out.nextPageToken;
+    } while (token);
+    do {
+      const out = await lightsail.send(new GetInstancesCommand(token ? { pageToken: token } : {}));
+      if ((out.instances ?? []).some((i) => i.publicIpAddress === q.address || (i.ipv6Addresses ?? []).includes(q.address))) return 'owned';
+      token = out.nextPageToken;
+    } while (token);
+    return 'left';
   }
 
   /** The name still leads to the address: owned. It leads elsewhere now: the address left. */

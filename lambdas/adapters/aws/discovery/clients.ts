@@ -1,6 +1,7 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { LightsailClient } from '@aws-sdk/client-lightsail';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -26,6 +27,7 @@ export interface DiscoveryClients {
   elbv2(region: string, credentials?: CredentialProvider): ElasticLoadBalancingV2Client;
   elb(region: string, credentials?: CredentialProvider): ElasticLoadBalancingClient;
   route53(credentials?: CredentialProvider): Route53Client;
+  lightsail(region: string, credentials?: CredentialProvider): LightsailClient;
   organizations(): OrganizationsClient;
   sts(region?: string): STSClient;
 }
@@ -51,6 +53,7 @@ export function defaultDiscoveryClients(): DiscoveryClients {
     ec2: (region, credentials) => memo('ec2', region, credentials, () => new EC2Client(cfg(region, credentials))),
     elbv2: (region, credentials) => memo('elbv2', region, credentials, () => new ElasticLoadBalancingV2Client(cfg(region, credentials))),
     elb: (region, credentials) => memo('elb', region, credentials, () => new ElasticLoadBalancingClient(cfg(region, credentials))),
+    lightsail: (region, credentials) => memo('lightsail', region, credentials, () => new LightsailClient(cfg(region, credentials))),
     // Route 53 and Organizations are global services, served from us-east-1.
     route53: (credentials) => memo('route53', 'us-east-1', credentials, () => new Route53Client(cfg('us-east-1', credentials))),
     organizations: () => memo('organizations', 'us-east-1', undefined, () => new OrganizationsClient(cfg('us-east-1'))),
