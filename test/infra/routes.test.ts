@@ -111,9 +111,13 @@ describe('routes on AWS: the stack', () => {
     expect(kms.flatMap((s) => ([] as unknown[]).concat(s.Resource))).toEqual([{ 'Fn::GetAtt': [logicalId(stack.tables.key), 'Arn'] }]);
   });
 
-  it('gives the planner and prober no secret and no topic', () => {
+  it('gives the planner and prober no sink secret and no topic (the prober reads proxy header secrets only)', () => {
     for (const fn of [stack.pipeline.planner, stack.pipeline.prober]) {
-      expect(roleStatements(template, fn.role).flatMap(actionsOf).filter((a) => a.startsWith('secretsmanager:') || a.startsWith('sns:'))).toEqual([]);
+      const statements = roleStatements(template, fn.role);
+      expect(statements.flatMap(actionsOf).filter((a) => a.startsWith('sns:'))).toEqual([]);
+      const secretResources = statements.filter((st) => actionsOf(st).some((a) => a.startsWith('secretsmanager:'))).map((st) => JSON.stringify(st.Resource));
+      expect(secretResources.every((r) => r.includes(':secret:ai-exposure-monitor/headers/*'))).toBe(true);
+      expect(secretResources).toHaveLength(fn === stack.pipeline.prober ? 1 : 0);
     }
   });
 
