@@ -50,7 +50,7 @@ export interface ConformanceCase {
    * Debian: the program's absolute path, run as is.
    */
   readonly bin: string;
-  /** `{home}` stands for the case's own temporary HOME. */
+  /** `{home}` stands for the case's own temporary HOME, `{prefix}` for its npm install prefix in the cache. */
   readonly args: readonly string[];
   readonly env?: Readonly<Record<string, string>>;
   /** A newer Node for products whose engines need it (npm's own Node binary package), first on PATH. */
@@ -118,6 +118,12 @@ const N8N_ROUTES = ['/healthz', '/healthz/readiness', '/rest/login', '/rest/owne
 // has 2.36; 1.0.5 (glibc 2.34) is the last that loads, and chromadb 3.0.14 is the release built against it (^1.0.5).
 const CHROMA: PinnedPackage = { name: 'chromadb', version: '3.0.14' };
 const CHROMA_BINDING: PinnedPackage = { name: 'chromadb-js-bindings-linux-x64-gnu', version: '1.0.5' };
+
+// A stdio MCP server behind a bridge: mcp-proxy serves it over SSE (/sse) and Streamable HTTP (/mcp) on 8080 and has
+// an inbound auth option (--apiKey: X-API-Key). supergateway 4.0.0 has none (its --oauth2Bearer and --header only add
+// headers to what it sends), so it is not a case. The stdio server is the reference server, pinned alongside.
+const MCP_PROXY: PinnedPackage = { name: 'mcp-proxy', version: '6.7.19' };
+const STDIO_EVERYTHING = ['--', 'node', '{prefix}/node_modules/@modelcontextprotocol/server-everything/dist/index.js', 'stdio'];
 
 // Debian 12's classic Notebook (6.4.x), as `apt-get install jupyter-notebook` gives it.
 const JUPYTER_NOTEBOOK: PinnedPackage = { name: 'jupyter-notebook', version: '6.4.12-2.2', registry: 'debian' };
@@ -277,6 +283,32 @@ export const CASES: readonly ConformanceCase[] = [
     setup: [{ method: 'POST', path: '/rest/owner/setup', body: { email: 'owner@conformance.test', firstName: 'Conformance', lastName: 'Owner', password: 'Conformance-Owner-1' }, expectStatus: 200 }],
     expected: { service: 'n8n', auth: 'required' },
     alsoRecord: N8N_ROUTES,
+  },
+  {
+    id: 'mcp-proxy-open',
+    product: 'mcp-proxy (stdio MCP server bridged to HTTP)',
+    package: MCP_PROXY,
+    alongside: [EVERYTHING],
+    // README: `mcp-proxy --port 8080 -- <stdio server command>`; without --apiKey every client is served.
+    configuration: 'stdio reference server behind mcp-proxy, no --apiKey',
+    bin: 'mcp-proxy',
+    args: ['--port', '8080', ...STDIO_EVERYTHING],
+    port: 8080,
+    expected: { service: 'mcp-server', auth: 'none' },
+    alsoRecord: ['/sse', '/ping'],
+  },
+  {
+    id: 'mcp-proxy-api-key',
+    product: 'mcp-proxy (stdio MCP server bridged to HTTP)',
+    package: MCP_PROXY,
+    alongside: [EVERYTHING],
+    // --apiKey: requests without the X-API-Key header get 401 "Unauthorized: Invalid or missing API key".
+    configuration: '--apiKey set (X-API-Key required)',
+    bin: 'mcp-proxy',
+    args: ['--port', '8080', '--apiKey', 'conformance-key-51c7', ...STDIO_EVERYTHING],
+    port: 8080,
+    expected: { service: 'mcp-server', auth: 'required' },
+    alsoRecord: ['/sse', '/ping'],
   },
   {
     id: 'chroma-run',

@@ -30,7 +30,7 @@ function startProduct(c: ConformanceCase, home: string): { child: ChildProcess; 
   const nodeDir = caseNodeDir(c);
   const debian = c.package.registry === 'debian';
   // npm: the package's bin under the case's Node, from its cache prefix; Debian: the program itself.
-  const caseArgs = c.args.map((a) => a.replaceAll('{home}', home));
+  const caseArgs = c.args.map((a) => a.replaceAll('{home}', home).replaceAll('{prefix}', installDir(c.package)));
   const [program, args] = debian ? [c.bin, caseArgs] : [path.join(nodeDir, 'node'), [path.join(installDir(c.package), 'node_modules', '.bin', c.bin), ...caseArgs]];
   const child = spawn(program, args, {
     cwd: debian ? home : installDir(c.package),

@@ -1,5 +1,21 @@
 import type { CatalogEntry } from '../catalog-schema.js';
 
+/**
+ * mcp-proxy (npm, bridges a stdio MCP server to SSE and Streamable HTTP) with `--apiKey`: every
+ * path but /ping answers 401 with a JSON-RPC 2.0 error envelope and a Bearer challenge, both
+ * saying "Unauthorized: Invalid or missing API key" (recorded from a running mcp-proxy 6.7.19 on
+ * 2026-12-02, test/fixtures/real/mcp-server/mcp-proxy-api-key.json). Without it, it answers as the
+ * SDK transports do (recorded alike: mcp-proxy-open.json).
+ */
+const MCP_PROXY_API_KEY_WALL = {
+  status: 401,
+  json: [
+    { path: 'jsonrpc', equals: '2.0' },
+    { path: 'error.message', equals: 'Unauthorized: Invalid or missing API key' },
+  ],
+  headers: [{ name: 'www-authenticate', contains: 'Invalid or missing API key' }],
+};
+
 /** The first event of the HTTP+SSE transport's stream: `endpoint`, carrying the session's message URL. */
 const SSE_ENDPOINT_EVENT = '^event: endpoint\\r?\\ndata: \\S*[?&]session_?[iI]d=';
 
@@ -105,6 +121,8 @@ export const mcpServer: CatalogEntry = {
       request: { path: '/mcp' },
       match: { status: 401, headers: [{ name: 'www-authenticate', regex: '^Bearer .*resource_metadata="[^"]*/\\.well-known/oauth-protected-resource' }] },
     },
+    // mcp-proxy's API-key wall, in front of both of its transports.
+    { request: { path: '/mcp' }, match: MCP_PROXY_API_KEY_WALL },
     {
       request: { path: '/sse' },
       match: { status: 200, headers: [{ name: 'content-type', contains: 'text/event-stream' }], bodyRegex: SSE_ENDPOINT_EVENT },
@@ -116,6 +134,12 @@ export const mcpServer: CatalogEntry = {
     },
   ],
   auth: [
+    {
+      request: { path: '/mcp' },
+      match: MCP_PROXY_API_KEY_WALL,
+      auth: 'required',
+      evidence: 'GET /mcp -> {status} "{json:error.message}" (mcp-proxy --apiKey: X-API-Key required)',
+    },
     {
       request: { path: '/mcp' },
       match: { status: [400, 405, 406], json: [{ path: 'jsonrpc', equals: '2.0' }] },
