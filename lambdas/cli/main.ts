@@ -93,8 +93,8 @@ Options (each names the commands that take it):
                          the stack outputs) or --table NAME [--state-table NAME]; uses the usual
                          AWS credentials and region (AWS_PROFILE, AWS_REGION, ...)
   --discover SRC,...     run: first merge this AWS account's public addresses and names into the
-                         range table (ec2, elbv2, elb, route53, lightsail), with the usual AWS
-                         credentials; --discover-regions R,... (default AWS_REGION),
+                         range table (ec2, elbv2, elb, route53, lightsail, globalaccelerator,
+                         apigateway), with the usual AWS credentials; --discover-regions R,... (default AWS_REGION),
                          --discover-accounts ID,... with --discover-role NAME for allow-listed
                          member accounts
   --replace              ranges add: replace the row of a range that is already registered

@@ -30,6 +30,8 @@ export const DISCOVERY_READ_ACTIONS = {
   route53Records: ['route53:ListResourceRecordSets'],
   organizations: ['organizations:ListAccounts'],
   lightsail: ['lightsail:GetInstances', 'lightsail:GetStaticIps', 'lightsail:GetLoadBalancers'],
+  globalaccelerator: ['globalaccelerator:ListAccelerators'],
+  apigateway: ['apigateway:GET'],
 } as const;
 
 /**
@@ -62,6 +64,29 @@ export class DiscoveryAccess extends Construct {
       plannerStatements.push(star('DiscoverLightsail', DISCOVERY_READ_ACTIONS.lightsail));
       proberStatements.push(star('RecheckLightsail', ['lightsail:GetInstances', 'lightsail:GetStaticIps', 'lightsail:GetLoadBalancer']));
     }
+    if (groups.has('globalaccelerator')) {
+      plannerStatements.push(star('DiscoverAccelerators', DISCOVERY_READ_ACTIONS.globalaccelerator));
+      proberStatements.push(new iam.PolicyStatement({ sid: 'RecheckAccelerators', actions: ['globalaccelerator:DescribeAccelerator'], resources: [`arn:${Aws.PARTITION}:globalaccelerator::${Aws.ACCOUNT_ID}:accelerator/*`] }));
+      Validations.of(props.prober.role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:globalaccelerator::<AWS::AccountId>:accelerator/*]',
+        reason: 'Describe of one accelerator of this account by ARN (found by discovery, unknown at deploy time).',
+      });
+    }
+    if (groups.has('apigateway')) {
+      // Management reads of custom domain names only, in the discovered regions.
+      const regions = props.regions && props.regions.length > 0 ? props.regions : [Aws.REGION];
+      const domains = (suffix: string) => regions.map((r) => `arn:${Aws.PARTITION}:apigateway:${r}::/domainnames${suffix}`);
+      plannerStatements.push(new iam.PolicyStatement({ sid: 'DiscoverApiDomains', actions: [...DISCOVERY_READ_ACTIONS.apigateway], resources: domains('') }));
+      proberStatements.push(new iam.PolicyStatement({ sid: 'RecheckApiDomains', actions: [...DISCOVERY_READ_ACTIONS.apigateway], resources: domains('/*') }));
+      for (const fn of [props.planner, props.prober]) {
+        Validations.of(fn.role).acknowledge(
+          ...regions.map((r) => ({
+            id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:apigateway:${r === Aws.REGION ? '<AWS::Region>' : r}::/domainnames/*]`,
+            reason: 'GET of one custom domain name by name (the names are what discovery finds, so they cannot be named at deploy time).',
+          })),
+        );
+      }
+    }
     if (groups.has('route53')) {
       plannerStatements.push(star('DiscoverHostedZones', DISCOVERY_READ_ACTIONS.route53Zones));
       const records = (sid: string) => new iam.PolicyStatement({ sid, actions: [...DISCOVERY_READ_ACTIONS.route53Records], resources: [zoneArn] });
@@ -87,7 +112,7 @@ export class DiscoveryAccess extends Construct {
       if (props.regions && props.regions.length > 0) fn.fn.addEnvironment(ENV.DISCOVER_REGIONS, props.regions.join(','));
       Validations.of(fn.role).acknowledge({
         id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'Discovery reads only: EC2 Describe*, ELB DescribeLoadBalancers, Lightsail Get* listings, Route 53 ListHostedZones and Organizations ListAccounts have no resource-level permissions.',
+        reason: 'Discovery reads only: EC2 Describe*, ELB DescribeLoadBalancers, Lightsail Get* listings, Global Accelerator ListAccelerators, Route 53 ListHostedZones and Organizations ListAccounts have no resource-level permissions.',
       });
     }
     if (groups.has('route53')) {

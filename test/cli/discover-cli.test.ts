@@ -63,7 +63,7 @@ describe('run --discover', () => {
   it('refuses an unknown source or a bad allow-list by name, exit 2', async () => {
     const bad = await cli('run', '--discover', 'ec2,gce');
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('--discover: unknown discovery source "gce" (known: ec2, elbv2, elb, route53, lightsail)');
+    expect(bad.err).toContain('--discover: unknown discovery source "gce" (known: ec2, elbv2, elb, route53, lightsail, globalaccelerator, apigateway)');
     const noRole = await cli('run', '--discover', 'ec2', '--discover-accounts', '222222222222');
     expect(noRole.code).toBe(2);
     expect(noRole.err).toContain('--discover-accounts needs --discover-role NAME');

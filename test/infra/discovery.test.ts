@@ -10,7 +10,7 @@ const READ_ONLY = /^(ec2:Describe|elasticloadbalancing:Describe|route53:List|org
 
 /** Every statement either function's role carries that no other part of the stack does: the discovery ones. */
 function discoveryStatements(template: ReturnType<typeof synthMonitor>['template'], role: Parameters<typeof roleStatements>[1]) {
-  return roleStatements(template, role).filter((s) => actionsOf(s).some((a) => /^(ec2|elasticloadbalancing|route53|organizations|sts|lightsail):/.test(a)));
+  return roleStatements(template, role).filter((s) => actionsOf(s).some((a) => /^(ec2|elasticloadbalancing|route53|organizations|sts|lightsail|globalaccelerator|apigateway):/.test(a)));
 }
 
 describe('discovery off (the default)', () => {
@@ -107,9 +107,22 @@ describe('discovery of Lightsail', () => {
   });
 });
 
+describe('discovery of Global Accelerator and API Gateway domains', () => {
+  const { app, stack, template } = synthMonitor({ discover: ['globalaccelerator', 'apigateway'], discoverRegions: ['eu-west-1', 'us-east-1'] });
+  it('reads custom domain names only, in the listed regions, and accelerators of this account', () => {
+    const planner = discoveryStatements(template, stack.pipeline.planner.role);
+    const api = planner.find((s) => actionsOf(s).includes('apigateway:GET'));
+    expect(JSON.stringify(api?.Resource)).toMatch(/apigateway:eu-west-1::\/domainnames".*apigateway:us-east-1::\/domainnames"/);
+    const prober = discoveryStatements(template, stack.pipeline.prober.role);
+    expect(JSON.stringify(prober.find((s) => actionsOf(s).includes('apigateway:GET'))?.Resource)).toContain('::/domainnames/*');
+    expect(JSON.stringify(prober.find((s) => actionsOf(s).includes('globalaccelerator:DescribeAccelerator'))?.Resource)).toContain(':accelerator/*');
+    for (const pack of [new AwsSolutionsChecks(), new ServerlessChecks()]) expect(pack.validateScope(app).violations.map((v) => v.ruleName)).toEqual([]);
+  });
+});
+
 describe('discovery context', () => {
   it('refuses unknown sources, bad account ids, an allow-list without a role name, and settings without sources', () => {
-    expect(problemsOf({ discover: ['ec2', 'gce'] })).toEqual(['context "discover" must be a list of discovery sources from ec2, elbv2, elb, route53, lightsail; got "gce"']);
+    expect(problemsOf({ discover: ['ec2', 'gce'] })).toEqual(['context "discover" must be a list of discovery sources from ec2, elbv2, elb, route53, lightsail, globalaccelerator, apigateway; got "gce"']);
     expect(problemsOf({ discover: 'ec2', discoverAccounts: '12345', discoverRoleName: 'R' })).toEqual(['context "discoverAccounts" must be a list of 12-digit AWS account ids; got "12345"']);
     expect(problemsOf({ discover: 'ec2', discoverAccounts: MEMBERS })[0]).toContain('"discoverRoleName" is not');
     expect(problemsOf({ discoverRoleName: 'R' })[0]).toContain('"discover" is not');

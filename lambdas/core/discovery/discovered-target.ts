@@ -6,7 +6,7 @@ import { InputError } from '../targets/address.js';
  */
 
 /** Where a discovered target came from. */
-export const TARGET_SOURCES = ['aws:ec2-instance', 'aws:eip', 'aws:eni', 'aws:nat', 'aws:elbv2', 'aws:elb', 'aws:route53', 'aws:lightsail'] as const;
+export const TARGET_SOURCES = ['aws:ec2-instance', 'aws:eip', 'aws:eni', 'aws:nat', 'aws:elbv2', 'aws:elb', 'aws:route53', 'aws:lightsail', 'aws:globalaccelerator', 'aws:apigateway'] as const;
 export type TargetSource = (typeof TARGET_SOURCES)[number];
 
 export function isTargetSource(value: unknown): value is TargetSource {

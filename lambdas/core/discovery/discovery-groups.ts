@@ -1,9 +1,10 @@
 /**
  * The discovery source groups a deployment (context `discover`) or `run --discover` may name:
  * `ec2` covers instance public IPs, Elastic IPs, ENI associations and NAT gateways; `lightsail` its
- * instances' public addresses, static IPs and load balancer names.
+ * instances' public addresses, static IPs and load balancer names; `globalaccelerator` static
+ * addresses; `apigateway` custom domain names.
  */
-export const DISCOVERY_GROUPS = ['ec2', 'elbv2', 'elb', 'route53', 'lightsail'] as const;
+export const DISCOVERY_GROUPS = ['ec2', 'elbv2', 'elb', 'route53', 'lightsail', 'globalaccelerator', 'apigateway'] as const;
 export type DiscoveryGroup = (typeof DISCOVERY_GROUPS)[number];
 
 /** Refuses an unknown group by name (`ec2,elbv2,route53`): a typo must not silently discover nothing. */

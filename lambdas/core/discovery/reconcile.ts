@@ -12,7 +12,7 @@ export const MAX_DISCOVERED_ROWS = 10_000;
  * When one address is reported by several sources (an Elastic IP on an instance shows as the
  * instance's public IP, the EIP and the ENI's association), the row names the first of these.
  */
-const SOURCE_PREFERENCE: readonly TargetSource[] = ['aws:ec2-instance', 'aws:nat', 'aws:eip', 'aws:eni', 'aws:lightsail', 'aws:elbv2', 'aws:elb', 'aws:route53'];
+const SOURCE_PREFERENCE: readonly TargetSource[] = ['aws:ec2-instance', 'aws:nat', 'aws:eip', 'aws:eni', 'aws:lightsail', 'aws:elbv2', 'aws:elb', 'aws:globalaccelerator', 'aws:apigateway', 'aws:route53'];
 
 export interface SkippedTarget {
   readonly target: string;

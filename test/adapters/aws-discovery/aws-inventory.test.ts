@@ -1,6 +1,8 @@
 import { DescribeAddressesCommand, DescribeInstancesCommand, DescribeNatGatewaysCommand, DescribeNetworkInterfacesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeLoadBalancersCommand as DescribeClassicCommand, ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { ApiGatewayV2Client, GetDomainNamesCommand } from '@aws-sdk/client-apigatewayv2';
+import { GlobalAcceleratorClient, ListAcceleratorsCommand } from '@aws-sdk/client-global-accelerator';
 import { GetInstancesCommand, GetLoadBalancersCommand as GetLightsailLoadBalancersCommand, GetStaticIpsCommand, LightsailClient } from '@aws-sdk/client-lightsail';
 import { ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { ListHostedZonesCommand, ListResourceRecordSetsCommand, Route53Client } from '@aws-sdk/client-route-53';
@@ -25,6 +27,8 @@ const elb = mockClient(ElasticLoadBalancingClient);
 const route53 = mockClient(Route53Client);
 const org = mockClient(OrganizationsClient);
 const lightsail = mockClient(LightsailClient);
+const apigw = mockClient(ApiGatewayV2Client);
+const ga = mockClient(GlobalAcceleratorClient);
 const sts = mockClient(STSClient);
 
 /** Clients with fixed credentials for our own account, so a fake can tell which account asks. */
@@ -37,6 +41,8 @@ function testClients(): DiscoveryClients {
     elb: (region, c) => new ElasticLoadBalancingClient({ region, credentials: creds(c) }),
     route53: (c) => new Route53Client({ region: 'us-east-1', credentials: creds(c) }),
     lightsail: (region, c) => new LightsailClient({ region, credentials: creds(c) }),
+    apigateway: (region, c) => new ApiGatewayV2Client({ region, credentials: creds(c) }),
+    globalaccelerator: (c) => new GlobalAcceleratorClient({ region: 'us-west-2', credentials: creds(c) }),
     organizations: () => new OrganizationsClient({ region: 'us-east-1', credentials: own }),
     sts: () => new STSClient({ region: 'us-east-1', credentials: own }),
   };
@@ -53,7 +59,7 @@ function throttled(): Error {
 }
 
 beforeEach(() => {
-  for (const m of [ec2, elbv2, elb, route53, org, sts, lightsail]) m.reset();
+  for (const m of [ec2, elbv2, elb, route53, org, sts, lightsail, apigw, ga]) m.reset();
   sts.on(GetCallerIdentityCommand).resolves({ Account: SELF, Arn: `arn:aws:sts::${SELF}:assumed-role/planner/x` });
   ec2.on(DescribeInstancesCommand).resolves({});
   ec2.on(DescribeAddressesCommand).resolves({});
@@ -151,6 +157,25 @@ describe('AwsInventory: Lightsail', () => {
       'aws:lightsail StaticIp-1 198.51.100.22',
       'aws:lightsail lb-1 abc.eu-west-1.elb.amazonaws.com',
     ]);
+  });
+});
+
+describe('AwsInventory: Global Accelerator and API Gateway', () => {
+  it('lists enabled accelerators\' static addresses and public custom domain names, across pages', async () => {
+    ga.on(ListAcceleratorsCommand).callsFake((input: { NextToken?: string }) =>
+      input.NextToken
+        ? { Accelerators: [{ AcceleratorArn: 'arn:aws:globalaccelerator::111111111111:accelerator/off', Enabled: false, IpSets: [{ IpAddresses: ['203.0.113.99'] }] }] }
+        : { Accelerators: [{ AcceleratorArn: 'arn:aws:globalaccelerator::111111111111:accelerator/a1', Enabled: true, IpSets: [{ IpAddresses: ['203.0.113.1', '203.0.113.2'] }] }], NextToken: 'n2' },
+    );
+    apigw.on(GetDomainNamesCommand).resolves({
+      Items: [
+        { DomainName: 'api.example.com', DomainNameConfigurations: [{ EndpointType: 'REGIONAL' }] },
+        { DomainName: '*.apps.example.com', DomainNameConfigurations: [{ EndpointType: 'REGIONAL' }] },
+      ],
+    });
+    const result = await inventory({ groups: ['globalaccelerator', 'apigateway'] }).discover();
+    expect(result.problems).toEqual([]);
+    expect(result.targets.map((t) => `${t.source} ${t.target} ${t.region ?? '-'}`).sort()).toEqual(['aws:apigateway api.example.com eu-west-1', 'aws:globalaccelerator 203.0.113.1 -', 'aws:globalaccelerator 203.0.113.2 -']);
   });
 });
 
@@ -286,6 +311,6 @@ describe('discovery over AWS into the range table', () => {
 describe('parseDiscoveryGroups', () => {
   it('refuses an unknown source by name', () => {
     expect(parseDiscoveryGroups('ec2, Route53', '--discover')).toEqual(['ec2', 'route53']);
-    expect(() => parseDiscoveryGroups('ec2,lightsail2', '--discover')).toThrow('--discover: unknown discovery source "lightsail2" (known: ec2, elbv2, elb, route53, lightsail)');
+    expect(() => parseDiscoveryGroups('ec2,lightsail2', '--discover')).toThrow('--discover: unknown discovery source "lightsail2" (known: ec2, elbv2, elb, route53, lightsail, globalaccelerator, apigateway)');
   });
 });

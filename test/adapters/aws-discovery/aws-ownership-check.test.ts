@@ -1,6 +1,8 @@
 import { DescribeAddressesCommand, DescribeNetworkInterfacesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeLoadBalancersCommand as DescribeClassicCommand, ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { ApiGatewayV2Client, GetDomainNameCommand } from '@aws-sdk/client-apigatewayv2';
+import { DescribeAcceleratorCommand, GlobalAcceleratorClient } from '@aws-sdk/client-global-accelerator';
 import { GetInstancesCommand, GetLoadBalancerCommand, GetStaticIpsCommand, LightsailClient } from '@aws-sdk/client-lightsail';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { ListResourceRecordSetsCommand, Route53Client } from '@aws-sdk/client-route-53';
@@ -21,6 +23,8 @@ const elb = mockClient(ElasticLoadBalancingClient);
 const route53 = mockClient(Route53Client);
 const sts = mockClient(STSClient);
 const lightsail = mockClient(LightsailClient);
+const apigw = mockClient(ApiGatewayV2Client);
+const ga = mockClient(GlobalAcceleratorClient);
 
 const own = { accessKeyId: 'own', secretAccessKey: 'x' };
 const clients: DiscoveryClients = {
@@ -29,6 +33,8 @@ const clients: DiscoveryClients = {
   elb: (region, c) => new ElasticLoadBalancingClient({ region, credentials: c ?? own }),
   route53: (c) => new Route53Client({ region: 'us-east-1', credentials: c ?? own }),
   lightsail: (region, c) => new LightsailClient({ region, credentials: c ?? own }),
+  apigateway: (region, c) => new ApiGatewayV2Client({ region, credentials: c ?? own }),
+  globalaccelerator: (c) => new GlobalAcceleratorClient({ region: 'us-west-2', credentials: c ?? own }),
   organizations: () => new OrganizationsClient({ region: 'us-east-1', credentials: own }),
   sts: () => new STSClient({ region: 'us-east-1', credentials: own }),
 };
@@ -38,7 +44,7 @@ const check = () => new AwsOwnershipCheck({ clients, resolver, allowList: [MEMBE
 const q = (extra: Partial<OwnershipQuery>): OwnershipQuery => ({ source: 'aws:eip', resourceId: 'eipalloc-1', account: SELF, region: 'eu-west-1', address: '198.51.100.7', ...extra });
 
 beforeEach(() => {
-  for (const m of [ec2, elbv2, elb, route53, sts, lightsail]) m.reset();
+  for (const m of [ec2, elbv2, elb, route53, sts, lightsail, apigw, ga]) m.reset();
   dns = {};
   sts.on(GetCallerIdentityCommand).resolves({ Account: SELF });
   sts.on(AssumeRoleCommand).resolves({ Credentials: { AccessKeyId: 'member', SecretAccessKey: 's', SessionToken: 't', Expiration: new Date(Date.now() + 900_000) } });
@@ -106,5 +112,19 @@ describe('AwsOwnershipCheck', () => {
     expect(await check().stillOwned(ls('198.51.100.99'))).toBe('left');
     lightsail.on(GetLoadBalancerCommand).rejects(Object.assign(new Error('gone'), { name: 'NotFoundException' }));
     expect(await check().stillOwned(q({ source: 'aws:lightsail', resourceId: 'lb-1', host: 'abc.eu-west-1.elb.amazonaws.com' }))).toBe('left');
+  });
+
+  it('re-checks an accelerator (deleted or without the address is left) and an API custom domain (gone is left, still resolving is owned)', async () => {
+    const arn = 'arn:aws:globalaccelerator::111111111111:accelerator/a1';
+    const acc = q({ source: 'aws:globalaccelerator', resourceId: arn, address: '203.0.113.1', region: undefined });
+    ga.on(DescribeAcceleratorCommand).resolvesOnce({ Accelerator: { AcceleratorArn: arn, Enabled: true, IpSets: [{ IpAddresses: ['203.0.113.1'] }] } }).resolvesOnce({ Accelerator: { AcceleratorArn: arn, Enabled: true, IpSets: [{ IpAddresses: ['203.0.113.7'] }] } }).rejects(Object.assign(new Error('no'), { name: 'AcceleratorNotFoundException' }));
+    expect(await check().stillOwned(acc)).toBe('owned');
+    expect(await check().stillOwned(acc)).toBe('left');
+    expect(await check().stillOwned(acc)).toBe('left');
+    const api = q({ source: 'aws:apigateway', resourceId: 'api.example.com', host: 'api.example.com', address: '198.51.100.30' });
+    dns = { 'api.example.com': ['198.51.100.30'] };
+    apigw.on(GetDomainNameCommand).resolvesOnce({ DomainName: 'api.example.com' }).rejects(Object.assign(new Error('gone'), { name: 'NotFoundException' }));
+    expect(await check().stillOwned(api)).toBe('owned');
+    expect(await check().stillOwned(api)).toBe('left');
   });
 });

@@ -5,6 +5,7 @@ import { type CredentialProvider, type DiscoveryClients, defaultDiscoveryClients
 import { discoverElasticIps, discoverInstances, discoverInterfaces, discoverNatGateways, type Scope } from './ec2-sources.js';
 import { discoverClassicLoadBalancers, discoverLoadBalancersV2 } from './elb-sources.js';
 import { discoverLightsail } from './lightsail-source.js';
+import { discoverAccelerators, discoverApiDomains } from './edge-sources.js';
 import { DEFAULT_ROUTE53_RECORD_CAP, discoverRoute53, type RecordBudget } from './route53-source.js';
 
 export { DISCOVERY_GROUPS, type DiscoveryGroup, parseDiscoveryGroups } from '../../../core/discovery/discovery-groups.js';
@@ -55,6 +56,7 @@ export class AwsInventory implements InventorySource {
       ['aws:elbv2', 'elbv2', (s, e, a) => discoverLoadBalancersV2(this.clients.elbv2(s.region, a.credentials), s, e)],
       ['aws:elb', 'elb', (s, e, a) => discoverClassicLoadBalancers(this.clients.elb(s.region, a.credentials), s, e)],
       ['aws:lightsail', 'lightsail', (s, e, a) => discoverLightsail(this.clients.lightsail(s.region, a.credentials), s, e)],
+      ['aws:apigateway', 'apigateway', (s, e, a) => discoverApiDomains(this.clients.apigateway(s.region, a.credentials), s, e)],
     ];
     const budget: RecordBudget = { cap: this.options.route53RecordCap ?? DEFAULT_ROUTE53_RECORD_CAP, remaining: this.options.route53RecordCap ?? DEFAULT_ROUTE53_RECORD_CAP };
     for (const scope of scopes) {
@@ -72,6 +74,15 @@ export class AwsInventory implements InventorySource {
             ),
           );
         }
+      }
+      if (groups.has('globalaccelerator')) {
+        const found: DiscoveredTarget[] = [];
+        jobs.push(
+          discoverAccelerators(this.clients.globalaccelerator(scope.credentials), scope.account, (t) => found.push(t)).then(
+            () => void targets.push(...found),
+            (err: unknown) => report({ source: 'aws:globalaccelerator', account: scope.account, error: describeAwsError(err) }),
+          ),
+        );
       }
       if (groups.has('route53')) {
         const found: DiscoveredTarget[] = [];

@@ -1,6 +1,8 @@
 import { DescribeAddressesCommand, DescribeNetworkInterfacesCommand } from '@aws-sdk/client-ec2';
 import { DescribeLoadBalancersCommand as DescribeClassicCommand } from '@aws-sdk/client-elastic-load-balancing';
 import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { GetDomainNameCommand } from '@aws-sdk/client-apigatewayv2';
+import { DescribeAcceleratorCommand } from '@aws-sdk/client-global-accelerator';
 import { GetInstancesCommand, GetLoadBalancerCommand, GetStaticIpsCommand } from '@aws-sdk/client-lightsail';
 import { ListResourceRecordSetsCommand, type RRType } from '@aws-sdk/client-route-53';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
@@ -18,7 +20,7 @@ export interface AwsOwnershipOptions {
   readonly roleName?: string;
 }
 
-const NOT_FOUND = /LoadBalancerNotFound|AccessPointNotFound|NoSuchHostedZone|^NotFoundException$/;
+const NOT_FOUND = /LoadBalancerNotFound|AccessPointNotFound|NoSuchHostedZone|AcceleratorNotFound|^NotFoundException$/;
 
 /**
  * Asks AWS whether an address found on a discovered row still belongs to the inventory, just
@@ -51,6 +53,10 @@ export class AwsOwnershipCheck implements OwnershipCheck {
         return this.recordOwns(q, credentials);
       case 'aws:lightsail':
         return this.lightsailOwns(q, credentials);
+      case 'aws:globalaccelerator':
+        return this.acceleratorOwns(q, credentials);
+      case 'aws:apigateway':
+        return this.apiDomainOwns(q, credentials);
       default:
         return 'unknown';
     }
@@ -93,6 +99,30 @@ export class AwsOwnershipCheck implements OwnershipCheck {
       const out = await this.clients.route53(credentials).send(new ListResourceRecordSetsCommand({ HostedZoneId: zoneId, StartRecordName: name, StartRecordType: type as RRType, MaxItems: 1 }));
       const record = out.ResourceRecordSets?.[0];
       if (!record?.Name || decodeName(record.Name) !== name || record.Type !== type) return 'left';
+    } catch (err) {
+      if (NOT_FOUND.test((err as Error).name ?? '')) return 'left';
+      throw err;
+    }
+    return this.resolvesTo(q.host, q.address);
+  }
+
+  /** An accelerator still enabled and still holding the address. */
+  private async acceleratorOwns(q: OwnershipQuery, credentials: CredentialProvider | undefined): Promise<OwnershipVerdict> {
+    try {
+      const out = await this.clients.globalaccelerator(credentials).send(new DescribeAcceleratorCommand({ AcceleratorArn: q.resourceId }));
+      const a = out.Accelerator;
+      return a && a.Enabled !== false && (a.IpSets ?? []).some((s) => (s.IpAddresses ?? []).includes(q.address)) ? 'owned' : 'left';
+    } catch (err) {
+      if (NOT_FOUND.test((err as Error).name ?? '')) return 'left';
+      throw err;
+    }
+  }
+
+  /** A custom domain name still configured, and still resolving to the address. */
+  private async apiDomainOwns(q: OwnershipQuery, credentials: CredentialProvider | undefined): Promise<OwnershipVerdict> {
+    if (!q.region || !q.host) return 'unknown';
+    try {
+      await this.clients.apigateway(q.region, credentials).send(new GetDomainNameCommand({ DomainName: q.resourceId }));
     } catch (err) {
       if (NOT_FOUND.test((err as Error).name ?? '')) return 'left';
       throw err;

@@ -1,6 +1,8 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
+import { GlobalAcceleratorClient } from '@aws-sdk/client-global-accelerator';
 import { LightsailClient } from '@aws-sdk/client-lightsail';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { Route53Client } from '@aws-sdk/client-route-53';
@@ -28,6 +30,9 @@ export interface DiscoveryClients {
   elb(region: string, credentials?: CredentialProvider): ElasticLoadBalancingClient;
   route53(credentials?: CredentialProvider): Route53Client;
   lightsail(region: string, credentials?: CredentialProvider): LightsailClient;
+  apigateway(region: string, credentials?: CredentialProvider): ApiGatewayV2Client;
+  /** Global Accelerator's API is served from us-west-2 only. */
+  globalaccelerator(credentials?: CredentialProvider): GlobalAcceleratorClient;
   organizations(): OrganizationsClient;
   sts(region?: string): STSClient;
 }
@@ -54,6 +59,8 @@ export function defaultDiscoveryClients(): DiscoveryClients {
     elbv2: (region, credentials) => memo('elbv2', region, credentials, () => new ElasticLoadBalancingV2Client(cfg(region, credentials))),
     elb: (region, credentials) => memo('elb', region, credentials, () => new ElasticLoadBalancingClient(cfg(region, credentials))),
     lightsail: (region, credentials) => memo('lightsail', region, credentials, () => new LightsailClient(cfg(region, credentials))),
+    apigateway: (region, credentials) => memo('apigateway', region, credentials, () => new ApiGatewayV2Client(cfg(region, credentials))),
+    globalaccelerator: (credentials) => memo('globalaccelerator', 'us-west-2', credentials, () => new GlobalAcceleratorClient(cfg('us-west-2', credentials))),
     // Route 53 and Organizations are global services, served from us-east-1.
     route53: (credentials) => memo('route53', 'us-east-1', credentials, () => new Route53Client(cfg('us-east-1', credentials))),
     organizations: () => memo('organizations', 'us-east-1', undefined, () => new OrganizationsClient(cfg('us-east-1'))),
