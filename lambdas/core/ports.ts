@@ -13,9 +13,13 @@ import type { RangeRow } from './targets/range-row.js';
 /** The monitored-range table. Rows come back raw: they may have been edited by hand. */
 export interface RangeRegistry {
   listRangeRows(): Promise<unknown[]>;
-  putRangeRow(row: RangeRow): Promise<void>;
-  /** Returns false when no such row existed. */
-  deleteRangeRow(cidr: string): Promise<boolean>;
+  /**
+   * `discoveredOnly` (discovery's writes): never replaces a manual row (one without `source`),
+   * even one an operator added after discovery read the table; returns false when it would have.
+   */
+  putRangeRow(row: RangeRow, options?: { readonly discoveredOnly?: boolean }): Promise<void | boolean>;
+  /** Returns false when no such row existed (or, with `discoveredOnly`, when it is a manual row). */
+  deleteRangeRow(cidr: string, options?: { readonly discoveredOnly?: boolean }): Promise<boolean>;
 }
 
 export type RunStatus = 'running' | 'finalizing' | 'complete' | 'incomplete';

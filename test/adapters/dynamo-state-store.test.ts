@@ -37,6 +37,18 @@ describe('DynamoStateStore on dynalite', () => {
     expect(await dynamo.store.deleteRangeRow('127.0.0.0/24')).toBe(false);
   });
 
+  it('discovery never replaces or deletes a manual row, even one added after it read the table', async () => {
+    await dynamo.store.putRangeRow({ cidr: '127.0.0.9/32', label: 'manual' });
+    expect(await dynamo.store.putRangeRow({ cidr: '127.0.0.9/32', source: 'aws:eip', resourceId: 'eipalloc-1' }, { discoveredOnly: true })).toBe(false);
+    expect(await dynamo.store.deleteRangeRow('127.0.0.9/32', { discoveredOnly: true })).toBe(false);
+    expect(await dynamo.store.listRangeRows()).toEqual([expect.objectContaining({ cidr: '127.0.0.9/32', label: 'manual' })]);
+    // Its own rows it may write, rewrite and delete.
+    expect(await dynamo.store.putRangeRow({ cidr: '127.0.0.10/32', source: 'aws:eip', resourceId: 'eipalloc-2' }, { discoveredOnly: true })).toBe(true);
+    expect(await dynamo.store.putRangeRow({ cidr: '127.0.0.10/32', source: 'aws:eip', resourceId: 'eipalloc-3' }, { discoveredOnly: true })).toBe(true);
+    expect(await dynamo.store.deleteRangeRow('127.0.0.10/32', { discoveredOnly: true })).toBe(true);
+    expect(await dynamo.store.deleteRangeRow('127.0.0.9/32')).toBe(true);
+  });
+
   it('applies an endpoint write only against the revision it read', async () => {
     expect(await dynamo.store.writeEndpoint(record(1), 0)).toBe('applied');
     expect(await dynamo.store.writeEndpoint(record(1), 0)).toBe('conflict');

@@ -90,16 +90,32 @@ export class DynamoStateStore implements StateStore {
     return rows;
   }
 
-  async putRangeRow(row: RangeRow): Promise<void> {
+  async putRangeRow(row: RangeRow, options: { readonly discoveredOnly?: boolean } = {}): Promise<boolean> {
     const item = { ...row, ports: row.ports === undefined ? undefined : typeof row.ports === 'string' ? row.ports : [...row.ports], exclude: row.exclude ? [...row.exclude] : undefined, updatedAt: new Date().toISOString() };
-    await this.send(new PutItemCommand({ TableName: this.rangeTable, Item: marshall(item, { removeUndefinedValues: true }) }));
+    const put = new PutItemCommand({
+      TableName: this.rangeTable,
+      Item: marshall(item, { removeUndefinedValues: true }),
+      // Discovery writes only where no row is, or where its own row is: a manual row always wins.
+      ...(options.discoveredOnly ? { ConditionExpression: 'attribute_not_exists(#key) OR attribute_exists(#source)', ExpressionAttributeNames: { '#key': RANGE_TABLE_KEY, '#source': 'source' } } : {}),
+    });
+    return this.conditional(put);
   }
 
-  async deleteRangeRow(cidr: string): Promise<boolean> {
-    const out = await this.send<{ Attributes?: Item }>(
-      new DeleteItemCommand({ TableName: this.rangeTable, Key: { [RANGE_TABLE_KEY]: { S: cidr } }, ReturnValues: 'ALL_OLD' }),
-    );
-    return out.Attributes !== undefined;
+  async deleteRangeRow(cidr: string, options: { readonly discoveredOnly?: boolean } = {}): Promise<boolean> {
+    try {
+      const out = await this.send<{ Attributes?: Item }>(
+        new DeleteItemCommand({
+          TableName: this.rangeTable,
+          Key: { [RANGE_TABLE_KEY]: { S: cidr } },
+          ReturnValues: 'ALL_OLD',
+          ...(options.discoveredOnly ? { ConditionExpression: 'attribute_exists(#source)', ExpressionAttributeNames: { '#source': 'source' } } : {}),
+        }),
+      );
+      return out.Attributes !== undefined;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
+    }
   }
 
   // ---- runs -----------------------------------------------------------------------------------

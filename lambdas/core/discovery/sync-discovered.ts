@@ -52,7 +52,11 @@ export async function syncDiscoveredRows(
   let added = 0;
   for (const row of plan.put) {
     try {
-      await registry.putRangeRow(row);
+      // A manual row written since the table was read wins: discovery then writes nothing.
+      if ((await registry.putRangeRow(row, { discoveredOnly: true })) === false) {
+        logger.info('discovered target left to a manual row', { target: row.cidr, source: row.source, reason: 'a manual row was added meanwhile' });
+        continue;
+      }
       added++;
     } catch (err) {
       report({ source: row.source ?? 'discovery', ...(row.account ? { account: row.account } : {}), error: `could not write discovered row ${row.cidr}: ${(err as Error).message}` });
@@ -61,7 +65,7 @@ export async function syncDiscoveredRows(
   let removed = 0;
   for (const key of plan.delete) {
     try {
-      await registry.deleteRangeRow(key);
+      if (!(await registry.deleteRangeRow(key, { discoveredOnly: true }))) continue;
       removed++;
       logger.info('discovered row removed: its resource is gone', { row: key });
     } catch (err) {
