@@ -21,6 +21,7 @@ import { marqo } from './marqo.js';
 import { maxkb } from './maxkb.js';
 import { mcpContextforge } from './mcp-contextforge.js';
 import { meilisearch } from './meilisearch.js';
+import { mem0Server } from './mem0-server.js';
 import { neuralSolution } from './neural-solution.js';
 import { newApi } from './new-api.js';
 import { oneApi } from './one-api.js';
@@ -75,4 +76,5 @@ export const expansion: readonly CatalogEntry[] = [
   argilla,
   opik,
   typesense,
+  mem0Server,
 ];
