@@ -41,7 +41,10 @@ export const makeHandler =
       // Host rows count too: a name that did not resolve, or resolved to a refused address (logged per name).
       countMetric(deps.metrics, 'RangeRowsRejected', plan.rangeProblems.length + plan.unresolvedHosts.length + plan.hostProblems.length);
       // Sources, accounts or values discovery could not read this cycle (each logged): an alarm on this.
-      if (deps.discovery) countMetric(deps.metrics, 'DiscoveryProblems', plan.discoveryProblems);
+      if (deps.discovery) {
+        countMetric(deps.metrics, 'DiscoveryProblems', plan.discoveryProblems);
+        countMetric(deps.metrics, 'DiscoveredTargets', plan.discoveredTargets);
+      }
       deps.metrics.publishStoredMetrics();
     }
     return { runId: plan.runId, blocks: plan.blocks, addresses: plan.addresses, ranges: plan.ranges, rangeProblems: plan.rangeProblems, closedRuns: plan.closedRuns };

@@ -32,6 +32,7 @@ export const METRIC_SERVICE: Readonly<Record<keyof typeof METRIC, string>> = {
   AlertsDeadLettered: 'notifier',
   RangeRowsRejected: 'planner',
   DiscoveryProblems: 'planner',
+  DiscoveredTargets: 'planner',
 };
 
 export interface MonitoringProps {
@@ -190,6 +191,15 @@ export class Monitoring extends Construct {
             left: Object.entries(props.deadLetterQueues).map(([name, q]) => withLabel(q.metricApproximateNumberOfMessagesVisible({ statistic: Stats.MAXIMUM }), name)),
           }),
           new AlarmStatusWidget({ title: 'Alarms', width: 8, alarms: this.alarms }),
+        ],
+        [
+          // What the cycle planned from: rows refused, and with discovery on, what the inventory listed and what failed.
+          new GraphWidget({
+            title: 'Range table',
+            width: 12,
+            left: [customMetric('RangeRowsRejected'), ...(props.discovery ? [customMetric('DiscoveryProblems')] : [])],
+            ...(props.discovery ? { right: [customMetric('DiscoveredTargets')] } : {}),
+          }),
         ],
       ],
     });

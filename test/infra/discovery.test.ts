@@ -21,6 +21,9 @@ describe('discovery off (the default)', () => {
     expect(discoveryStatements(template, stack.pipeline.prober.role)).toEqual([]);
     expect(JSON.stringify(template.toJSON())).not.toContain(ENV.DISCOVER_SOURCES);
     expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm')).some((id) => id.includes('DiscoveryProblems'))).toBe(false);
+    const dashboard = JSON.stringify(template.findResources('AWS::CloudWatch::Dashboard'));
+    expect(dashboard).toContain('\\"RangeRowsRejected\\"');
+    expect(dashboard).not.toContain('DiscoveredTargets');
   });
 });
 
@@ -64,6 +67,11 @@ describe('discovery on, with an Organizations allow-list', () => {
     expect(onRangeTable).toHaveLength(1);
     expect(actionsOf(onRangeTable[0] as (typeof onRangeTable)[number]).sort()).toEqual(['dynamodb:DeleteItem', 'dynamodb:PutItem']);
     expect(grants(roleStatements(template, stack.pipeline.prober.role), 'dynamodb:PutItem', stack.tables.rangeTable)).toEqual([]);
+  });
+
+  it('charts what the inventory listed and what failed, next to the rows refused', () => {
+    const dashboard = JSON.stringify(template.findResources('AWS::CloudWatch::Dashboard'));
+    for (const metric of ['RangeRowsRejected', 'DiscoveryProblems', 'DiscoveredTargets']) expect(dashboard).toContain(`\\"AiExposureMonitor\\",\\"${metric}\\"`);
   });
 
   it('raises an alarm on discovery problems, sent to the ops topic', () => {

@@ -49,6 +49,8 @@ export interface PlannedCycle {
   readonly hostProblems: readonly RangeProblem[];
   /** Discovery problems this cycle (a source, an account or a value that failed; each logged). 0 without discovery. */
   readonly discoveryProblems: number;
+  /** Targets the inventory listed this cycle (0 without discovery): the dashboard's discovered count. */
+  readonly discoveredTargets: number;
 }
 
 /** The warnings planning logs about rows; a command that prints them itself need not log them too. */
@@ -140,6 +142,7 @@ export async function planCycle(deps: PlanCycleDeps): Promise<PlannedCycle> {
     unresolvedHosts: named.unresolved.map((u) => ({ row: u.row.host, error: u.reason })),
     hostProblems: named.warnings,
     discoveryProblems,
+    discoveredTargets: discovery?.targets ?? 0,
   };
 }
 
