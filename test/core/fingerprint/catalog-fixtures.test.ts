@@ -77,12 +77,15 @@ describe.each(fixtures.map((f) => [`${f.service}/${f.state}`, f] as const))('fix
 
   it('never sends a credential unless asked to', async () => {
     // A product's own non-secret UI header (Flowise's x-request-from) may be sent; a credential never.
-    const credentials = new Set(catalog.flatMap((e) => (e.defaultCredentials ?? []).map((c) => JSON.stringify(c.request.headers ?? {}))));
+    // A credential travels in headers (an API key) or in a login body (One API's root/123456).
+    const signature = (r: { method?: string; path: string; headers?: Readonly<Record<string, string>>; body?: string }): string =>
+      JSON.stringify([r.method ?? 'GET', r.path, r.headers ?? {}, r.body ?? null]);
+    const credentials = new Set(catalog.flatMap((e) => (e.defaultCredentials ?? []).map((c) => signature(c.request))));
     const credentialHeader = /^(authorization|proxy-authorization|cookie|x-api-key|api-key)$/i;
     const credentialsSent: string[] = [];
     const fetch = fixtureFetch(f.fixture);
     const spy = cachingFetch(async (request) => {
-      const sent = JSON.stringify(request.headers ?? {});
+      const sent = signature(request);
       if (credentials.has(sent) || Object.keys(request.headers ?? {}).some((k) => credentialHeader.test(k))) credentialsSent.push(sent);
       return fetch(request);
     });

@@ -3,7 +3,7 @@ import type { CatalogEntry } from '../catalog-schema.js';
 /**
  * One API (songquanpeng), an LLM key relay and billing gateway holding upstream provider keys,
  * port 3000. On first start it creates the root user `root` / `123456` (a default only a login
- * POST could prove, so it is named in the evidence, never tried). The relay needs a token.
+ * POST can prove: named in the evidence, and tried only when default-credential checks are on). The relay needs a token.
  * - `GET /api/status` (public): `{"success": true, "message": "", "data": {"version",
  *   "start_time", "system_name" (default "One API"), "quota_per_unit", "top_up_link",
  *   "chat_link", "display_in_currency", ...}}`, without New API's `setup` /
@@ -54,6 +54,18 @@ export const oneApi: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/api/status' }, json: 'data.version' }],
+  // Opt-in only (--check-default-credentials): the root/123456 default can be proven only through
+  // the console's own login, so that one request is sent and nothing else. controller/user.go
+  // `Login` (router/api-router.go: POST /api/user/login, JSON {username, password}) answers 200
+  // either way: `{"success": true, "data": {id, username, role, ...}}` on success, `"success":
+  // false` with a message otherwise. Read from source at v0.6.11-alpha.22-1-g8df4a26.
+  defaultCredentials: [
+    {
+      credential: 'root/123456 (One API root user created at first start)',
+      request: { method: 'POST', path: '/api/user/login', body: '{"username":"root","password":"123456"}' },
+      match: { status: 200, json: [{ path: 'success', equals: true }, { path: 'data.username', equals: 'root' }] },
+    },
+  ],
   // README "部署" / "默认账号": root / 123456, change the password after the first login; relay tokens are per user.
   remediation: {
     fix: "Log in as root and replace the default password 123456 at once, keep registration closed unless needed, and keep the console off public addresses; relay calls need a user's token.",
