@@ -51,6 +51,7 @@ const STATIC_PORTS: Readonly<Record<string, number>> = {
   'fastapi-403-not-authenticated': 8000,
   'fastapi-health-version-status': 8283,
   'fastapi-inventory': 8000,
+  'fastapi-memory-service': 8000,
   'fastapi-oauth2-401-not-authenticated': 8000,
   'gin-api-status': 3000,
   gitlab: 443,

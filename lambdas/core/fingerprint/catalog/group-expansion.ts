@@ -3,6 +3,7 @@ import { agentZero } from './agent-zero.js';
 import { aphroditeEngine } from './aphrodite-engine.js';
 import { argilla } from './argilla.js';
 import { astrbot } from './astrbot.js';
+import { cognee } from './cognee.js';
 import { dagster } from './dagster.js';
 import { dtale } from './dtale.js';
 import { googleAdk } from './google-adk.js';
@@ -77,4 +78,5 @@ export const expansion: readonly CatalogEntry[] = [
   opik,
   typesense,
   mem0Server,
+  cognee,
 ];
