@@ -53,43 +53,21 @@ export interface RangeRow {
 }
 
 /** A range row that passed validation, ready for planning. */
-export interface MonitoredRange {
+export interface MonitoredRange extends CommonFields {
   readonly cidr: Cidr;
-  readonly label?: string;
-  readonly owner?: string;
-  /** As written in the row; `readMonitoredRanges` replaces it with the resolved route. */
-  readonly route?: string;
-  readonly ports: readonly number[];
   readonly exclude: readonly Cidr[];
-  readonly muted?: boolean;
-  readonly rate?: number;
   /** The addresses to probe: the CIDR less its exclusions (and less ranges planned before it). */
   readonly intervals: readonly AddressInterval[];
-  readonly domains?: readonly string[];
-  readonly pathPrefix?: string;
-  readonly headersSecret?: string;
   /**
    * Set when the range is one address a host row resolved to: it is probed with this name as
    * HTTP Host and TLS SNI, and what it finds is its own endpoint (name + address + port).
    */
   readonly host?: string;
-  /** The owning cloud resource of a discovered row; absent on manual rows. */
-  readonly discovered?: DiscoveryRef;
 }
 
 /** A host row (its key is a DNS name) that passed validation; the planner resolves it each cycle. */
-export interface MonitoredHost {
+export interface MonitoredHost extends CommonFields {
   readonly host: string;
-  readonly label?: string;
-  readonly owner?: string;
-  readonly route?: string;
-  readonly ports: readonly number[];
-  readonly muted?: boolean;
-  readonly rate?: number;
-  readonly domains?: readonly string[];
-  readonly pathPrefix?: string;
-  readonly headersSecret?: string;
-  readonly discovered?: DiscoveryRef;
 }
 
 export function isMonitoredHost(row: MonitoredRange | MonitoredHost): row is MonitoredHost {
@@ -192,16 +170,19 @@ function looksLikeAddress(text: string): boolean {
   }
 }
 
-interface CommonFields {
+/** The fields CIDR rows and host rows share (see RangeRow for each). */
+export interface CommonFields {
   readonly ports: readonly number[];
   readonly label?: string;
   readonly owner?: string;
+  /** As written in the row; `readMonitoredRanges` replaces it with the resolved route. */
   readonly route?: string;
   readonly muted?: boolean;
   readonly rate?: number;
   readonly domains?: readonly string[];
   readonly pathPrefix?: string;
   readonly headersSecret?: string;
+  /** The owning cloud resource of a discovered row; absent on manual rows. */
   readonly discovered?: DiscoveryRef;
 }
 
