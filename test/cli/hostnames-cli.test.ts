@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type http from 'node:http';
-import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staticResolver } from '../../lambdas/adapters/dns/system-resolver.js';
 import { scanCommand } from '../../lambdas/cli/commands/scan.js';
 import { main } from '../../lambdas/cli/main.js';
 import { Fleet, fixtureHandler, fixtureTls, loadFixture } from '../../lambdas/local/fixture-fleet.js';
 import { captureIo } from '../support/capture-io.js';
+import { routeByHost, routeBySni } from '../support/name-routing.js';
 
 // Name-routed reverse proxies on 127.0.97.x, as an ingress controller is: an IP-only request gets
 // the default backend's 404; only the right Host (HTTP) or SNI (TLS) reaches the product. Every
@@ -16,29 +15,16 @@ import { captureIo } from '../support/capture-io.js';
 const fleet = new Fleet();
 const ollama = fixtureHandler(loadFixture('ollama', 'none'));
 const jupyter = fixtureHandler(loadFixture('jupyter', 'none'));
-const defaultBackend = (_req: http.IncomingMessage, res: http.ServerResponse): void => {
-  res.writeHead(404, { 'content-type': 'text/plain' }).end('default backend - 404');
-};
 beforeAll(async () => {
-  await fleet.start({ host: '127.0.97.10', port: 8080, handler: (req, res) => (req.headers.host === 'ollama.corp.test:8080' ? ollama(req, res) : defaultBackend(req, res)) });
-  await fleet.start({
-    host: '127.0.97.11',
-    port: 8443,
-    tls: true,
-    handler: (req, res) => ((req.socket as TLSSocket).servername === 'notebook.corp.test' ? jupyter(req, res) : defaultBackend(req, res)),
-  });
+  await fleet.start({ host: '127.0.97.10', port: 8080, handler: routeByHost({ 'ollama.corp.test:8080': ollama }) });
+  await fleet.start({ host: '127.0.97.11', port: 8443, tls: true, handler: routeBySni({ 'notebook.corp.test': jupyter }) });
   // An ingress whose certificate lists its names: two products behind one address, by SNI.
   await fleet.start({
     host: '127.0.97.12',
     port: 8443,
     tls: true,
     tlsMaterial: fixtureTls('corp-names'),
-    handler: (req, res) => {
-      const sni = (req.socket as TLSSocket).servername;
-      if (sni === 'notebook.corp.test') jupyter(req, res);
-      else if (sni === 'chat.corp.test') ollama(req, res);
-      else defaultBackend(req, res);
-    },
+    handler: routeBySni({ 'notebook.corp.test': jupyter, 'chat.corp.test': ollama }),
   });
   // One product whatever the name: the certificate's names lead to what the address showed.
   await fleet.start({ host: '127.0.97.13', port: 8443, tls: true, tlsMaterial: fixtureTls('corp-names'), handler: jupyter });

@@ -1,5 +1,3 @@
-import type http from 'node:http';
-import type { TLSSocket } from 'node:tls';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EmbeddedDynamo } from '../../lambdas/adapters/local/embedded-dynamodb.js';
 import { TerminalSink } from '../../lambdas/adapters/sinks/terminal-sink.js';
@@ -9,6 +7,7 @@ import type { HostResolver } from '../../lambdas/core/ports.js';
 import { Fleet, fixtureHandler, fixtureTls, loadFixture } from '../../lambdas/local/fixture-fleet.js';
 import { runLocalCycle } from '../../lambdas/local/run-local-cycle.js';
 import { freshDynamo } from '../support/dynalite.js';
+import { routeByHost, routeBySni } from '../support/name-routing.js';
 import { quiet, steppingClock, testCatalog, testProbe, testSettings } from '../support/monitor.js';
 
 // Name-routed reverse proxies on 127.0.120.x, as an ingress controller is: a request by address
@@ -17,27 +16,19 @@ import { quiet, steppingClock, testCatalog, testProbe, testSettings } from '../s
 const fleet = new Fleet();
 const ollama = fixtureHandler(loadFixture('ollama', 'none'));
 const jupyter = fixtureHandler(loadFixture('jupyter', 'none'));
-const defaultBackend = (_req: http.IncomingMessage, res: http.ServerResponse): void => {
-  res.writeHead(404, { 'content-type': 'text/plain' }).end('default backend - 404');
-};
 const PROXY = '127.0.120.10';
 const INGRESS = '127.0.120.12';
 const EMPTY = '127.0.120.14';
 
 beforeAll(async () => {
-  await fleet.start({ host: PROXY, port: 8080, handler: (req, res) => (req.headers.host === 'chat.corp.test:8080' ? ollama(req, res) : defaultBackend(req, res)) });
+  await fleet.start({ host: PROXY, port: 8080, handler: routeByHost({ 'chat.corp.test:8080': ollama }) });
   // An ingress whose certificate names notebook.corp.test and chat.corp.test: two products by SNI.
   await fleet.start({
     host: INGRESS,
     port: 8443,
     tls: true,
     tlsMaterial: fixtureTls('corp-names'),
-    handler: (req, res) => {
-      const sni = (req.socket as TLSSocket).servername;
-      if (sni === 'notebook.corp.test') jupyter(req, res);
-      else if (sni === 'chat.corp.test') ollama(req, res);
-      else defaultBackend(req, res);
-    },
+    handler: routeBySni({ 'notebook.corp.test': jupyter, 'chat.corp.test': ollama }),
   });
 });
 afterAll(() => fleet.close());
