@@ -131,6 +131,16 @@ const JUPYTER_NOTEBOOK: PinnedPackage = { name: 'jupyter-notebook', version: '6.
 // (the namespace maps the runner to root).
 const JUPYTER_ARGS = ['--no-browser', '--allow-root', '--ip=127.0.0.1', '--port=8888'];
 
+// Debian 12's JupyterHub (3.0.0), as `apt-get install jupyterhub` gives it: it depends on Debian's
+// node-configurable-http-proxy, which the Hub starts itself (public 8000, proxy API 8001, Hub 8081, all on --ip).
+const JUPYTERHUB: PinnedPackage = { name: 'jupyterhub', version: '3.0.0+ds1-1', registry: 'debian' };
+// jupyterhub/app.py (3.0.0): --ip/--port of the public proxy; the cookie secret and sqlite database land in the
+// working directory (the case's HOME); no config file (jupyterhub_config.py) exists there. The Hub runs as root
+// (the namespace maps the runner to root), as its PAM authenticator expects; it has no --allow-root.
+const JUPYTERHUB_ARGS = ['--ip=127.0.0.1', '--port=8000', '--JupyterHub.hub_ip=127.0.0.1'];
+// The Hub's own pages and APIs that no probe reads yet: the login form (what an authenticator shows), users, root.
+const JUPYTERHUB_ROUTES = ['/hub/', '/hub/login', '/hub/api/users', '/hub/api/user', '/hub/home', '/hub/signup'];
+
 export const CASES: readonly ConformanceCase[] = [
   {
     id: 'streamable-http',
@@ -348,5 +358,51 @@ export const CASES: readonly ConformanceCase[] = [
     port: 8888,
     expected: { service: 'jupyter', auth: 'none' },
     alsoRecord: ['/api/kernels', '/api/sessions', '/api/contents', '/tree'],
+  },
+  {
+    id: 'jupyterhub-pam',
+    product: 'JupyterHub',
+    package: JUPYTERHUB,
+    // docs reference/authenticators.md and jupyterhub-*.egg-info/entry_points.txt (3.0.0): `default = PAMAuthenticator`:
+    // a login with a local Unix account's password; every API but /hub/api answers 403 without a token or session.
+    configuration: 'default authenticator (PAM)',
+    bin: '/usr/bin/jupyterhub',
+    args: JUPYTERHUB_ARGS,
+    port: 8000,
+    ready: { path: '/hub/api', status: 200 },
+    expected: { service: 'jupyterhub', auth: 'required' },
+    alsoRecord: JUPYTERHUB_ROUTES,
+  },
+  {
+    id: 'jupyterhub-dummy',
+    product: 'JupyterHub',
+    package: JUPYTERHUB,
+    // jupyterhub/auth.py (3.0.0) DummyAuthenticator: with no `password` set, `authenticate` returns any username for
+    // any password, and with allowed_users empty everyone is allowed: anyone who POSTs the login form gets a server.
+    // Its login form is PAM's (same template, no login_service), and every API still wants a session: nothing a GET
+    // reads differs from the PAM case, so the catalog reports what it documents for both (jupyterhub.ts: "no open
+    // state is claimed"). Written down as that limitation, not as the true state (open through a login POST that
+    // the scanner never sends).
+    configuration: 'DummyAuthenticator, no password (any name and password log in; not visible to a GET scan)',
+    bin: '/usr/bin/jupyterhub',
+    args: [...JUPYTERHUB_ARGS, '--JupyterHub.authenticator_class=dummy'],
+    port: 8000,
+    ready: { path: '/hub/api', status: 200 },
+    expected: { service: 'jupyterhub', auth: 'required' },
+    alsoRecord: JUPYTERHUB_ROUTES,
+  },
+  {
+    id: 'jupyterhub-null',
+    product: 'JupyterHub',
+    package: JUPYTERHUB,
+    // jupyterhub/auth.py (3.0.0) NullAuthenticator ("authentication should be disabled, e.g. only allowing access via
+    // API tokens"): no login handlers at all, so nobody logs in through the Hub; the API still wants a token.
+    configuration: 'NullAuthenticator (no login at all, API tokens only)',
+    bin: '/usr/bin/jupyterhub',
+    args: [...JUPYTERHUB_ARGS, '--JupyterHub.authenticator_class=null'],
+    port: 8000,
+    ready: { path: '/hub/api', status: 200 },
+    expected: { service: 'jupyterhub', auth: 'required' },
+    alsoRecord: JUPYTERHUB_ROUTES,
   },
 ];
