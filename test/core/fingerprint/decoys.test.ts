@@ -46,6 +46,7 @@ const STATIC_PORTS: Readonly<Record<string, number>> = {
   'docker-engine-api': 2375,
   'docker-registry': 5000,
   'docker-registry-htpasswd': 5000,
+  'drf-projects-api': 8000,
   'express-401-authentication-required': 3000,
   'fastapi-403-authentication-failed': 8000,
   'fastapi-403-not-authenticated': 8000,

@@ -5,6 +5,7 @@ import { argilla } from './argilla.js';
 import { astrbot } from './astrbot.js';
 import { cognee } from './cognee.js';
 import { dagster } from './dagster.js';
+import { doccano } from './doccano.js';
 import { dtale } from './dtale.js';
 import { googleAdk } from './google-adk.js';
 import { gpt4free } from './gpt4free.js';
@@ -79,4 +80,5 @@ export const expansion: readonly CatalogEntry[] = [
   typesense,
   mem0Server,
   cognee,
+  doccano,
 ];
