@@ -137,8 +137,14 @@ const JUPYTERHUB: PinnedPackage = { name: 'jupyterhub', version: '3.0.0+ds1-1', 
 // jupyterhub/app.py (3.0.0): --ip/--port of the public proxy; the cookie secret and sqlite database land in the
 // working directory (the case's HOME); no config file (jupyterhub_config.py) exists there. The Hub runs as root
 // (the namespace maps the runner to root), as its PAM authenticator expects; it has no --allow-root.
-const JUPYTERHUB_ARGS = ['--ip=127.0.0.1', '--port=8000', '--JupyterHub.hub_ip=127.0.0.1'];
+// The Hub itself (8081) on another loopback address, as deployments keep it off the public address: only the
+// proxy on 8000 answers at 127.0.0.1.
+const JUPYTERHUB_ARGS = ['--ip=127.0.0.1', '--port=8000', '--JupyterHub.hub_ip=127.0.0.2'];
 // The Hub's own pages and APIs that no probe reads yet: the login form (what an authenticator shows), users, root.
+// Debian's proxy requires its dependencies (commander, http-proxy, winston) from /usr/share/nodejs, on Debian's own
+// nodejs's module path; this machine's nodejs (20.x, NodeSource) lacks that path, so the Hub's environment, which
+// it passes to the proxy it starts, names it.
+const JUPYTERHUB_ENV = { NODE_PATH: '/usr/share/nodejs' };
 const JUPYTERHUB_ROUTES = ['/hub/', '/hub/login', '/hub/api/users', '/hub/api/user', '/hub/home', '/hub/signup'];
 
 export const CASES: readonly ConformanceCase[] = [
@@ -368,6 +374,7 @@ export const CASES: readonly ConformanceCase[] = [
     configuration: 'default authenticator (PAM)',
     bin: '/usr/bin/jupyterhub',
     args: JUPYTERHUB_ARGS,
+    env: JUPYTERHUB_ENV,
     port: 8000,
     ready: { path: '/hub/api', status: 200 },
     expected: { service: 'jupyterhub', auth: 'required' },
@@ -386,6 +393,7 @@ export const CASES: readonly ConformanceCase[] = [
     configuration: 'DummyAuthenticator, no password (any name and password log in; not visible to a GET scan)',
     bin: '/usr/bin/jupyterhub',
     args: [...JUPYTERHUB_ARGS, '--JupyterHub.authenticator_class=dummy'],
+    env: JUPYTERHUB_ENV,
     port: 8000,
     ready: { path: '/hub/api', status: 200 },
     expected: { service: 'jupyterhub', auth: 'required' },
@@ -400,6 +408,7 @@ export const CASES: readonly ConformanceCase[] = [
     configuration: 'NullAuthenticator (no login at all, API tokens only)',
     bin: '/usr/bin/jupyterhub',
     args: [...JUPYTERHUB_ARGS, '--JupyterHub.authenticator_class=null'],
+    env: JUPYTERHUB_ENV,
     port: 8000,
     ready: { path: '/hub/api', status: 200 },
     expected: { service: 'jupyterhub', auth: 'required' },

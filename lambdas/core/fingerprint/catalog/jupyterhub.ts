@@ -10,9 +10,15 @@ import type { CatalogEntry } from '../catalog-schema.js';
  * serves its `/user/<name>/` prefix and never redirects `/` to `/hub/`, so this entry does not claim a
  * Jupyter server.) Login is always required:
  * API handlers decorated with `needs_scope` answer an unauthenticated request with 403
- * `{"status":403,"message":"Missing or invalid credentials."}`. Whether the authenticator accepts
- * anyone (DummyAuthenticator, open NativeAuthenticator signup) cannot be seen without a POST, so
- * no open state is claimed and no default credential exists (none is built in).
+ * `{"status":403,"message":"Missing or invalid credentials."}` (read from source at main, 5.x);
+ * 3.0.0 answers the same 403 with `"Action is not authorized with current scopes; requires any of
+ * [read:hub]"` (recorded from a running JupyterHub 3.0.0 (Debian) on 2026-12-02, with the default
+ * PAM, the Dummy and the Null authenticator: test/fixtures/real/jupyterhub/). Whether the
+ * authenticator accepts anyone (DummyAuthenticator without a password, open NativeAuthenticator
+ * signup) cannot be seen without a POST: the recorded 3.0.0 Hub with DummyAuthenticator answers every
+ * GET as with PAM (same login form, same 403s), so no open state is claimed and no default credential
+ * exists (none is built in). The recorded 3.0.0 Hub also confirms the identify and version reads
+ * (`GET /` 302 to `/hub/` with `X-JupyterHub-Version: 3.0.0`, `GET /hub/api` `{"version": "3.0.0"}`).
  * Sources (jupyterhub/jupyterhub):
  * - jupyterhub/apihandlers/hub.py: `RootAPIHandler` ("It is not an authenticated endpoint"),
  *   `InfoAPIHandler` (`@needs_scope('read:hub')`).
@@ -34,6 +40,8 @@ export const jupyterhub: CatalogEntry = {
     'https://github.com/jupyterhub/jupyterhub/blob/main/jupyterhub/scopes.py',
     'https://github.com/jupyterhub/jupyterhub/blob/main/jupyterhub/apihandlers/base.py',
     'https://github.com/jupyterhub/jupyterhub/blob/main/jupyterhub/app.py',
+    'https://github.com/jupyterhub/jupyterhub/blob/3.0.0/jupyterhub/scopes.py',
+    'https://github.com/jupyterhub/jupyterhub/blob/3.0.0/jupyterhub/auth.py',
   ],
   exposes: 'user notebook servers (code execution) once logged in',
   identify: [
@@ -47,6 +55,13 @@ export const jupyterhub: CatalogEntry = {
     {
       request: { path: '/hub/api/info' },
       match: { status: 403, json: [{ path: 'message', equals: 'Missing or invalid credentials.' }] },
+      auth: 'required',
+      evidence: 'GET /hub/api/info -> {status} "{json:message}" (JupyterHub login required)',
+    },
+    // 3.x (jupyterhub/scopes.py at 3.0.0, and the recorded Debian 3.0.0): the scope check's own message for a request with no scopes.
+    {
+      request: { path: '/hub/api/info' },
+      match: { status: 403, json: [{ path: 'message', equals: 'Action is not authorized with current scopes; requires any of [read:hub]' }] },
       auth: 'required',
       evidence: 'GET /hub/api/info -> {status} "{json:message}" (JupyterHub login required)',
     },
