@@ -55,6 +55,7 @@ const STATIC_PORTS: Readonly<Record<string, number>> = {
   'fastapi-memory-service': 8000,
   'fastapi-oauth2-401-not-authenticated': 8000,
   'gin-api-status': 3000,
+  'gin-system-info-envelope': 5300,
   gitlab: 443,
   'go-net-http-404': 8080,
   grafana: 3000,

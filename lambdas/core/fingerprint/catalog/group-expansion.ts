@@ -13,6 +13,7 @@ import { huggingfaceChatUi } from './huggingface-chat-ui.js';
 import { hayhooks } from './hayhooks.js';
 import { infinityEmb } from './infinity-emb.js';
 import { kedroViz } from './kedro-viz.js';
+import { langbot } from './langbot.js';
 import { khoj } from './khoj.js';
 import { letta } from './letta.js';
 import { llamaFactory } from './llama-factory.js';
@@ -81,4 +82,5 @@ export const expansion: readonly CatalogEntry[] = [
   mem0Server,
   cognee,
   doccano,
+  langbot,
 ];
