@@ -111,11 +111,16 @@ function asFixture(request: string | undefined, a: Answer, requestHeaders?: Read
 const PER_ANSWER = /nonce="[^"]*"/g;
 const settle = (text: string): string => text.replace(PER_ANSWER, 'nonce=""');
 
-/** Answers the product gives to any path it does not serve (its 404 page naming the path, its app page) are left to the fallback. */
+/**
+ * Answers the product gives to any path it does not serve (its 404 page naming the path, its app page) are left to the fallback.
+ * A redirect elsewhere than the fallback's (JupyterHub sends `/` to `/hub/`, each path to `/hub/<path>`) is kept.
+ */
 function likeFallback(path: string, a: Answer, fallback: Answer): boolean {
   const bare = path.split('?')[0] ?? path;
   const body = settle(a.body);
-  return a.status === fallback.status && (body === settle(fallback.body.replaceAll(CANARY_PATH, bare)) || body === settle(fallback.body.replaceAll(CANARY_PATH, path)));
+  // The replay serves the fallback as recorded, its Location naming the canary path: a redirect is kept unless identical.
+  const sameLocation = a.headers.location === fallback.headers.location;
+  return a.status === fallback.status && sameLocation && (body === settle(fallback.body.replaceAll(CANARY_PATH, bare)) || body === settle(fallback.body.replaceAll(CANARY_PATH, path)));
 }
 
 /**
