@@ -147,184 +147,116 @@ const JUPYTERHUB_ARGS = ['--ip=127.0.0.1', '--port=8000', '--JupyterHub.hub_ip=1
 const JUPYTERHUB_ENV = { NODE_PATH: '/usr/share/nodejs' };
 const JUPYTERHUB_ROUTES = ['/hub/', '/hub/login', '/hub/api/users', '/hub/api/user', '/hub/home', '/hub/signup'];
 
+/** What every configuration of one product shares: the install, how it starts, where it listens, what to record. */
+type ProductInstall = Pick<ConformanceCase, 'product' | 'package' | 'alongside' | 'rebuild' | 'bin' | 'args' | 'env' | 'node' | 'port' | 'ready' | 'alsoRecord'>;
+
+const EVERYTHING_INSTALL = { product: 'MCP reference server "everything"', package: EVERYTHING, bin: 'mcp-server-everything', port: 3001 } as const;
+const INSPECTOR_INSTALL: ProductInstall = { product: 'MCP Inspector (proxy)', package: INSPECTOR, bin: 'mcp-inspector', args: [], node: NODE_24, port: 6277, alsoRecord: INSPECTOR_ROUTES };
+const FLOWISE_INSTALL = { product: 'Flowise', rebuild: ['sqlite3'], bin: 'flowise', args: ['start'], env: FLOWISE_ENV, port: 3000, ready: { path: '/api/v1/ping', status: 200 }, alsoRecord: FLOWISE_ROUTES } as const;
+const FLOWISE_3_INSTALL: ProductInstall = { ...FLOWISE_INSTALL, package: FLOWISE_3, node: NODE_24 };
+const FLOWISE_2_INSTALL: ProductInstall = { ...FLOWISE_INSTALL, package: FLOWISE_2, alongside: [FLOWISE_2_REDIS] };
+const N8N_INSTALL: ProductInstall = { product: 'n8n', package: N8N, rebuild: ['sqlite3'], bin: 'n8n', args: ['start'], env: N8N_ENV, node: NODE_24, port: 5678, ready: { path: '/healthz/readiness', status: 200 }, alsoRecord: N8N_ROUTES };
+const MCP_PROXY_INSTALL = { product: 'mcp-proxy (stdio MCP server bridged to HTTP)', package: MCP_PROXY, alongside: [EVERYTHING], bin: 'mcp-proxy', port: 8080, alsoRecord: ['/sse', '/ping'] } as const;
+const NOTEBOOK_INSTALL = { product: 'Jupyter Notebook (classic)', package: JUPYTER_NOTEBOOK, bin: '/usr/bin/jupyter-notebook', port: 8888, alsoRecord: ['/api/kernels', '/api/sessions', '/api/contents', '/tree'] } as const;
+const JUPYTERHUB_INSTALL: ProductInstall = { product: 'JupyterHub', package: JUPYTERHUB, bin: '/usr/bin/jupyterhub', args: JUPYTERHUB_ARGS, env: JUPYTERHUB_ENV, port: 8000, ready: { path: '/hub/api', status: 200 }, alsoRecord: JUPYTERHUB_ROUTES };
+
 export const CASES: readonly ConformanceCase[] = [
   {
+    ...EVERYTHING_INSTALL,
     id: 'streamable-http',
-    product: 'MCP reference server "everything"',
-    package: EVERYTHING,
     // README "Run the streamable HTTP server"; dist/transports/streamableHttp.js: PORT or 3001, no auth.
     configuration: 'Streamable HTTP, no auth (the only mode it has)',
-    bin: 'mcp-server-everything',
     args: ['streamableHttp'],
-    port: 3001,
     expected: { service: 'mcp-server', auth: 'none' },
   },
   {
+    ...EVERYTHING_INSTALL,
     id: 'sse',
-    product: 'MCP reference server "everything"',
-    package: EVERYTHING,
     // README "Run the SSE server"; dist/transports/sse.js: GET /sse opens the stream, POST /message.
     configuration: 'HTTP+SSE, no auth',
-    bin: 'mcp-server-everything',
     args: ['sse'],
-    port: 3001,
     expected: { service: 'mcp-server', auth: 'none' },
     alsoRecord: ['/sse', '/message'],
   },
   {
+    ...INSPECTOR_INSTALL,
     id: 'session-token',
-    product: 'MCP Inspector (proxy)',
-    package: INSPECTOR,
     // server/build/index.js: SERVER_PORT or 6277, HOST or localhost; a random session token unless DANGEROUSLY_OMIT_AUTH.
     configuration: 'default: session token required',
-    bin: 'mcp-inspector',
-    args: [],
     env: { MCP_AUTO_OPEN_ENABLED: 'false' },
-    node: NODE_24,
-    port: 6277,
     expected: { service: 'mcp-inspector', auth: 'required' },
-    alsoRecord: INSPECTOR_ROUTES,
   },
   {
+    ...INSPECTOR_INSTALL,
     id: 'omit-auth',
-    product: 'MCP Inspector (proxy)',
-    package: INSPECTOR,
     // DANGEROUSLY_OMIT_AUTH=true: no token; only an Origin header check remains, which any non-browser client passes
     // by sending the allowed Origin (it refuses a request with none, as it does only with auth off: the marker).
     configuration: 'DANGEROUSLY_OMIT_AUTH=true',
-    bin: 'mcp-inspector',
-    args: [],
     env: { MCP_AUTO_OPEN_ENABLED: 'false', DANGEROUSLY_OMIT_AUTH: 'true' },
-    node: NODE_24,
-    port: 6277,
     expected: { service: 'mcp-inspector', auth: 'none' },
-    alsoRecord: INSPECTOR_ROUTES,
   },
   {
+    ...FLOWISE_3_INSTALL,
     id: 'flowise-3-unclaimed',
-    product: 'Flowise',
-    package: FLOWISE_3,
-    rebuild: ['sqlite3'],
     // enterprise/middleware/passport: with no organization registered, the UI sends its first visitor to
     // /organization-setup, where POST /api/v1/account/register (whitelisted) creates the owner: anyone can claim it.
     configuration: 'fresh install, no owner account yet (unclaimed)',
-    bin: 'flowise',
-    args: ['start'],
-    env: FLOWISE_ENV,
-    node: NODE_24,
-    port: 3000,
-    ready: { path: '/api/v1/ping', status: 200 },
     expected: { service: 'flowise', auth: 'none' },
-    alsoRecord: FLOWISE_ROUTES,
   },
   {
+    ...FLOWISE_3_INSTALL,
     id: 'flowise-3-owner',
-    product: 'Flowise',
-    package: FLOWISE_3,
-    rebuild: ['sqlite3'],
     // The owner registered as the UI does it: from then on the API needs a login session or an API key.
     configuration: 'owner account registered',
-    bin: 'flowise',
-    args: ['start'],
-    env: FLOWISE_ENV,
-    node: NODE_24,
-    port: 3000,
-    ready: { path: '/api/v1/ping', status: 200 },
     setup: [{ method: 'POST', path: '/api/v1/account/register', body: FLOWISE_OWNER, expectStatus: 201 }],
     expected: { service: 'flowise', auth: 'required' },
-    alsoRecord: FLOWISE_ROUTES,
   },
   {
+    ...FLOWISE_2_INSTALL,
     id: 'flowise-2-open',
-    product: 'Flowise',
-    package: FLOWISE_2,
-    alongside: [FLOWISE_2_REDIS],
-    rebuild: ['sqlite3'],
     // No FLOWISE_USERNAME/PASSWORD: no login at all; the API only wants the UI's `x-request-from: internal` header,
     // which any client can send (packages/server/src/index.ts at flowise@2.2.8).
     configuration: 'no FLOWISE_USERNAME/PASSWORD (no credentials)',
-    bin: 'flowise',
-    args: ['start'],
-    env: FLOWISE_ENV,
-    port: 3000,
-    ready: { path: '/api/v1/ping', status: 200 },
     expected: { service: 'flowise', auth: 'none' },
-    alsoRecord: FLOWISE_ROUTES,
   },
   {
+    ...FLOWISE_2_INSTALL,
     id: 'flowise-2-basic-auth',
-    product: 'Flowise',
-    package: FLOWISE_2,
-    alongside: [FLOWISE_2_REDIS],
-    rebuild: ['sqlite3'],
     configuration: 'FLOWISE_USERNAME/FLOWISE_PASSWORD set (basic auth)',
-    bin: 'flowise',
-    args: ['start'],
     env: { ...FLOWISE_ENV, FLOWISE_USERNAME: 'conformance', FLOWISE_PASSWORD: 'Conformance-Pass-1' },
-    port: 3000,
-    ready: { path: '/api/v1/ping', status: 200 },
     expected: { service: 'flowise', auth: 'required' },
-    alsoRecord: FLOWISE_ROUTES,
   },
   {
+    ...N8N_INSTALL,
     id: 'n8n-unclaimed',
-    product: 'n8n',
-    package: N8N,
-    rebuild: ['sqlite3'],
     // docs "Set up user management": until the owner account is set up, the editor opens the setup page to anyone,
     // and whoever fills it in (POST /rest/owner/setup, skipAuth) owns the instance and its Code node.
     configuration: 'fresh install, owner not set up (unclaimed)',
-    bin: 'n8n',
-    args: ['start'],
-    env: N8N_ENV,
-    node: NODE_24,
-    port: 5678,
-    ready: { path: '/healthz/readiness', status: 200 },
     expected: { service: 'n8n', auth: 'none' },
-    alsoRecord: N8N_ROUTES,
   },
   {
+    ...N8N_INSTALL,
     id: 'n8n-owner',
-    product: 'n8n',
-    package: N8N,
-    rebuild: ['sqlite3'],
     // The owner set up as the setup page does it (controllers/owner.controller.ts, OwnerSetupRequestDto).
     configuration: 'owner account set up',
-    bin: 'n8n',
-    args: ['start'],
-    env: N8N_ENV,
-    node: NODE_24,
-    port: 5678,
-    ready: { path: '/healthz/readiness', status: 200 },
     setup: [{ method: 'POST', path: '/rest/owner/setup', body: { email: 'owner@conformance.test', firstName: 'Conformance', lastName: 'Owner', password: 'Conformance-Owner-1' }, expectStatus: 200 }],
     expected: { service: 'n8n', auth: 'required' },
-    alsoRecord: N8N_ROUTES,
   },
   {
+    ...MCP_PROXY_INSTALL,
     id: 'mcp-proxy-open',
-    product: 'mcp-proxy (stdio MCP server bridged to HTTP)',
-    package: MCP_PROXY,
-    alongside: [EVERYTHING],
     // README: `mcp-proxy --port 8080 -- <stdio server command>`; without --apiKey every client is served.
     configuration: 'stdio reference server behind mcp-proxy, no --apiKey',
-    bin: 'mcp-proxy',
     args: ['--port', '8080', ...STDIO_EVERYTHING],
-    port: 8080,
     expected: { service: 'mcp-server', auth: 'none' },
-    alsoRecord: ['/sse', '/ping'],
   },
   {
+    ...MCP_PROXY_INSTALL,
     id: 'mcp-proxy-api-key',
-    product: 'mcp-proxy (stdio MCP server bridged to HTTP)',
-    package: MCP_PROXY,
-    alongside: [EVERYTHING],
     // --apiKey: requests without the X-API-Key header get 401 "Unauthorized: Invalid or missing API key".
     configuration: '--apiKey set (X-API-Key required)',
-    bin: 'mcp-proxy',
     args: ['--port', '8080', '--apiKey', 'conformance-key-51c7', ...STDIO_EVERYTHING],
-    port: 8080,
     expected: { service: 'mcp-server', auth: 'required' },
-    alsoRecord: ['/sse', '/ping'],
   },
   {
     id: 'chroma-run',
@@ -342,48 +274,32 @@ export const CASES: readonly ConformanceCase[] = [
     alsoRecord: ['/api/v2/heartbeat', '/api/v2/version', '/api/v2/pre-flight-checks', '/api/v2/auth/identity', '/api/v2/tenants/default_tenant', '/docs/', '/api/v1/heartbeat'],
   },
   {
+    ...NOTEBOOK_INSTALL,
     id: 'notebook-token',
-    product: 'Jupyter Notebook (classic)',
-    package: JUPYTER_NOTEBOOK,
     // docs "Security in the Jupyter notebook server": token authentication is on by default; a fixed token here.
     configuration: 'token auth (NotebookApp.token set)',
-    bin: '/usr/bin/jupyter-notebook',
     args: [...JUPYTER_ARGS, '--NotebookApp.token=conformance-token-9f2c'],
-    port: 8888,
     expected: { service: 'jupyter', auth: 'required' },
-    alsoRecord: ['/api/kernels', '/api/sessions', '/api/contents', '/tree'],
   },
   {
+    ...NOTEBOOK_INSTALL,
     id: 'notebook-no-token',
-    product: 'Jupyter Notebook (classic)',
-    package: JUPYTER_NOTEBOOK,
     // An empty token and no password turn authentication off: every API call is served to anyone.
     configuration: "token and password disabled (NotebookApp.token='')",
-    bin: '/usr/bin/jupyter-notebook',
     args: [...JUPYTER_ARGS, '--NotebookApp.token=', '--NotebookApp.password='],
-    port: 8888,
     expected: { service: 'jupyter', auth: 'none' },
-    alsoRecord: ['/api/kernels', '/api/sessions', '/api/contents', '/tree'],
   },
   {
+    ...JUPYTERHUB_INSTALL,
     id: 'jupyterhub-pam',
-    product: 'JupyterHub',
-    package: JUPYTERHUB,
     // docs reference/authenticators.md and jupyterhub-*.egg-info/entry_points.txt (3.0.0): `default = PAMAuthenticator`:
     // a login with a local Unix account's password; every API but /hub/api answers 403 without a token or session.
     configuration: 'default authenticator (PAM)',
-    bin: '/usr/bin/jupyterhub',
-    args: JUPYTERHUB_ARGS,
-    env: JUPYTERHUB_ENV,
-    port: 8000,
-    ready: { path: '/hub/api', status: 200 },
     expected: { service: 'jupyterhub', auth: 'required' },
-    alsoRecord: JUPYTERHUB_ROUTES,
   },
   {
+    ...JUPYTERHUB_INSTALL,
     id: 'jupyterhub-dummy',
-    product: 'JupyterHub',
-    package: JUPYTERHUB,
     // jupyterhub/auth.py (3.0.0) DummyAuthenticator: with no `password` set, `authenticate` returns any username for
     // any password, and with allowed_users empty everyone is allowed: anyone who POSTs the login form gets a server.
     // Its login form is PAM's (same template, no login_service), and every API still wants a session: nothing a GET
@@ -391,27 +307,16 @@ export const CASES: readonly ConformanceCase[] = [
     // state is claimed"). Written down as that limitation, not as the true state (open through a login POST that
     // the scanner never sends).
     configuration: 'DummyAuthenticator, no password (any name and password log in; not visible to a GET scan)',
-    bin: '/usr/bin/jupyterhub',
     args: [...JUPYTERHUB_ARGS, '--JupyterHub.authenticator_class=dummy'],
-    env: JUPYTERHUB_ENV,
-    port: 8000,
-    ready: { path: '/hub/api', status: 200 },
     expected: { service: 'jupyterhub', auth: 'required' },
-    alsoRecord: JUPYTERHUB_ROUTES,
   },
   {
+    ...JUPYTERHUB_INSTALL,
     id: 'jupyterhub-null',
-    product: 'JupyterHub',
-    package: JUPYTERHUB,
     // jupyterhub/auth.py (3.0.0) NullAuthenticator ("authentication should be disabled, e.g. only allowing access via
     // API tokens"): no login handlers at all, so nobody logs in through the Hub; the API still wants a token.
     configuration: 'NullAuthenticator (no login at all, API tokens only)',
-    bin: '/usr/bin/jupyterhub',
     args: [...JUPYTERHUB_ARGS, '--JupyterHub.authenticator_class=null'],
-    env: JUPYTERHUB_ENV,
-    port: 8000,
-    ready: { path: '/hub/api', status: 200 },
     expected: { service: 'jupyterhub', auth: 'required' },
-    alsoRecord: JUPYTERHUB_ROUTES,
   },
 ];
