@@ -56,7 +56,7 @@ function mapResolver(): HostResolver & { answers: Map<string, string[] | Error>;
 }
 
 const clock = steppingClock();
-async function cycle(resolver: HostResolver, ports: number[], extra: { goneAfterMisses?: number } = {}) {
+async function cycle(resolver: HostResolver, ports: number[], extra: { goneAfterMisses?: number; runId?: string } = {}) {
   const terminal = new TerminalSink();
   const result = await runLocalCycle({
     store: dynamo.store,
@@ -67,6 +67,7 @@ async function cycle(resolver: HostResolver, ports: number[], extra: { goneAfter
     clock,
     logger: quiet,
     resolver,
+    ...(extra.runId ? { runId: extra.runId } : {}),
   });
   return { result, events: terminal.events };
 }
@@ -119,6 +120,17 @@ describe('host rows: a registered name, resolved each cycle, probed with the nam
     // It resolves again, to an address where nothing listens: the old endpoint is missing.
     resolver.answers.set('chat.corp.test', [EMPTY]);
     expect(brief((await cycle(resolver, [8080])).events)).toEqual([`endpoint.gone chat.corp.test ${PROXY}:8080 ollama`]);
+  });
+
+  it('"once" follows the runs in the order they started, not the order their ids sort in (runs within one second)', async () => {
+    const resolver = mapResolver();
+    resolver.answers.set('chat.corp.test', [PROXY]);
+    await dynamo.store.putRangeRow({ cidr: 'chat.corp.test', ports: [8080] });
+    // Run ids sort to the second, then by a random suffix: the first run here sorts last.
+    await cycle(resolver, [8080], { runId: '20261202T100000Z-ffff' });
+    resolver.answers.set('chat.corp.test', []);
+    expect(brief((await cycle(resolver, [8080], { runId: '20261202T100000Z-0001' })).events)).toEqual(['target.unresolved chat.corp.test']);
+    expect(brief((await cycle(resolver, [8080], { runId: '20261202T100000Z-0002' })).events)).toEqual([]);
   });
 
   it('a name that resolves to a refused address is skipped with a warning naming both; nothing is probed', async () => {

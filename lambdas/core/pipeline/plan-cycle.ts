@@ -1,7 +1,7 @@
 import type { BlockMessage } from '../planning/block-message.js';
 import { countBlocks, planBlocks } from '../planning/plan-blocks.js';
 import { toPlannedRange } from '../planning/planned-range.js';
-import type { BlockQueue, HostResolver, Logger, StateStore } from '../ports.js';
+import type { BlockQueue, HostResolver, Logger, RunRecord, StateStore } from '../ports.js';
 import { InputError } from '../targets/address.js';
 import { intervalSize } from '../targets/cidr.js';
 import { deduplicateRanges, isMonitoredHost, isRowDisabled, type MonitoredHost, type MonitoredRange, validateMonitoredRow } from '../targets/range-row.js';
@@ -91,7 +91,8 @@ export async function planCycle(deps: PlanCycleDeps): Promise<PlannedCycle> {
   for (const x of spared.excluded) logger.info('discovered name address not probed', { row: x.host, address: x.address, reason: x.reason });
   const ranges = deduplicateRanges([...read.ranges, ...spared.kept]);
   // Compared with the run before, so a name that stays unresolved is reported once, not every cycle.
-  const previousRun = (await store.listRecentRuns(1))[0];
+  // By start time: run ids order only to the second (two runs in one second sort by their suffix).
+  const previousRun = (await store.listRecentRuns(10)).reduce<RunRecord | undefined>((latest, r) => (!latest || r.startedAt > latest.startedAt ? r : latest), undefined);
   const unresolvedBefore = new Set(previousRun?.unresolvedHosts ?? []);
   for (const p of problems) logger.warn('range row skipped', { row: p.row, error: p.error });
   for (const p of routeProblems) logger.warn('range row names an unknown route', { row: p.row, error: p.error });
