@@ -6,7 +6,7 @@ import { MAX_PORTS_PER_BLOCK } from './plan-blocks.js';
 import { checkRouteName } from '../routing/route-table.js';
 import { parseDiscoveryRef } from '../discovery/discovered-target.js';
 import { parseHostName } from '../targets/host-name.js';
-import { checkHeadersSecretName, parsePathPrefix } from '../targets/range-row.js';
+import { checkHeadersSecretName, MAX_DOMAINS_PER_ROW, parsePathPrefix } from '../targets/range-row.js';
 
 /** Queue messages above this size are refused unread: a real block message is a few hundred bytes. */
 export const MAX_BLOCK_MESSAGE_BYTES = 16 * 1024;
@@ -65,7 +65,7 @@ export function parseBlockMessage(body: unknown): BlockMessage {
   if (host !== undefined && (range !== host || count !== 1)) {
     throw new InputError(`block message: a host block names its host as its range and covers one address, got range ${range} +${count}`);
   }
-  if (m.domains !== undefined && (!Array.isArray(m.domains) || m.domains.length > 16)) throw new InputError('block message: field "domains" must be a list of at most 16 names');
+  if (m.domains !== undefined && (!Array.isArray(m.domains) || m.domains.length > MAX_DOMAINS_PER_ROW)) throw new InputError(`block message: field "domains" must be a list of at most ${MAX_DOMAINS_PER_ROW} names`);
   const domains = m.domains === undefined ? undefined : (m.domains as unknown[]).map((d) => field('domains', () => parseHostName(String(d), 'domain')));
   const pathPrefix = m.pathPrefix === undefined ? undefined : parsePathPrefix(m.pathPrefix, 'block message');
   const headersSecret = m.headersSecret === undefined ? undefined : checkHeadersSecretName(m.headersSecret, 'block message: field "headersSecret"');

@@ -5,6 +5,7 @@ import { MAX_PORTS, parsePorts, type PortSets } from './ports.js';
 import { checkRouteName } from '../routing/route-table.js';
 import { type DiscoveryRef, parseDiscoveryFields } from '../discovery/discovered-target.js';
 import { looksLikeHostName, parseHostName } from './host-name.js';
+import { MAX_ADDRESSES_PER_NAME } from './resolve-names.js';
 
 /**
  * A row of the monitored-range table as stored: operators edit it in the CLI or by hand in the
@@ -116,8 +117,8 @@ export function validateMonitoredRow(raw: unknown, policy: AddressPolicy, defaul
     if (row.exclude !== undefined && row.exclude !== null && row.exclude !== '') {
       throw new InputError(`${where}: field "exclude" applies to CIDR rows only; a host row probes the addresses its name resolves to`);
     }
-    if (common.ports.length > MAX_PORTS && MAX_ADDRESSES_PER_HOST_ROW * common.ports.length > MAX_PROBES_PER_ROW) {
-      throw new InputError(`${where}: ${common.ports.length} ports on up to ${MAX_ADDRESSES_PER_HOST_ROW} addresses is more than ${MAX_PROBES_PER_ROW} probes per row`);
+    if (common.ports.length > MAX_PORTS && MAX_ADDRESSES_PER_NAME * common.ports.length > MAX_PROBES_PER_ROW) {
+      throw new InputError(`${where}: ${common.ports.length} ports on up to ${MAX_ADDRESSES_PER_NAME} addresses is more than ${MAX_PROBES_PER_ROW} probes per row`);
     }
     return { host, ...common };
   }
@@ -157,8 +158,6 @@ export function validateMonitoredRow(raw: unknown, policy: AddressPolicy, defaul
   return { cidr, exclude, intervals, ...common };
 }
 
-/** Most addresses one host row's name is probed at per cycle (a name with more is a CDN, not one service). */
-export const MAX_ADDRESSES_PER_HOST_ROW = 16;
 
 /** An address written out (IPv4, or IPv6 with its colons), as opposed to a name that has letters. */
 function looksLikeAddress(text: string): boolean {

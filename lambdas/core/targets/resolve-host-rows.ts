@@ -1,8 +1,8 @@
 import type { HostResolver } from '../ports.js';
-import { formatAddress, parseAddress } from './address.js';
-import { type AddressPolicy, checkRangeAllowed } from './address-policy.js';
+import type { AddressPolicy } from './address-policy.js';
 import { parseCidr } from './cidr.js';
-import { MAX_ADDRESSES_PER_HOST_ROW, type MonitoredHost, type MonitoredRange } from './range-row.js';
+import type { MonitoredHost, MonitoredRange } from './range-row.js';
+import { lookUpName, MAX_ADDRESSES_PER_NAME, type NameLookup } from './resolve-names.js';
 
 /** A host row whose name gave no address to probe this cycle, and why. */
 export interface UnresolvedHost {
@@ -23,10 +23,10 @@ export interface ResolvedHostRows {
 const RESOLVE_CONCURRENCY = 16;
 
 /**
- * Resolves the host rows of a cycle. Every address must pass the address policy as a CIDR row's
- * must: a name that resolves to a refused or private address is skipped with a warning naming the
- * name and the address (DNS is never a way around the policy). A name with more addresses than
- * MAX_ADDRESSES_PER_HOST_ROW is probed at the first ones, with a warning.
+ * Resolves the host rows of a cycle (see `lookUpName`: the address policy applies to every
+ * address, so a name that resolves to a refused or private address is skipped with a warning
+ * naming the name and the address). A name with more than MAX_ADDRESSES_PER_NAME addresses is
+ * probed at the first ones, with a warning.
  */
 export async function resolveHostRows(
   rows: readonly MonitoredHost[],
@@ -36,44 +36,33 @@ export async function resolveHostRows(
   const ranges: MonitoredRange[] = [];
   const unresolved: UnresolvedHost[] = [];
   const warnings: { row: string; error: string }[] = [];
-  const lookups: { row: MonitoredHost; result: readonly string[] | Error }[] = [];
+  const lookups: { row: MonitoredHost; found: NameLookup }[] = [];
   for (let i = 0; i < rows.length; i += RESOLVE_CONCURRENCY) {
     const batch = rows.slice(i, i + RESOLVE_CONCURRENCY);
     lookups.push(
       ...(await Promise.all(
-        batch.map(async (row) => {
-          if (!resolver) return { row, result: new Error('no resolver is configured for host rows') };
-          try {
-            return { row, result: await resolver.resolve(row.host) };
-          } catch (err) {
-            return { row, result: err instanceof Error ? err : new Error(String(err)) };
-          }
-        }),
+        batch.map(async (row) => ({
+          row,
+          found: resolver ? await lookUpName(row.host, resolver, policy) : ({ kind: 'failed', error: 'no resolver is configured for host rows' } as const),
+        })),
       )),
     );
   }
-  for (const { row, result } of lookups) {
-    if (result instanceof Error) {
-      unresolved.push({ row, reason: `resolving ${row.host} failed: ${result.message.slice(0, 200)}` });
+  for (const { row, found } of lookups) {
+    if (found.kind === 'failed') {
+      unresolved.push({ row, reason: `resolving ${row.host} failed: ${found.error.slice(0, 200)}` });
       continue;
     }
-    if (result.length === 0) {
+    if (found.kind === 'empty') {
       unresolved.push({ row, reason: `${row.host} resolves to no address` });
       continue;
     }
-    const addresses = [...new Set(result)];
-    if (addresses.length > MAX_ADDRESSES_PER_HOST_ROW) {
-      warnings.push({ row: row.host, error: `${row.host} resolves to ${addresses.length} addresses; probing the first ${MAX_ADDRESSES_PER_HOST_ROW}` });
+    if (found.total > MAX_ADDRESSES_PER_NAME) {
+      warnings.push({ row: row.host, error: `${row.host} resolves to ${found.total} addresses; probing the first ${MAX_ADDRESSES_PER_NAME}` });
     }
-    for (const raw of addresses.slice(0, MAX_ADDRESSES_PER_HOST_ROW)) {
-      let cidr;
-      try {
-        cidr = parseCidr(formatAddress(parseAddress(raw)));
-        checkRangeAllowed(cidr, policy);
-      } catch (err) {
-        warnings.push({ row: row.host, error: `${row.host} resolves to ${String(raw).slice(0, 60)}, which is refused (${(err as Error).message}); skipped` });
-        continue;
-      }
+    for (const r of found.refused) warnings.push({ row: row.host, error: `${row.host} resolves to ${r.address}, which is refused (${r.reason}); skipped` });
+    for (const address of found.allowed) {
+      const cidr = parseCidr(address);
       const { host, ...fields } = row;
       ranges.push({ ...fields, host, cidr, exclude: [], intervals: [{ family: cidr.family, first: cidr.first, last: cidr.last }] });
     }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HostResolver } from '../../../lambdas/core/ports.js';
-import { MAX_ADDRESSES_PER_HOST_ROW, type MonitoredHost } from '../../../lambdas/core/targets/range-row.js';
+import type { MonitoredHost } from '../../../lambdas/core/targets/range-row.js';
 import { resolveHostRows } from '../../../lambdas/core/targets/resolve-host-rows.js';
+import { MAX_ADDRESSES_PER_NAME } from '../../../lambdas/core/targets/resolve-names.js';
 
 const policy = { allowPrivate: false, maxRangePrefixV4: 16 };
 const row = (host: string): MonitoredHost => ({ host, ports: [443], label: 'l' });
@@ -17,7 +18,7 @@ describe('resolveHostRows', () => {
   it('a name with thousands of addresses is probed at the first 16, with a warning that says so', async () => {
     const many = Array.from({ length: 3000 }, (_, i) => `127.1.${Math.floor(i / 250)}.${(i % 250) + 1}`);
     const out = await resolveHostRows([row('cdn.corp.test')], resolver({ 'cdn.corp.test': many }), policy);
-    expect(out.ranges).toHaveLength(MAX_ADDRESSES_PER_HOST_ROW);
+    expect(out.ranges).toHaveLength(MAX_ADDRESSES_PER_NAME);
     expect(out.ranges.every((r) => r.host === 'cdn.corp.test' && r.label === 'l' && r.intervals.length === 1)).toBe(true);
     expect(out.warnings).toEqual([{ row: 'cdn.corp.test', error: 'cdn.corp.test resolves to 3000 addresses; probing the first 16' }]);
   });
