@@ -15,7 +15,7 @@ export async function catalogCommand(positionals: readonly string[], values: Opt
   }
   io.out(
     formatTable(
-      ['SERVICE', 'PORTS', 'IDENTIFIED BY', 'AUTH CHECKED BY', 'VERSION', 'CVES'],
+      ['SERVICE', 'PORTS', 'IDENTIFIED BY', 'AUTH BY', 'VERSION', 'CVES', 'CHECKED'],
       summaries.map((s) => [
         s.service,
         s.ports.join(',') || 'any',
@@ -23,11 +23,14 @@ export async function catalogCommand(positionals: readonly string[], values: Opt
         [...new Set(s.authChecks.map((a) => a.replace(/ => .*/, '')))].join(', '),
         s.versionFrom.join(', ') || '-',
         String(s.knownVulnerabilities),
+        s.checkedAgainst,
       ]),
-      // To fit a terminal, the lists give way (IDENTIFIED BY, AUTH CHECKED BY, VERSION, PORTS); --json has them whole.
-      { ...tableOptions(io), shrink: [2, 3, 4, 1] },
+      // To fit a terminal, the lists give way (IDENTIFIED BY, AUTH BY, VERSION, CHECKED, PORTS); --json has them whole.
+      { ...tableOptions(io), shrink: [2, 3, 4, 6, 1] },
     ),
   );
-  io.err(`${summaries.length} products`);
+  const unaudited = summaries.filter((s) => s.checkedAgainst === 'unaudited').length;
+  const recorded = summaries.filter((s) => s.checkedAgainst.startsWith('recorded ')).length;
+  io.err(`${summaries.length} products (${recorded} checked against the running product, ${summaries.length - recorded - unaudited} against their source at a named release, ${unaudited} unaudited)`);
   return 0;
 }

@@ -118,6 +118,13 @@ export interface DefaultCredential {
   readonly match: ResponseMatcher;
 }
 
+/** See `CatalogEntry.checkedAgainst`. */
+export interface CheckedAgainst {
+  readonly evidence: 'recorded' | 'source';
+  /** Release, tag or commit, e.g. `3.1.4 and 2.2.8`, `v0.16.0-5-g1263d5c`, `main@8d5b786 (2026-08-22)`. */
+  readonly release: string;
+}
+
 export type ServiceCategory =
   | 'llm-server'
   | 'model-server'
@@ -147,6 +154,14 @@ export interface CatalogEntry {
   readonly alternatePorts?: readonly number[];
   /** The product's own source or docs the entry was read from. */
   readonly sources: readonly string[];
+  /**
+   * What the entry's markers were last checked against: `recorded`, answers recorded from the
+   * running product by `npm run conformance` (test/fixtures/real/<service>/, and `release` names
+   * every recorded version), or `source`, the product's own source or docs at the named release,
+   * tag or commit. Absent on entries read from source before each entry named its release and not
+   * yet audited: `catalog` shows them as "unaudited".
+   */
+  readonly checkedAgainst?: CheckedAgainst;
   readonly identify: readonly IdentifyProbe[];
   readonly auth: readonly AuthRule[];
   readonly version?: readonly VersionRule[];

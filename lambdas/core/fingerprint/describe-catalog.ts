@@ -18,6 +18,13 @@ export interface CatalogSummary {
   /** What an open instance is asked to list (`kind: GET path`), e.g. `model: GET /api/tags`. */
   readonly inventory: readonly string[];
   readonly sources: readonly string[];
+  /** `recorded <versions>`, `source <release>`, or `unaudited` (see `CatalogEntry.checkedAgainst`). */
+  readonly checkedAgainst: string;
+}
+
+/** How `catalog` and the README say what an entry was last checked against. */
+export function checkedAgainstText(entry: CatalogEntry): string {
+  return entry.checkedAgainst ? `${entry.checkedAgainst.evidence} ${entry.checkedAgainst.release}` : 'unaudited';
 }
 
 const req = (r: ProbeRequest): string => `${r.method ?? 'GET'} ${r.path}`;
@@ -37,6 +44,7 @@ export function describeCatalog(catalog: readonly CatalogEntry[]): CatalogSummar
     remediation: e.remediation,
     inventory: [...(e.inventory ?? []).map((i) => `${i.kind}: ${req(i.request)}`), ...(e.inventoryProtocol === 'mcp-tools' ? ['tool: MCP tools/list'] : [])],
     sources: e.sources,
+    checkedAgainst: checkedAgainstText(e),
   }));
 }
 
@@ -55,11 +63,12 @@ export function renderCatalogMarkdown(catalog: readonly CatalogEntry[]): string 
       String(s.knownVulnerabilities || '-'),
       cell(s.remediation.settings.map((x) => `\`${x}\``).join(', ')),
       cell(s.inventory.join(', ') || '-'),
+      cell(s.checkedAgainst),
     ].join(' | '),
   );
   return [
-    '| service | product | ports | identified by | auth decided by | version from | default credential checked (opt-in) | known CVEs | fix (settings; the full fix and doc in `catalog --json` and every alert) | listed when open |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| service | product | ports | identified by | auth decided by | version from | default credential checked (opt-in) | known CVEs | fix (settings; the full fix and doc in `catalog --json` and every alert) | listed when open | checked against (recorded from the running product, or its source at a release) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) => `| ${r} |`),
   ].join('\n');
 }

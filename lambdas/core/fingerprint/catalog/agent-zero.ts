@@ -26,6 +26,7 @@ export const agentZero: CatalogEntry = {
     'https://github.com/agent0ai/agent-zero/blob/main/helpers/ui_server.py',
     'https://github.com/agent0ai/agent-zero/blob/main/helpers/api.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v1.7 (2d95cd9)' },
   exposes: 'an autonomous agent with a terminal and code execution on its host or container',
   identify: [
     {

@@ -29,6 +29,7 @@ export const aphroditeEngine: CatalogEntry = {
     'https://github.com/aphrodite-engine/aphrodite-engine/blob/main/aphrodite/entrypoints/openai/kobold/api_router.py',
     'https://github.com/aphrodite-engine/aphrodite-engine/blob/main/aphrodite/entrypoints/openai/engine/protocol.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v0.20.0-27-gb42eeec' },
   exposes: 'model list and unauthenticated inference (GPU time)',
   identify: [
     { request: { path: '/v1/models' }, match: { status: 200, json: [{ path: 'data[].owned_by', equals: 'aphrodite' }] } },

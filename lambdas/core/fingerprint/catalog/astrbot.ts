@@ -27,6 +27,7 @@ export const astrbot: CatalogEntry = {
     'https://github.com/AstrBotDevs/AstrBot/blob/master/astrbot/dashboard/services/auth_service.py',
     'https://github.com/AstrBotDevs/AstrBot/blob/master/astrbot/dashboard/services/stat_service.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v4.27.4-2-g19d00fb' },
   exposes: 'the bot dashboard: provider keys, plugins (code) and chat platforms, behind its login',
   identify: [
     {

@@ -41,6 +41,7 @@ export const chroma: CatalogEntry = {
     'https://github.com/chroma-core/chroma/blob/0.6.3/chromadb/auth/token_authn/__init__.py',
     'https://github.com/chroma-core/chroma/blob/0.6.3/chromadb/errors.py',
   ],
+  checkedAgainst: { evidence: 'recorded', release: 'chromadb 3.0.14 (server 1.0.x)' },
   exposes: 'collections, stored documents and embeddings (read, write, delete)',
   identify: [
     // The OpenAPI document lists Chroma's own system routes (Rust server and Python server alike).

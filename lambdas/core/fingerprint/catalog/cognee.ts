@@ -37,6 +37,7 @@ export const cognee: CatalogEntry = {
     'https://github.com/topoteretes/cognee/blob/a8f9760bb6da90a9956b3be77c0d0534134f533a/cognee/api/v1/health/routers/get_health_router.py',
     'https://github.com/topoteretes/cognee/blob/a8f9760bb6da90a9956b3be77c0d0534134f533a/cognee/modules/users/methods/get_authenticated_user.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v1.5.2-2-ga8f9760' },
   exposes: 'ingested documents, the knowledge graph and search over them, and the LLM key the server spends on cognify and search',
   identify: [
     {

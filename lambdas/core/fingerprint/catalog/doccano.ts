@@ -26,6 +26,7 @@ export const doccano: CatalogEntry = {
     'https://github.com/doccano/doccano/blob/ab6b765ea326d07b2b806a4280cd097565e62321/backend/social/views.py',
     'https://github.com/doccano/doccano/blob/ab6b765ea326d07b2b806a4280cd097565e62321/frontend/nuxt.config.js',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v1.8.5-12-gab6b765' },
   exposes: 'annotation projects, their datasets and labels, and the user accounts',
   identify: [
     {

@@ -26,6 +26,7 @@ export const dtale: CatalogEntry = {
     'https://github.com/man-group/dtale/blob/master/dtale/auth.py',
     'https://github.com/man-group/dtale/blob/master/dtale/views.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v3.22.0 (d34f0a5)' },
   exposes: 'the loaded dataframes (read, edit, export) and custom-filter expressions evaluated on the host',
   identify: [
     {

@@ -48,6 +48,7 @@ export const flowise: CatalogEntry = {
     'https://github.com/FlowiseAI/Flowise/blob/main/packages/server/src/services/settings/index.ts',
     'https://github.com/FlowiseAI/Flowise/blob/main/packages/server/src/services/versions/index.ts',
   ],
+  checkedAgainst: { evidence: 'recorded', release: '3.1.4 and 2.2.8' },
   exposes: 'chatflows with their embedded credentials, and custom JS nodes that run code on the server',
   identify: [
     { request: { path: '/api/v1/ip' }, match: { status: 200, json: [{ path: 'msg', contains: 'Cloud-Hosted Flowise' }, { path: 'ip', exists: true }] } },

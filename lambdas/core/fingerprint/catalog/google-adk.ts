@@ -22,6 +22,7 @@ export const googleAdk: CatalogEntry = {
     'https://github.com/google/adk-python/blob/main/src/google/adk/cli/fast_api.py',
     'https://github.com/google/adk-python/blob/main/src/google/adk/cli/browser/index.html',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v1.4.2-3-g7c670f6' },
   exposes: 'agents to run with their tools and credentials, and their sessions',
   identify: [
     {

@@ -23,6 +23,7 @@ export const gpt4free: CatalogEntry = {
     'https://github.com/xtekky/gpt4free/blob/main/g4f/api/__init__.py',
     'https://github.com/xtekky/gpt4free/blob/main/g4f/gui/server/backend_api.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v8.1.7-1-geef67f8' },
   exposes: 'an LLM relay through third-party providers (and any provider cookies or keys stored on it)',
   identify: [
     {

@@ -23,6 +23,7 @@ export const hayhooks: CatalogEntry = {
     'https://github.com/deepset-ai/hayhooks/blob/v1.22.0/src/hayhooks/server/routers/status.py',
     'https://github.com/deepset-ai/hayhooks/blob/v1.22.0/src/hayhooks/server/routers/deploy.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v1.22.0 (051d5a8)' },
   exposes: 'Haystack pipelines to run, and pipeline deployment (Python code) for anyone',
   identify: [
     {

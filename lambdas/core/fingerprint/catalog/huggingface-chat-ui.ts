@@ -24,6 +24,7 @@ export const huggingfaceChatUi: CatalogEntry = {
     'https://github.com/huggingface/chat-ui/blob/main/src/lib/server/auth.ts',
     'https://github.com/huggingface/chat-ui/blob/main/src/lib/server/hooks/handle.ts',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v0.10.0-174-gc100c16' },
   exposes: 'chat on the configured models (billed to their API keys) and the stored conversations',
   identify: [
     {

@@ -26,6 +26,7 @@ export const infinityEmb: CatalogEntry = {
     'https://github.com/michaelfeil/infinity/blob/main/libs/infinity_emb/infinity_emb/fastapi_schemas/docs.py',
     'https://github.com/michaelfeil/infinity/blob/main/libs/infinity_emb/infinity_emb/fastapi_schemas/pymodels.py',
   ],
+  checkedAgainst: { evidence: 'source', release: '0.0.77-9-gfcb951c' },
   exposes: 'embedding, rerank and classification models (free inference)',
   identify: [
     { request: { path: '/openapi.json' }, match: { status: 200, json: [{ path: 'info.title', contains: 'Infinity - Embedding Inference Server' }] } },

@@ -35,6 +35,7 @@ export const jupyter: CatalogEntry = {
     'https://github.com/jupyter-server/jupyter_server/blob/main/jupyter_server/services/api/handlers.py',
     'https://github.com/jupyter-server/jupyter_server/blob/main/jupyter_server/services/security/__init__.py',
   ],
+  checkedAgainst: { evidence: 'recorded', release: 'Notebook 6.4.12-2.2 (Debian)' },
   exposes: 'kernels and terminals: arbitrary code execution on the host',
   identify: [
     {

@@ -43,6 +43,7 @@ export const jupyterhub: CatalogEntry = {
     'https://github.com/jupyterhub/jupyterhub/blob/3.0.0/jupyterhub/scopes.py',
     'https://github.com/jupyterhub/jupyterhub/blob/3.0.0/jupyterhub/auth.py',
   ],
+  checkedAgainst: { evidence: 'recorded', release: '3.0.0+ds1-1 (Debian)' },
   exposes: 'user notebook servers (code execution) once logged in',
   identify: [
     // The Hub redirects `/` to `/hub/` with its version header (a single-user server never sends `/hub/`).

@@ -20,6 +20,7 @@ export const kedroViz: CatalogEntry = {
     'https://github.com/kedro-org/kedro-viz/blob/main/package/kedro_viz/api/rest/router.py',
     'https://github.com/kedro-org/kedro-viz/blob/main/package/kedro_viz/api/rest/responses/version.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v12.4.0-5-g5a76218' },
   exposes: "the ML project's pipelines, datasets, parameters and data previews",
   identify: [
     {

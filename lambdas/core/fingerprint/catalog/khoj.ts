@@ -24,6 +24,7 @@ export const khoj: CatalogEntry = {
     'https://github.com/khoj-ai/khoj/blob/master/src/khoj/routers/auth.py',
     'https://github.com/khoj-ai/khoj/blob/master/src/khoj/configure.py',
   ],
+  checkedAgainst: { evidence: 'source', release: '2.0.0-beta.28-12-gae229ca' },
   exposes: "the indexed documents, chats and agents of the server's user, and chat on its models",
   identify: [
     {

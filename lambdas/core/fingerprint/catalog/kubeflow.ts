@@ -53,6 +53,7 @@ export const kubeflow: CatalogEntry = {
     'https://github.com/kubeflow/pipelines/blob/master/frontend/server/handlers/healthz.ts',
     'https://github.com/kubeflow/pipelines/blob/master/frontend/server/configs.ts',
   ],
+  checkedAgainst: { evidence: 'source', release: 'kubeflow/pipelines master (2026-12, healthz.ts 0029bf50)' },
   exposes: 'namespaces, notebooks and pipelines of the cluster (notebook servers and pipeline runs execute code)',
   identify: [
     // The SPA page answers every non-API path alike (a catch-all), so the page title cannot identify;

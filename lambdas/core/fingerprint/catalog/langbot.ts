@@ -27,6 +27,7 @@ export const langbot: CatalogEntry = {
     'https://github.com/langbot-app/LangBot/blob/962366c5072d385afb94f9a1088872983c543fa8/src/langbot/pkg/api/http/controller/groups/user.py',
     'https://github.com/langbot-app/LangBot/blob/962366c5072d385afb94f9a1088872983c543fa8/src/langbot/pkg/api/http/controller/group.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v4.10.8-10-g962366c' },
   exposes: 'bots connected to messaging platforms, their model provider keys, pipelines, knowledge bases and plugins',
   identify: [
     {

@@ -28,6 +28,7 @@ export const letta: CatalogEntry = {
     'https://github.com/letta-ai/letta/blob/0.16.7/letta/server/rest_api/middleware/check_password.py',
     'https://github.com/letta-ai/letta/blob/0.16.7/letta/server/rest_api/routers/v1/health.py',
   ],
+  checkedAgainst: { evidence: 'source', release: '0.16.8-6-g56ba9c2' },
   exposes: 'agents, their memory and messages, and tools that run code on the host',
   identify: [
     {

@@ -19,6 +19,7 @@ export const llamaFactory: CatalogEntry = {
   order: 80,
   openSeverity: 'critical',
   sources: ['https://github.com/hiyouga/LLaMA-Factory/blob/main/src/llamafactory/webui/interface.py'],
+  checkedAgainst: { evidence: 'source', release: 'v0.9.5-54-gff6d4d1' },
   exposes: 'fine-tuning, evaluation, chat and model export on the host GPUs (writes files on the host)',
   identify: [
     {

@@ -28,6 +28,7 @@ export const llamaStack: CatalogEntry = {
     'https://github.com/meta-llama/llama-stack/blob/main/llama_stack/core/server/auth.py',
     'https://github.com/meta-llama/llama-stack/blob/main/llama_stack/core/server/auth_providers.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v0.2.1-882-gb12cd52' },
   exposes: 'models, agents, vector stores, files and inference through the configured providers (their API keys)',
   identify: [
     {

@@ -20,6 +20,7 @@ export const llamafile: CatalogEntry = {
     'https://github.com/Mozilla-Ocho/llamafile/blob/main/llamafile/server/client.cpp',
     'https://github.com/Mozilla-Ocho/llamafile/blob/main/llamafile/server/v1_models.cpp',
   ],
+  checkedAgainst: { evidence: 'source', release: '0.9.3-2-gcfa861a' },
   exposes: 'the loaded model and unauthenticated inference',
   identify: [
     {

@@ -32,6 +32,7 @@ export const lmdeploy: CatalogEntry = {
     'https://github.com/InternLM/lmdeploy/blob/v0.16.0/lmdeploy/serve/openai/endpoints/management.py',
     'https://github.com/InternLM/lmdeploy/blob/v0.16.0/lmdeploy/serve/openai/protocol.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v0.16.0-5-g1263d5c' },
   exposes: 'model list and unauthenticated inference (GPU time)',
   identify: [
     { request: { path: '/v1/models' }, match: { status: 200, json: [{ path: 'data[].owned_by', equals: 'lmdeploy' }] } },

@@ -27,6 +27,7 @@ export const marimo: CatalogEntry = {
     'https://github.com/marimo-team/marimo/blob/main/marimo/_server/api/auth.py',
     'https://github.com/marimo-team/marimo/blob/main/marimo/_server/api/endpoints/login.py',
   ],
+  checkedAgainst: { evidence: 'source', release: '0.24.0-31-g3955fdf' },
   exposes: 'notebooks to edit and run (arbitrary code execution)',
   identify: [
     {

@@ -14,6 +14,7 @@ export const marqo: CatalogEntry = {
   category: 'vector-database',
   ports: [8882],
   sources: ['https://github.com/marqo-ai/marqo/blob/mainline/src/marqo/tensor_search/api.py'],
+  checkedAgainst: { evidence: 'source', release: '2.12.1-24-g58efc24' },
   exposes: 'indexes and documents (read, write, delete) and the loaded embedding models',
   identify: [
     {

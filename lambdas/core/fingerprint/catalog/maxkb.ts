@@ -24,6 +24,7 @@ export const maxkb: CatalogEntry = {
     'https://github.com/1Panel-dev/MaxKB/blob/v2/apps/common/auth/authenticate.py',
     'https://github.com/1Panel-dev/MaxKB/blob/v2/README.md',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v2.1.0-10-g121614f' },
   exposes: 'knowledge bases, applications and model provider keys, behind its login',
   identify: [
     {

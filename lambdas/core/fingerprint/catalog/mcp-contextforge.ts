@@ -24,6 +24,7 @@ export const mcpContextforge: CatalogEntry = {
     'https://github.com/IBM/mcp-context-forge/blob/main/mcpgateway/config.py',
     'https://github.com/IBM/mcp-context-forge/blob/main/mcpgateway/utils/verify_credentials.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v1.0.8-13-gecba50e' },
   exposes: 'registered MCP servers, tools and agents to call through the gateway, and its admin API',
   identify: [
     {

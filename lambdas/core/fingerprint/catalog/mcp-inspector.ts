@@ -49,6 +49,7 @@ export const mcpInspector: CatalogEntry = {
     'https://www.npmjs.com/package/@modelcontextprotocol/inspector/v/1.0.3',
     'https://github.com/modelcontextprotocol/inspector/blob/main/server/src/index.ts',
   ],
+  checkedAgainst: { evidence: 'recorded', release: '1.0.3' },
   exposes: 'a proxy that starts any MCP server for its caller, a local command included (arbitrary code execution on the host)',
   identify: [
     {

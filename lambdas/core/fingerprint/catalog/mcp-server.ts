@@ -95,6 +95,7 @@ export const mcpServer: CatalogEntry = {
     'https://www.npmjs.com/package/@modelcontextprotocol/sdk/v/1.32.2',
     'https://github.com/modelcontextprotocol/servers/blob/main/src/everything/transports/sse.ts',
   ],
+  checkedAgainst: { evidence: 'recorded', release: 'server-everything 2026.8.31 and mcp-proxy 6.7.19' },
   exposes: "the server's MCP tools and resources (whatever they reach: files, APIs, databases)",
   identify: [
     {

@@ -32,6 +32,7 @@ export const mem0Server: CatalogEntry = {
     'https://github.com/mem0ai/mem0/blob/8d5b7865bd0521e75fe9ab1b260eeccc83f8a378/server/auth.py',
     'https://github.com/mem0ai/mem0/blob/8d5b7865bd0521e75fe9ab1b260eeccc83f8a378/server/routers/auth.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'main@8d5b786 (2026-08-22)' },
   exposes: "every agent's and user's stored memories (read, rewrite, delete), the memory configuration and the LLM/embedder key it spends",
   identify: [
     {

@@ -39,6 +39,7 @@ export const n8n: CatalogEntry = {
     'https://github.com/n8n-io/n8n/blob/master/packages/cli/src/services/__tests__/frontend.service.test.ts',
     'https://github.com/n8n-io/n8n/blob/master/packages/cli/src/response-helper.ts',
   ],
+  checkedAgainst: { evidence: 'recorded', release: '2.40.7' },
   exposes: 'workflows and their stored credentials; Code and Execute Command nodes run on the host',
   identify: [
     // 2.x (recorded): the public settings carry no version or instance id, only n8n's own settings keys.

@@ -24,6 +24,7 @@ export const newApi: CatalogEntry = {
     'https://github.com/QuantumNous/new-api/blob/main/controller/setup.go',
     'https://github.com/QuantumNous/new-api/blob/main/model/main.go',
   ],
+  checkedAgainst: { evidence: 'source', release: '002f912' },
   exposes: 'an LLM relay holding upstream provider keys, its admin console and billing',
   identify: [
     {

@@ -25,6 +25,7 @@ export const oneApi: CatalogEntry = {
     'https://github.com/songquanpeng/one-api/blob/main/middleware/utils.go',
     'https://github.com/songquanpeng/one-api/blob/main/model/main.go',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v0.6.11-alpha.22-1-g8df4a26' },
   exposes: 'an LLM relay holding upstream provider keys, its admin console and billing',
   identify: [
     {

@@ -24,6 +24,7 @@ export const openInterpreter: CatalogEntry = {
   ports: [8000],
   openSeverity: 'critical',
   sources: ['https://github.com/openinterpreter/open-interpreter/blob/main/interpreter/core/async_core.py'],
+  checkedAgainst: { evidence: 'source', release: 'v0.4.2-12-g073636f' },
   exposes: 'a language model that writes and runs code on the host (arbitrary code execution)',
   identify: [
     {

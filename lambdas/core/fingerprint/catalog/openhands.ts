@@ -23,6 +23,7 @@ export const openhands: CatalogEntry = {
     'https://github.com/All-Hands-AI/OpenHands/blob/main/openhands/server/routes/public.py',
     'https://github.com/All-Hands-AI/OpenHands/blob/main/openhands/server/config/server_config.py',
   ],
+  checkedAgainst: { evidence: 'source', release: '04bdea5' },
   exposes: 'a coding agent with a sandbox shell (command execution), its conversations and stored LLM keys',
   identify: [
     {

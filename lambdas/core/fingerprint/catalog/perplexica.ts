@@ -22,6 +22,7 @@ export const perplexica: CatalogEntry = {
     'https://github.com/ItzCrazyKns/Perplexica/blob/master/src/lib/config/index.ts',
     'https://github.com/ItzCrazyKns/Perplexica/blob/master/src/app/layout.tsx',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v1.12.1-4-gd7b020e' },
   exposes: 'the stored configuration (model providers and their settings) for reading and changing, and chat on them',
   identify: [
     {

@@ -20,6 +20,7 @@ export const portkeyGateway: CatalogEntry = {
     'https://github.com/Portkey-AI/gateway/blob/main/src/index.ts',
     'https://github.com/Portkey-AI/gateway/blob/main/src/start-server.ts',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v1.15.2-25-g669825c' },
   exposes: 'an LLM proxy that relays requests for anyone (with any keys or configs its deployment injects)',
   identify: [
     {

@@ -23,6 +23,7 @@ export const prefect: CatalogEntry = {
     'https://github.com/PrefectHQ/prefect/blob/main/src/prefect/server/api/server.py',
     'https://github.com/PrefectHQ/prefect/blob/main/src/prefect/server/api/admin.py',
   ],
+  checkedAgainst: { evidence: 'source', release: '3.8.4.dev6 (ce79dd3)' },
   exposes: 'flows, deployments and blocks (stored credentials); runs can be triggered on the workers (code execution)',
   identify: [
     {

@@ -23,6 +23,7 @@ export const tabbyapi: CatalogEntry = {
     'https://github.com/theroyallab/tabbyAPI/blob/main/common/auth.py',
     'https://github.com/theroyallab/tabbyAPI/blob/main/common/config_models.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'e632af4' },
   exposes: 'model list, model load/unload and inference',
   identify: [
     { request: { path: '/v1/models' }, match: { status: 200, json: [{ path: 'data[].owned_by', equals: 'tabbyAPI' }] } },

@@ -35,6 +35,7 @@ export const triton: CatalogEntry = {
     'https://github.com/triton-inference-server/server/blob/main/docs/customization_guide/inference_protocols.md',
     'https://github.com/triton-inference-server/server/blob/main/docs/user_guide/metrics.md',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v2.54.0-295-ge1db8a603' },
   exposes: 'model names and statistics, model repository control and inference',
   identify: [
     {
