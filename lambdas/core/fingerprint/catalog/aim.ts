@@ -28,6 +28,7 @@ export const aim: CatalogEntry = {
     'https://github.com/aimhubio/aim/blob/main/aim/web/ui/public/index.html',
     'https://github.com/aimhubio/aim/blob/main/aim/web/api/projects/views.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v3.29.1 (753f4b184, 2025-05-08)' },
   exposes: 'experiments, runs, metrics, hyperparameters and logged artifacts (read and delete)',
   // The UI page answers every non-API path alike (a catch-all), so it cannot identify; the root
   // app's FastAPI schema, titled after its module, does.

@@ -31,6 +31,7 @@ export const anythingllm: CatalogEntry = {
     'https://github.com/Mintplex-Labs/anything-llm/blob/master/server/utils/boot/MetaGenerator.js',
     'https://github.com/Mintplex-Labs/anything-llm/blob/master/server/utils/middleware/validatedRequest.js',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v1.16.0-17-g72aabbd15 (2026-08-21)' },
   exposes: 'workspaces, uploaded documents, chat history and the configured LLM/vector-DB settings',
   identify: [
     {

@@ -30,6 +30,7 @@ export const bentoml: CatalogEntry = {
     'https://github.com/bentoml/BentoML/blob/main/src/bentoml/_internal/server/http/instruments.py',
     'https://github.com/bentoml/BentoML/blob/main/src/bentoml/_internal/configuration/v2/default_configuration.yaml',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v1.4.38-5-g32230a527 (2026-04-30)' },
   exposes: "the service's inference APIs (model execution) and its OpenAPI description",
   identify: [
     {

@@ -41,6 +41,7 @@ export const clearml: CatalogEntry = {
     'https://github.com/allegroai/clearml-web/blob/master/src/index.html',
     'https://github.com/allegroai/clearml-server/issues/3',
   ],
+  checkedAgainst: { evidence: 'source', release: 'clearml-server v2.0.0-1-g2976ce6 (2025-01-01)' },
   exposes: 'experiments, models, datasets, artifacts and task queues (queued tasks run code on agents)',
   identify: [
     // Any path that is not `<service>.<action>` gets the API server's envelope with 400 "Invalid request path".

@@ -17,6 +17,7 @@ export const comfyui: CatalogEntry = {
   category: 'image-generation',
   ports: [8188],
   sources: ['https://github.com/Comfy-Org/ComfyUI/blob/master/server.py', 'https://github.com/Comfy-Org/ComfyUI/blob/master/comfy/cli_args.py'],
+  checkedAgainst: { evidence: 'source', release: '0.3.64 (a125cd84, 2025-10-12)' },
   exposes: 'workflow queue (GPU time), models, uploaded and generated files, custom-node management',
   identify: [
     { request: { path: '/system_stats' }, match: { status: 200, json: [{ path: 'system.comfyui_version', type: 'string' }] } },

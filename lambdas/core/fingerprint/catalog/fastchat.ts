@@ -19,6 +19,7 @@ export const fastchat: CatalogEntry = {
     'https://github.com/lm-sys/FastChat/blob/main/fastchat/serve/openai_api_server.py',
     'https://github.com/lm-sys/FastChat/blob/main/fastchat/protocol/openai_api_protocol.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v0.2.36-118-g0e6d3e4b (2025-04-12)' },
   exposes: 'worker model list and unauthenticated inference',
   identify: [
     { request: { path: '/v1/models' }, match: { status: 200, json: [{ path: 'data[].owned_by', equals: 'fastchat' }] } },

@@ -16,6 +16,7 @@ export const gpt4all: CatalogEntry = {
   category: 'llm-server',
   ports: [4891],
   sources: ['https://github.com/nomic-ai/gpt4all/blob/main/gpt4all-chat/src/server.cpp', 'https://github.com/nomic-ai/gpt4all/blob/main/gpt4all-chat/src/mysettings.cpp'],
+  checkedAgainst: { evidence: 'source', release: 'v3.10.0-3-gcd70db29 (2025-02-24)' },
   exposes: 'installed model list and unauthenticated inference on a desktop host',
   identify: [{ request: { path: '/v1/models' }, match: { status: 200, json: [{ path: 'data[].owned_by', equals: 'humanity' }] } }],
   auth: [

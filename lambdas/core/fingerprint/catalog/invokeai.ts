@@ -27,6 +27,7 @@ export const invokeai: CatalogEntry = {
     'https://github.com/invoke-ai/InvokeAI/blob/main/invokeai/app/services/config/config_default.py',
     'https://github.com/invoke-ai/InvokeAI/blob/main/invokeai/frontend/web/index.html',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v6.11.0.rc1-406-g8e71a8a519 (2026-08-19)' },
   exposes: 'image generation queue, models, gallery, and custom node pack installation (code execution)',
   identify: [{ request: { path: '/' }, match: { status: 200, bodyContains: ['<title>Invoke - Community Edition</title>'] } }],
   auth: [

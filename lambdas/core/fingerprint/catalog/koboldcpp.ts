@@ -20,6 +20,7 @@ export const koboldcpp: CatalogEntry = {
   category: 'llm-server',
   ports: [5001],
   sources: ['https://github.com/LostRuins/koboldcpp/blob/concedo/koboldcpp.py'],
+  checkedAgainst: { evidence: 'source', release: 'v1.76 (2da346a5, 2024-10-11)' },
   exposes: 'loaded model name, text generation and (unprotected) image generation',
   // `/v1/models` is never password-protected and always lists one card, so it is the only probe
   // needed to identify (no extra path for every other endpoint to pay for).

@@ -30,6 +30,7 @@ export const kong: CatalogEntry = {
     'https://github.com/Kong/kong/blob/master/kong/init.lua',
     'https://github.com/Kong/kong/blob/master/kong/templates/kong_defaults.lua',
   ],
+  checkedAgainst: { evidence: 'source', release: 'main@22246ef28c (2026-07-01, after 3.9.3)' },
   exposes: 'full gateway control: routes, services, plugins and the upstream AI provider credentials',
   identify: [
     {

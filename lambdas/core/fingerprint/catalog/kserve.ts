@@ -27,6 +27,7 @@ export const kserve: CatalogEntry = {
     'https://github.com/kserve/kserve/blob/master/python/kserve/kserve/protocol/rest/v1_endpoints.py',
     'https://github.com/kserve/kserve/blob/master/python/kserve/kserve/protocol/rest/v2_endpoints.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v0.20.0-rc0-104-gaaac4e294 (2026-08-21)' },
   exposes: 'model list, model load/unload and inference',
   identify: [
     { request: { path: '/v2' }, match: { status: 200, json: [{ path: 'name', equals: 'kserve' }, { path: 'extensions', type: 'array' }] } },

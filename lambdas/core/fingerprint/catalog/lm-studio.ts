@@ -27,6 +27,7 @@ export const lmStudio: CatalogEntry = {
     'https://lmstudio.ai/docs/developer/rest/list',
     'https://lmstudio.ai/docs/developer/core/authentication',
   ],
+  checkedAgainst: { evidence: 'source', release: 'lms main@07b7252 (2026-08-13; the server itself is closed source)' },
   exposes: 'downloaded and loaded model list, model load/unload and inference',
   identify: [
     // LM Studio's own error text for a route it does not serve, checked exactly (the whole body) on

@@ -33,6 +33,7 @@ export const localai: CatalogEntry = {
     'https://github.com/mudler/LocalAI/blob/master/core/http/routes/ollama.go',
     'https://github.com/mudler/LocalAI/blob/master/core/http/react-ui/index.html',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v4.9.0-22-g82c191afa (2026-08-22)' },
   exposes: 'model list, model/backend installation from galleries, inference, TTS, image generation',
   identify: [
     { request: { path: '/' }, match: { status: [200, 401], bodyContainsAny: ['<title>LocalAI</title>', '<title>LocalAI ', 'alt="LocalAI Logo"'] } },

@@ -23,6 +23,7 @@ export const meilisearch: CatalogEntry = {
     'https://www.meilisearch.com/docs/reference/errors/error_codes',
     'https://www.meilisearch.com/docs/learn/security/basic_security',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v1.50.0-62-g5cb2f2e94 (2026-07-23)' },
   exposes: 'every index and document (read, write, delete), API keys and settings',
   identify: [
     {

@@ -23,6 +23,7 @@ export const mlserver: CatalogEntry = {
     'https://github.com/SeldonIO/MLServer/blob/master/mlserver/settings.py',
     'https://github.com/SeldonIO/MLServer/blob/master/mlserver/rest/app.py',
   ],
+  checkedAgainst: { evidence: 'source', release: '1.6.0.dev1-196-ga325e523 (2025-12-18)' },
   exposes: 'inference and model repository load/unload',
   identify: [
     { request: { path: '/v2' }, match: { status: 200, json: [{ path: 'name', equals: 'mlserver' }, { path: 'extensions', type: 'array' }] } },

@@ -17,6 +17,7 @@ export const neuralSolution: CatalogEntry = {
   ports: [8000],
   openSeverity: 'critical',
   sources: ['https://github.com/intel/neural-compressor/blob/master/neural_solution/frontend/fastapi/main_server.py'],
+  checkedAgainst: { evidence: 'source', release: 'v2.6 (the last release with it: removed in v3.0, intel/neural-compressor #1872)' },
   exposes: 'task submission that runs user scripts on the cluster (arbitrary code execution)',
   identify: [
     {

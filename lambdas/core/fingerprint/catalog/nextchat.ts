@@ -24,6 +24,7 @@ export const nextchat: CatalogEntry = {
     'https://github.com/ChatGPTNextWeb/NextChat/blob/main/app/layout.tsx',
     'https://github.com/ChatGPTNextWeb/NextChat/blob/main/app/config/build.ts',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v2.16.1-54-g706a18b95 (2026-07-06)' },
   exposes: "chat through the operator's server-side model provider keys",
   identify: [
     {

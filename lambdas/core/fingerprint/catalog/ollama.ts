@@ -14,6 +14,7 @@ export const ollama: CatalogEntry = {
   category: 'llm-server',
   ports: [11434],
   sources: ['https://github.com/ollama/ollama/blob/main/server/routes.go', 'https://github.com/ollama/ollama/blob/main/docs/api.md'],
+  checkedAgainst: { evidence: 'source', release: 'v0.33.0-rc2 (fb30760, 2026-08-21)' },
   exposes: 'model list, model pull/delete and inference',
   identify: [
     { request: { path: '/' }, match: { status: 200, bodyRegex: '^Ollama is running\\s*$' } },

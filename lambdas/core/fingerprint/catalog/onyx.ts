@@ -30,6 +30,7 @@ export const onyx: CatalogEntry = {
     'https://github.com/onyx-dot-app/onyx/blob/v2.5.0/backend/onyx/configs/app_configs.py',
     'https://github.com/onyx-dot-app/onyx/blob/main/deployment/data/nginx/app.conf.template',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v4.7.0-cloud.1-9-ga7d66a8b77 (2026-08-22)' },
   exposes: 'enterprise search over the connected sources (documents, tickets, chats) and the configured LLM keys',
   identify: [
     { request: { path: '/api/version' }, match: { status: 200, bodyRegex: '^\\s*\\{\\s*"backend_version"\\s*:\\s*"[^"]*"\\s*\\}\\s*$' } },

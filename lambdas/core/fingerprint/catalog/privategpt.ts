@@ -37,6 +37,7 @@ export const privategpt: CatalogEntry = {
     'https://github.com/zylon-ai/private-gpt/blob/main/settings.yaml',
     'https://github.com/zylon-ai/private-gpt/blob/v0.6.2/private_gpt/launcher.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v1.0.1-51-gab89a0d6 (2026-08-21)' },
   exposes: 'ingested private documents (listing, chunks, delete) and chat over them',
   identify: [
     { request: { path: '/v1/ingest/list' }, match: INGEST_LIST },

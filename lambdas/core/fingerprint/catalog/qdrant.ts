@@ -25,6 +25,7 @@ export const qdrant: CatalogEntry = {
     'https://github.com/qdrant/qdrant/blob/master/src/actix/auth.rs',
     'https://github.com/qdrant/qdrant/blob/master/src/common/auth/mod.rs',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v1.19.0 (74f3e85b94, 2026-08-04)' },
   exposes: 'collections and stored vectors/payloads (read, write, delete, snapshots)',
   identify: [
     { request: { path: '/' }, match: { status: 200, json: [{ path: 'title', equals: 'qdrant - vector search engine' }] } },

@@ -33,6 +33,7 @@ export const ragflow: CatalogEntry = {
     'https://github.com/infiniflow/ragflow/blob/main/api/apps/__init__.py',
     'https://github.com/infiniflow/ragflow/blob/main/docker/nginx/ragflow.conf.python',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v0.27.0-109-gb1b8cd6235 (2026-08-22)' },
   exposes: 'knowledge bases, parsed documents, chat assistants and agents with their model keys',
   identify: [
     {

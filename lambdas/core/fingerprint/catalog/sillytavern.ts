@@ -36,6 +36,7 @@ export const sillytavern: CatalogEntry = {
     'https://github.com/SillyTavern/SillyTavern/blob/release/src/util.js',
     'https://github.com/SillyTavern/SillyTavern/blob/release/default/config.yaml',
   ],
+  checkedAgainst: { evidence: 'source', release: '1.12.6-6-gba6f7b7a9 (2024-09-28)' },
   exposes: 'characters, chats and the API keys of every connected model backend',
   identify: [
     { request: { path: '/version' }, match: { status: 200, json: [{ path: 'agent', contains: 'SillyTavern:' }, { path: 'pkgVersion', type: 'string' }] } },

@@ -28,6 +28,7 @@ export const streamlit: CatalogEntry = {
     'https://github.com/streamlit/streamlit/blob/develop/lib/streamlit/web/server/routes.py',
     'https://github.com/streamlit/streamlit/blob/develop/frontend/app/public/index.html',
   ],
+  checkedAgainst: { evidence: 'source', release: '1.39.1.dev20241023 (2db81f7f72, 2024-10-24)' },
   exposes: "the app's functions (whatever data, models or files the script reaches)",
   // The page answers every unknown path alike (a catch-all the engine's canary check discards).
   identify: [

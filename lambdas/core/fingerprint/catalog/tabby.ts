@@ -24,6 +24,7 @@ export const tabby: CatalogEntry = {
     'https://github.com/TabbyML/tabby/blob/main/ee/tabby-webserver/src/service/mod.rs',
     'https://github.com/TabbyML/tabby/blob/main/ee/tabby-ui/app/layout.tsx',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v0.33.0-dev.0-4-g21b29048d (2026-06-30)' },
   exposes: 'code completion and chat over indexed repositories, server hardware details',
   identify: [
     { request: { path: '/' }, match: { status: 200, bodyContains: ['Tabby, an opensource, self-hosted AI coding assistant'] } },

@@ -27,6 +27,7 @@ export const tei: CatalogEntry = {
     'https://github.com/huggingface/text-embeddings-inference/blob/main/core/src/queue.rs',
     'https://github.com/huggingface/text-embeddings-inference/blob/main/router/src/main.rs',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v1.9.3-18-g0d124dc (2026-07-24)' },
   exposes: 'model id and unauthenticated embedding/rerank inference',
   identify: [
     {

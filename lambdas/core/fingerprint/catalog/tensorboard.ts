@@ -26,6 +26,7 @@ export const tensorboard: CatalogEntry = {
     'https://github.com/tensorflow/tensorboard/blob/master/tensorboard/webapp/index_polymer3.uninlined.html',
     'https://github.com/tensorflow/tensorboard/blob/master/tensorboard/backend/application.py',
   ],
+  checkedAgainst: { evidence: 'source', release: '2.16.2-178-g70b76c922 (2026-06-30)' },
   exposes: 'training runs, metrics, graphs and the log directory path',
   identify: [
     { request: { path: '/' }, match: { status: 200, bodyContains: ['<title>TensorBoard</title>'] } },

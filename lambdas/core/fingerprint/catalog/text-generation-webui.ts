@@ -22,6 +22,7 @@ export const textGenerationWebui: CatalogEntry = {
     'https://github.com/oobabooga/text-generation-webui/blob/main/modules/api/models.py',
     'https://github.com/oobabooga/text-generation-webui/blob/main/modules/shared.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v4.7.3 (1dcde41d, 2026-05-03)' },
   exposes: 'loaded model and loader, inference, and (admin key unset) model load/unload',
   identify: [
     {

@@ -27,6 +27,7 @@ export const tfServing: CatalogEntry = {
     'https://github.com/tensorflow/serving/blob/master/tensorflow_serving/util/json_tensor.cc',
     'https://github.com/tensorflow/serving/blob/master/tensorflow_serving/g3doc/api_rest.md',
   ],
+  checkedAgainst: { evidence: 'source', release: 'main@9d981c5c (2026-07-30, after 2.20.0)' },
   exposes: 'model status, signatures and predict/classify/regress for any served model name',
   identify: [
     {

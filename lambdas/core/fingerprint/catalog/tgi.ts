@@ -30,6 +30,7 @@ export const tgi: CatalogEntry = {
     'https://github.com/huggingface/text-generation-inference/blob/main/launcher/src/main.rs',
     'https://docs.rs/crate/axum/latest/source/src/docs/method_routing/route_layer.md',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v3.3.7-1-gdb931fcf (2026-01-08)' },
   exposes: 'model id and limits, unauthenticated text generation (GPU time)',
   identify: [
     { request: { path: '/info' }, match: { status: 200, json: [{ path: 'router', equals: 'text-generation-router' }] } },

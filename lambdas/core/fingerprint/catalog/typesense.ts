@@ -17,6 +17,7 @@ export const typesense: CatalogEntry = {
   category: 'vector-database',
   ports: [8108],
   sources: ['https://typesense.org/docs/latest/api/api-errors.html', 'https://typesense.org/docs/latest/api/cluster-operations.html#health'],
+  checkedAgainst: { evidence: 'source', release: 'v29.0-87-g4a092b04 (2025-09-26)' },
   exposes: 'collections and documents, behind its mandatory API key',
   identify: [
     {

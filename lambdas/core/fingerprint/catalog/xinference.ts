@@ -25,6 +25,7 @@ export const xinference: CatalogEntry = {
     'https://github.com/xorbitsai/inference/blob/main/xinference/api/oauth2/advanced/routes.py',
     'https://github.com/xorbitsai/inference/blob/main/xinference/constants.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v3.2.0-61-g7ecec16b6 (2026-08-23)' },
   exposes: 'running models, model launch/terminate and inference across the cluster',
   identify: [
     { request: { path: '/v1/models' }, match: { status: 200, json: [{ path: 'data[].owned_by', equals: 'xinference' }] } },
