@@ -12,6 +12,7 @@ import { openedaiSpeech } from './openedai-speech.js';
 import { pythonMcpProxy } from './python-mcp-proxy.js';
 import { speaches } from './speaches.js';
 import { whisperAsrWebservice } from './whisper-asr-webservice.js';
+import { xttsApiServer } from './xtts-api-server.js';
 
 /**
  * Agent servers, agent builders, MCP servers/proxies and speech UIs/APIs (issue 11, catalog 2.0),
@@ -26,6 +27,7 @@ export const agents: readonly CatalogEntry[] = [
   whisperAsrWebservice,
   kokoroFastapi,
   openedaiSpeech,
+  xttsApiServer,
   autogenStudio,
   n8nMcp,
   crawl4ai,
