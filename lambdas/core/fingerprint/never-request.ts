@@ -27,6 +27,8 @@ const SGLANG = 'sgl-project/sglang python/sglang/srt/entrypoints/http_server.py 
 const DTALE_APP = 'man-group/dtale dtale/app.py, read from source at v3.22.0 (d34f0a5)';
 const DTALE_VIEWS = 'man-group/dtale dtale/views.py (blueprint mounted at /dtale, routes without methods= answer GET), read from source at v3.22.0 (d34f0a5)';
 const RAY = 'ray-project/ray python/ray/dashboard/modules/actor/actor_head.py / api_head (`@routes.get("/api/actors/kill")`), read from source at master (2025)';
+const GPT_SOVITS_V2 = 'RVC-Boss/GPT-SoVITS api_v2.py (`@APP.get("/control")` -> `handle_control`: os.execl / os.kill SIGTERM; `@APP.get("/set_*")`), read from source at 20250606v2pro-80-g48b1a01';
+const GPT_SOVITS_V1 = 'RVC-Boss/GPT-SoVITS api.py (`@app.get("/control")`, `@app.get("/set_model")`, `@app.get("/change_refer")`), read from source at 20250606v2pro-80-g48b1a01';
 const COMFY_MANAGER = 'Comfy-Org/ComfyUI-Manager glob/manager_server.py (`@routes.get("/manager/reboot")`, os.execv), read from source at main (2025); ComfyUI also serves every route under /api';
 
 export const NEVER_REQUEST: readonly NeverRequestRule[] = [
@@ -59,6 +61,12 @@ export const NEVER_REQUEST: readonly NeverRequestRule[] = [
   { path: '/api/manager/reboot', match: 'exact', product: 'ComfyUI-Manager', effect: 'restarts ComfyUI (the same route under /api)', source: COMFY_MANAGER },
   { path: '/v2/manager/reboot', match: 'exact', product: 'ComfyUI-Manager', effect: 'restarts ComfyUI (manager v2 route)', source: COMFY_MANAGER },
   { path: '/api/v2/manager/reboot', match: 'exact', product: 'ComfyUI-Manager', effect: 'restarts ComfyUI (manager v2 route under /api)', source: COMFY_MANAGER },
+  { path: '/control', match: 'exact', product: 'GPT-SoVITS API (api.py, api_v2.py)', effect: 'restarts (command=restart, os.execl) or kills (command=exit) the server', source: GPT_SOVITS_V2 },
+  { path: '/set_gpt_weights', match: 'exact', product: 'GPT-SoVITS API v2', effect: 'loads other GPT weights (weights_path query)', source: GPT_SOVITS_V2 },
+  { path: '/set_sovits_weights', match: 'exact', product: 'GPT-SoVITS API v2', effect: 'loads other SoVITS weights (weights_path query)', source: GPT_SOVITS_V2 },
+  { path: '/set_refer_audio', match: 'exact', product: 'GPT-SoVITS API v2', effect: 'replaces the reference audio', source: GPT_SOVITS_V2 },
+  { path: '/set_model', match: 'exact', product: 'GPT-SoVITS API v1', effect: 'loads other GPT/SoVITS weights', source: GPT_SOVITS_V1 },
+  { path: '/change_refer', match: 'exact', product: 'GPT-SoVITS API v1', effect: 'replaces the default reference audio and text', source: GPT_SOVITS_V1 },
 ];
 
 /**

@@ -39,6 +39,7 @@ const DECOY_DIR = path.join(FIXTURE_ROOT, 'decoys');
 
 /** Natural port of every static decoy file. A new file must be added here (the test says so). */
 const STATIC_PORTS: Readonly<Record<string, number>> = {
+  'api-envelope-version-health': 8081,
   'apache-it-works': 80,
   consul: 8500,
   couchdb: 5984,
@@ -49,6 +50,7 @@ const STATIC_PORTS: Readonly<Record<string, number>> = {
   'drf-projects-api': 8000,
   'express-401-authentication-required': 3000,
   'fastapi-403-authentication-failed': 8000,
+  'fastapi-forms-jobs-api': 8000,
   'fastapi-403-not-authenticated': 8000,
   'fastapi-health-version-status': 8283,
   'fastapi-inventory': 8000,
@@ -59,6 +61,7 @@ const STATIC_PORTS: Readonly<Record<string, number>> = {
   gitlab: 443,
   'go-net-http-404': 8080,
   grafana: 3000,
+  'graphql-playground-health': 8000,
   'iis-default': 80,
   'json-401-authentication-required': 8321,
   'kubernetes-apiserver-no-anonymous': 6443,

@@ -2,6 +2,7 @@ import type { CatalogEntry } from '../catalog-schema.js';
 import { validateCatalog } from '../validate-catalog.js';
 import { comfyui } from './comfyui.js';
 import { gradio } from './gradio.js';
+import { agents } from './group-agents.js';
 import { aiApps } from './group-ai-apps.js';
 import { expansion } from './group-expansion.js';
 import { llmServers } from './group-llm-servers.js';
@@ -39,6 +40,7 @@ export const catalog: readonly CatalogEntry[] = validateCatalog([
   ...mlPlatforms,
   ...aiApps,
   ...expansion,
+  ...agents,
   mcpInspector,
   openaiCompatible,
 ]);
