@@ -28,6 +28,7 @@ export const autogenStudio: CatalogEntry = {
     'https://github.com/microsoft/autogen/blob/main/python/packages/autogen-studio/autogenstudio/web/auth/middleware.py',
     'https://github.com/microsoft/autogen/blob/main/python/packages/autogen-studio/autogenstudio/web/auth/models.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'b08b197 (microsoft/autogen, read through the code index)' },
   exposes: 'multi-agent teams that run code and tools, their sessions, runs and the stored model keys',
   identify: [
     {

@@ -27,6 +27,7 @@ export const n8nMcp: CatalogEntry = {
     'https://github.com/czlonkowski/n8n-mcp/blob/main/src/http-server-single-session.ts',
     'https://github.com/czlonkowski/n8n-mcp/blob/main/src/http-server.ts',
   ],
+  checkedAgainst: { evidence: 'source', release: 'f64f75e (czlonkowski/n8n-mcp, read through the code index)' },
   exposes: 'MCP tools for n8n: node documentation and, with an n8n API key configured, workflow create/update/run on that n8n',
   identify: [
     {
