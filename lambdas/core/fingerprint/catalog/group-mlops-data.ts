@@ -3,6 +3,8 @@ import { argoWorkflows } from './argo-workflows.js';
 import { daskDashboard } from './dask-dashboard.js';
 import { determined } from './determined.js';
 import { evidently } from './evidently.js';
+import { feastUi } from './feast-ui.js';
+import { flyte } from './flyte.js';
 import { mageAi } from './mage-ai.js';
 import { mlrun } from './mlrun.js';
 import { zeppelin } from './zeppelin.js';
@@ -14,4 +16,4 @@ import { zeppelin } from './zeppelin.js';
  * sends (`/info`, `/api/version`, `/api/status`, `/`) come first; those that need a path of their
  * own follow, so an open non-AI port costs them nothing.
  */
-export const mlopsData: readonly CatalogEntry[] = [zeppelin, evidently, mageAi, determined, daskDashboard, argoWorkflows, mlrun];
+export const mlopsData: readonly CatalogEntry[] = [zeppelin, evidently, mageAi, feastUi, determined, daskDashboard, argoWorkflows, flyte, mlrun];
