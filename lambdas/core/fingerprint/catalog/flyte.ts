@@ -5,9 +5,11 @@ import type { CatalogEntry } from '../catalog-schema.js';
  * Kubernetes), HTTP port 8088 (`server.httpPort`; 30080 in the sandbox / flyte-binary). Auth is off
  * unless `server.security.useAuth` is set; then every admin API call needs a token and the
  * public-client metadata routes appear.
- * - Open: `GET /api/v1/version` answers `GetVersionResponse` `{"control_plane_version": {"Build",
- *   "Version", "BuildTime"}}` (proto names for `application/json`, camelCase otherwise), and
- *   `GET /api/v1/projects` lists projects with their `domains`.
+ * - Open: `GET /api/v1/projects` lists projects with their `domains` (`{"projects": [{"id", "name",
+ *   "domains": [{"id", "name"}], ...}]}`), and `GET /api/v1/version` answers `GetVersionResponse`
+ *   `{"control_plane_version": {"Build", "Version", "BuildTime"}}` (proto names for
+ *   `application/json`, camelCase otherwise). The version route is a confirm only, so that it does
+ *   not become a path sent to every open port.
  * - Locked: `GET /config/v1/flyte_client` (`GetPublicClientConfig`, exempt through
  *   `AuthFuncOverride`) answers the CLI's OAuth settings with `authorization_metadata_key`
  *   "flyte-authorization"; the version route is then 401 `{"code": 16, "message": "token parse
@@ -32,9 +34,9 @@ export const flyte: CatalogEntry = {
   exposes: 'projects, workflows, launch plans and executions with their inputs and outputs; launching executions (containers on the cluster)',
   identify: [
     {
-      request: { path: '/api/v1/version' },
-      match: { status: 200, bodyRegex: '"control(_p|P)lane(_v|V)ersion"\\s*:\\s*\\{', bodyContains: ['"BuildTime"'] },
-      confirm: { request: { path: '/api/v1/projects' }, match: { status: 200, json: [{ path: 'projects', type: 'array' }, { path: 'projects[].domains', type: 'array' }] } },
+      request: { path: '/api/v1/projects' },
+      match: { status: 200, json: [{ path: 'projects', type: 'array' }, { path: 'projects[].domains', type: 'array' }, { path: 'projects[].domains[].id', type: 'string' }] },
+      confirm: { request: { path: '/api/v1/version' }, match: { status: 200, bodyRegex: '"control(_p|P)lane(_v|V)ersion"\\s*:\\s*\\{', bodyContains: ['"BuildTime"'] } },
     },
     {
       request: { path: '/config/v1/flyte_client' },

@@ -1,5 +1,7 @@
 import type { CatalogEntry } from '../catalog-schema.js';
+import { airflow } from './airflow.js';
 import { argoWorkflows } from './argo-workflows.js';
+import { cvat } from './cvat.js';
 import { daskDashboard } from './dask-dashboard.js';
 import { determined } from './determined.js';
 import { evidently } from './evidently.js';
@@ -16,4 +18,4 @@ import { zeppelin } from './zeppelin.js';
  * sends (`/info`, `/api/version`, `/api/status`, `/`) come first; those that need a path of their
  * own follow, so an open non-AI port costs them nothing.
  */
-export const mlopsData: readonly CatalogEntry[] = [zeppelin, evidently, mageAi, feastUi, determined, daskDashboard, argoWorkflows, flyte, mlrun];
+export const mlopsData: readonly CatalogEntry[] = [zeppelin, evidently, mageAi, feastUi, determined, daskDashboard, argoWorkflows, flyte, mlrun, airflow, cvat];
