@@ -8,7 +8,9 @@ import { evidently } from './evidently.js';
 import { feastUi } from './feast-ui.js';
 import { flyte } from './flyte.js';
 import { mageAi } from './mage-ai.js';
+import { metaflowService } from './metaflow-service.js';
 import { mlrun } from './mlrun.js';
+import { uptrain } from './uptrain.js';
 import { zeppelin } from './zeppelin.js';
 
 /**
@@ -18,4 +20,4 @@ import { zeppelin } from './zeppelin.js';
  * sends (`/info`, `/api/version`, `/api/status`, `/`) come first; those that need a path of their
  * own follow, so an open non-AI port costs them nothing.
  */
-export const mlopsData: readonly CatalogEntry[] = [zeppelin, evidently, mageAi, feastUi, determined, daskDashboard, argoWorkflows, flyte, mlrun, airflow, cvat];
+export const mlopsData: readonly CatalogEntry[] = [zeppelin, evidently, mageAi, uptrain, feastUi, determined, daskDashboard, argoWorkflows, flyte, mlrun, airflow, cvat, metaflowService];
