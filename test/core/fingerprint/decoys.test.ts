@@ -40,6 +40,7 @@ const DECOY_DIR = path.join(FIXTURE_ROOT, 'decoys');
 /** Natural port of every static decoy file. A new file must be added here (the test says so). */
 const STATIC_PORTS: Readonly<Record<string, number>> = {
   'apache-it-works': 80,
+  'argo-cd': 8080,
   consul: 8500,
   couchdb: 5984,
   'dcgm-exporter': 9400,
@@ -48,12 +49,14 @@ const STATIC_PORTS: Readonly<Record<string, number>> = {
   'docker-registry-htpasswd': 5000,
   'drf-projects-api': 8000,
   'express-401-authentication-required': 3000,
+  'express-ping-pong': 3000,
   'fastapi-403-authentication-failed': 8000,
   'fastapi-403-not-authenticated': 8000,
   'fastapi-health-version-status': 8283,
   'fastapi-inventory': 8000,
   'fastapi-memory-service': 8000,
   'fastapi-oauth2-401-not-authenticated': 8000,
+  'fastapi-version-commit': 8000,
   'gin-api-status': 3000,
   'gin-system-info-envelope': 5300,
   gitlab: 443,
