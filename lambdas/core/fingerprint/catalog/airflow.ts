@@ -3,8 +3,12 @@ import type { CatalogEntry } from '../catalog-schema.js';
 /**
  * Apache Airflow 3 API server (the scheduler UI and REST API that runs data and ML pipelines),
  * port 8080. Two routers of the public API carry no authentication on purpose (monitor and version);
- * everything else goes through the auth manager: open only when the simple auth manager runs with
- * `simple_auth_manager_all_admins = True` (everyone is admin), otherwise 401/403 without a token.
+ * everything else needs a JWT (`get_user`: Authorization bearer or the `_token` cookie, else 401
+ * "Not authenticated"). With the simple auth manager's `simple_auth_manager_all_admins = True`
+ * anyone gets an admin JWT from `GET /auth/token` without credentials; the scanner does not
+ * request it (it would be taking a credential), so such an instance is reported as `required`
+ * from the token-less 401, and the alert text says to check that setting. A token-less 200 on the
+ * DAG list (an auth manager or proxy that lets anonymous reads through) reads as `none`.
  * - `GET /api/v2/monitor/health`: `get_airflow_health()` `{"metadatabase": {"status"},
  *   "scheduler": {"status", "latest_scheduler_heartbeat", ...}, "triggerer": {...},
  *   "dag_processor": {...}}`.
@@ -13,7 +17,9 @@ import type { CatalogEntry } from '../catalog-schema.js';
  * Airflow 2 (`/api/v1`, `/health`) is not covered: its source was not read for this entry.
  * Read from source (apache/airflow, main, through the code index): airflow-core/src/airflow/api_fastapi/core_api/routes/public/
  * __init__.py at 90731bc (authenticated vs unauthenticated routers), routes/public/monitor.py at 449d71f, routes/public/
- * version.py at e3f1f54, airflow-core/src/airflow/api/common/airflow_health.py at 03b82cf.
+ * version.py at e3f1f54, airflow-core/src/airflow/api/common/airflow_health.py at 03b82cf, api_fastapi/core_api/security.py
+ * at 2f5cdff (`get_user`, `resolve_user_from_token`), api_fastapi/auth/managers/simple/routes/login.py at 20b530e
+ * (`create_token_all_admins`).
  */
 export const airflow: CatalogEntry = {
   service: 'airflow',
@@ -42,13 +48,13 @@ export const airflow: CatalogEntry = {
       request: { path: '/api/v2/dags' },
       match: { status: 200, json: [{ path: 'dags', type: 'array' }, { path: 'total_entries', type: 'number' }] },
       auth: 'none',
-      evidence: 'GET /api/v2/dags -> {status}: {json:total_entries} DAGs listed without a token (simple auth manager with all_admins)',
+      evidence: 'GET /api/v2/dags -> {status}: {json:total_entries} DAGs listed without a token',
     },
     {
       request: { path: '/api/v2/dags' },
       match: { status: [401, 403] },
       auth: 'required',
-      evidence: 'GET /api/v2/dags -> {status} without a token (the auth manager requires a login)',
+      evidence: 'GET /api/v2/dags -> {status} without a token (a JWT is needed; with simple_auth_manager_all_admins on, GET /auth/token hands anyone an admin one: check that setting)',
     },
   ],
   version: [{ request: { path: '/api/v2/version' }, json: 'version' }],

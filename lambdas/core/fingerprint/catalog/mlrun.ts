@@ -2,10 +2,10 @@ import type { CatalogEntry } from '../catalog-schema.js';
 
 /**
  * MLRun API (Iguazio's open-source MLOps orchestration: projects, functions, runs, feature store,
- * model monitoring), port 8080. Open source MLRun has no user authentication
- * (`httpdb.authentication.mode` "none"): anyone who reaches the API lists projects, reads their
- * secrets' keys and artifacts, and deploys or runs functions. On the Iguazio platform
- * (`mode: iguazio`) the data routes need a session and answer 401 without it.
+ * model monitoring), port 8080. `httpdb.authentication.mode` is "none" by default: anyone who
+ * reaches the API lists projects, reads their artifacts and deploys or runs functions. The other
+ * modes (`basic` with a username and password, `bearer` with a token, `iguazio` sessions on the
+ * platform) make the data routes answer 401 (`MLRunUnauthorizedError`) without them.
  * - `GET /api/v1/client-spec` (public in both modes): the client configuration the SDK pulls
  *   `{"version", "namespace", "docker_registry", "mpijob_crd_version", "kfp_image",
  *   "dask_kfp_image", "nuclio_version", "feature_store_data_prefixes", ...}`.
@@ -13,8 +13,8 @@ import type { CatalogEntry } from '../catalog-schema.js';
  * - Auth: `GET /api/v1/projects` (`authenticate_request`): `{"projects": [...]}` when open.
  * Read from source at v1.7.0-rc45-109-gc43870f (mlrun/mlrun, 2024-10-23): server/api/api/api.py (routers, which carry
  * `authenticate_request`), server/api/api/endpoints/client_spec.py, server/api/api/endpoints/healthz.py,
- * server/api/api/endpoints/projects.py (`list_projects`), mlrun/common/schemas/client_spec.py (`ClientSpec`), mlrun/config.py
- * (httpdb port 8080, authentication mode).
+ * server/api/api/endpoints/projects.py (`list_projects`), server/api/utils/auth/verifier.py (`authenticate_request`),
+ * mlrun/common/schemas/client_spec.py (`ClientSpec`), mlrun/config.py (httpdb port 8080, `authentication.mode` none | basic | bearer | iguazio).
  */
 export const mlrun: CatalogEntry = {
   service: 'mlrun',
@@ -49,15 +49,15 @@ export const mlrun: CatalogEntry = {
       request: { path: '/api/v1/projects' },
       match: { status: [401, 403] },
       auth: 'required',
-      evidence: 'GET /api/v1/projects -> {status} (platform authentication on)',
+      evidence: 'GET /api/v1/projects -> {status} (basic, bearer or Iguazio authentication on)',
     },
   ],
   version: [{ request: { path: '/api/v1/client-spec' }, json: 'version' }],
-  // docs "Installation" / Kubernetes install notes: the open-source MLRun API has no user authentication; expose it only
-  // inside the cluster (ClusterIP) or behind an authenticating gateway; the Iguazio platform adds sessions.
+  // mlrun/config.py httpdb.authentication (none | basic | bearer | iguazio; env MLRUN_HTTPDB__AUTHENTICATION__*) and the
+  // Kubernetes install docs: keep the API internal to the cluster.
   remediation: {
-    fix: 'Open-source MLRun has no user authentication: keep the API service internal to the cluster (ClusterIP, no public NodePort or ingress) or behind an authenticating proxy.',
-    settings: ['mlrun-api Service type ClusterIP', 'MLRUN_HTTPDB__AUTHENTICATION__MODE (iguazio on the platform)', 'authenticating reverse proxy'],
+    fix: 'Turn on API authentication (httpdb.authentication.mode basic with a username and password, or bearer with a token) and keep the API service internal to the cluster (ClusterIP, no public NodePort or ingress).',
+    settings: ['MLRUN_HTTPDB__AUTHENTICATION__MODE=basic', 'MLRUN_HTTPDB__AUTHENTICATION__BASIC__USERNAME / __PASSWORD', 'MLRUN_HTTPDB__AUTHENTICATION__MODE=bearer with MLRUN_HTTPDB__AUTHENTICATION__BEARER__TOKEN', 'mlrun-api Service type ClusterIP'],
     docs: 'https://docs.mlrun.org/en/stable/install/kubernetes.html',
     allows: ['run-code', 'read-data', 'write-data'],
   },
