@@ -57,6 +57,7 @@ const STATIC_PORTS: Readonly<Record<string, number>> = {
   'fastapi-memory-service': 8000,
   'fastapi-oauth2-401-not-authenticated': 8000,
   'fastapi-version-commit': 8000,
+  'flask-health-status-up': 5000,
   'gin-api-status': 3000,
   'gin-system-info-envelope': 5300,
   gitlab: 443,

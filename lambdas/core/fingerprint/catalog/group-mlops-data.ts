@@ -7,6 +7,7 @@ import { determined } from './determined.js';
 import { evidently } from './evidently.js';
 import { feastUi } from './feast-ui.js';
 import { flyte } from './flyte.js';
+import { labelStudioMlBackend } from './label-studio-ml-backend.js';
 import { mageAi } from './mage-ai.js';
 import { metaflowService } from './metaflow-service.js';
 import { mlrun } from './mlrun.js';
@@ -20,4 +21,4 @@ import { zeppelin } from './zeppelin.js';
  * sends (`/info`, `/api/version`, `/api/status`, `/`) come first; those that need a path of their
  * own follow, so an open non-AI port costs them nothing.
  */
-export const mlopsData: readonly CatalogEntry[] = [zeppelin, evidently, mageAi, uptrain, feastUi, determined, daskDashboard, argoWorkflows, flyte, mlrun, airflow, cvat, metaflowService];
+export const mlopsData: readonly CatalogEntry[] = [zeppelin, evidently, mageAi, uptrain, feastUi, labelStudioMlBackend, determined, daskDashboard, argoWorkflows, flyte, mlrun, airflow, cvat, metaflowService];
