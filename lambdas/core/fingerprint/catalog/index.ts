@@ -7,6 +7,7 @@ import { aiApps } from './group-ai-apps.js';
 import { expansion } from './group-expansion.js';
 import { llmServers } from './group-llm-servers.js';
 import { mlPlatforms } from './group-ml-platforms.js';
+import { mlopsData } from './group-mlops-data.js';
 import { jupyter } from './jupyter.js';
 import { llamaCpp } from './llama-cpp.js';
 import { mcpInspector } from './mcp-inspector.js';
@@ -41,6 +42,7 @@ export const catalog: readonly CatalogEntry[] = validateCatalog([
   ...aiApps,
   ...expansion,
   ...agents,
+  ...mlopsData,
   mcpInspector,
   openaiCompatible,
 ]);
