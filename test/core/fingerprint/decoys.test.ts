@@ -39,7 +39,9 @@ const DECOY_DIR = path.join(FIXTURE_ROOT, 'decoys');
 
 /** Natural port of every static decoy file. A new file must be added here (the test says so). */
 const STATIC_PORTS: Readonly<Record<string, number>> = {
+  airflow: 8080,
   'apache-it-works': 80,
+  'argo-cd': 8080,
   consul: 8500,
   couchdb: 5984,
   'dcgm-exporter': 9400,
@@ -47,6 +49,7 @@ const STATIC_PORTS: Readonly<Record<string, number>> = {
   'docker-registry': 5000,
   'docker-registry-htpasswd': 5000,
   'drf-projects-api': 8000,
+  etcd: 2379,
   'express-401-authentication-required': 3000,
   'fastapi-403-authentication-failed': 8000,
   'fastapi-403-not-authenticated': 8000,
@@ -56,16 +59,22 @@ const STATIC_PORTS: Readonly<Record<string, number>> = {
   'fastapi-oauth2-401-not-authenticated': 8000,
   'gin-api-status': 3000,
   'gin-system-info-envelope': 5300,
+  gitea: 3000,
   gitlab: 443,
   'go-net-http-404': 8080,
   grafana: 3000,
   'iis-default': 80,
+  influxdb: 8086,
   'json-401-authentication-required': 8321,
   'kubernetes-apiserver-no-anonymous': 6443,
+  nextcloud: 443,
   'nginx-auth-basic': 443,
   'nginx-default': 80,
   'node-exporter': 9100,
+  'node-red': 1880,
+  'node-red-admin-auth': 1880,
   'openai-style-401-wrapped': 23333,
+  portainer: 9000,
   prometheus: 9090,
   'python-http-server': 8000,
   'rabbitmq-management': 15672,
@@ -73,6 +82,7 @@ const STATIC_PORTS: Readonly<Record<string, number>> = {
   'spa-blog-catch-all': 80,
   'spa-docs-runbook-catch-all': 3000,
   'sse-notification-stream': 3000,
+  'traefik-dashboard': 8080,
   vault: 8200,
 };
 
