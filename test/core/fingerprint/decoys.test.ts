@@ -115,6 +115,7 @@ const STATIC_PORTS: Readonly<Record<string, number>> = {
   'spa-blog-catch-all': 80,
   'spa-docs-runbook-catch-all': 3000,
   'spring-boot-springdoc': 8080,
+  'spring-security-oauth2-resource-server': 8080,
   'sse-notification-stream': 3000,
   'starlette-bare-not-found': 8000,
   strapi: 1337,
