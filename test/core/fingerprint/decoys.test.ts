@@ -100,6 +100,7 @@ const STATIC_PORTS: Readonly<Record<string, number>> = {
   'mongo-express': 8081,
   neo4j: 7474,
   'nestjs-swagger-api': 3000,
+  netdata: 19999,
   nextcloud: 443,
   'nextjs-site': 3000,
   'nginx-auth-basic': 443,
