@@ -52,7 +52,6 @@ const STATIC_PORTS: Readonly<Record<string, number>> = {
   'code-server': 8080,
   consul: 8500,
   couchdb: 5984,
-  'dask-dashboard': 8787,
   'dcgm-exporter': 9400,
   directus: 8055,
   discourse: 443,
