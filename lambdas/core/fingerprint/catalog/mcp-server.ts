@@ -16,6 +16,21 @@ const MCP_PROXY_API_KEY_WALL = {
   headers: [{ name: 'www-authenticate', contains: 'Invalid or missing API key' }],
 };
 
+/**
+ * The SDKs' bearer-auth middleware refusing a request without a token (TypeScript SDK
+ * requireBearerAuth: InvalidTokenError "Missing Authorization header"; Python SDK
+ * RequireAuthMiddleware: "Authentication required"): 401, an RFC 9728 challenge that also carries
+ * `error="invalid_token"`, and the OAuth error object as the body.
+ */
+const SDK_BEARER_CHALLENGE = {
+  status: 401,
+  headers: [
+    { name: 'www-authenticate', regex: '^Bearer .*resource_metadata="[^"]*/\\.well-known/oauth-protected-resource' },
+    { name: 'www-authenticate', contains: 'error="invalid_token"' },
+  ],
+  json: [{ path: 'error', equals: 'invalid_token' }],
+};
+
 /** The first event of the HTTP+SSE transport's stream: `endpoint`, carrying the session's message URL. */
 const SSE_ENDPOINT_EVENT = '^event: endpoint\\r?\\ndata: \\S*[?&]session_?[iI]d=';
 
@@ -42,7 +57,13 @@ const SSE_ENDPOINT_EVENT = '^event: endpoint\\r?\\ndata: \\S*[?&]session_?[iI]d=
  *   `WWW-Authenticate: Bearer error="invalid_token", ..., resource_metadata="<origin>/.well-known/
  *   oauth-protected-resource/mcp"` and `{"error": "invalid_token", "error_description"}`. That
  *   challenge is OAuth, not MCP, and the middleware answers before the transport, so this is the
- *   weakest marker: it is accepted only on the transports' own paths, `/mcp` and `/sse`.
+ *   weakest marker: it is accepted only on the transports' own paths, `/mcp` and `/sse`, and only
+ *   as the SDKs' middleware words it for a request without a token: `error="invalid_token"` in the
+ *   challenge and `{"error": "invalid_token"}` as the body. A bare `resource_metadata` challenge is
+ *   any RFC 9728 resource server: Spring Security 7's BearerTokenAuthenticationEntryPoint answers
+ *   every path 401 with `Bearer resource_metadata="..."`, no error code (RFC 6750 3.1: none when
+ *   the request carries no credentials) and no body, and was reported as an MCP server (decoy
+ *   test/fixtures/decoys/spring-security-oauth2-resource-server.json).
  * - The older HTTP+SSE transport (MCP specification 2024-11-05, still served by the SDKs'
  *   `SSEServerTransport`): `GET /sse` opens an event stream that never ends, whose first event
  *   must be `endpoint`, the URL to POST messages to: `event: endpoint\ndata: /message?sessionId=
@@ -118,10 +139,7 @@ export const mcpServer: CatalogEntry = {
       request: { path: '/mcp' },
       match: { status: 405, json: [{ path: 'jsonrpc', equals: '2.0' }, { path: 'error.message', equals: 'Method not allowed.' }, { path: 'id', equals: null }] },
     },
-    {
-      request: { path: '/mcp' },
-      match: { status: 401, headers: [{ name: 'www-authenticate', regex: '^Bearer .*resource_metadata="[^"]*/\\.well-known/oauth-protected-resource' }] },
-    },
+    { request: { path: '/mcp' }, match: SDK_BEARER_CHALLENGE },
     // mcp-proxy's API-key wall, in front of both of its transports.
     { request: { path: '/mcp' }, match: MCP_PROXY_API_KEY_WALL },
     {
@@ -129,10 +147,7 @@ export const mcpServer: CatalogEntry = {
       match: { status: 200, headers: [{ name: 'content-type', contains: 'text/event-stream' }], bodyRegex: SSE_ENDPOINT_EVENT },
     },
     // The same bearer middleware in front of the HTTP+SSE transport: as weak as on /mcp, and only on /sse.
-    {
-      request: { path: '/sse' },
-      match: { status: 401, headers: [{ name: 'www-authenticate', regex: '^Bearer .*resource_metadata="[^"]*/\\.well-known/oauth-protected-resource' }] },
-    },
+    { request: { path: '/sse' }, match: SDK_BEARER_CHALLENGE },
   ],
   auth: [
     {
