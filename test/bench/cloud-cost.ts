@@ -21,6 +21,8 @@ export interface CycleBill {
   readonly sqsRequests: number;
   readonly readUnits: number;
   readonly writeUnits: number;
+  /** Planner, then the blocks `maxConcurrency` at a time, then the notifier. */
+  readonly wallS: number;
   readonly dollars: number;
 }
 
@@ -33,7 +35,7 @@ function price(label: string, b: Omit<CycleBill, 'label' | 'dollars'> & { logByt
     b.writeUnits * PRICES.dynamoWrite +
     (b.logBytes / 1e9) * PRICES.logsIngestGb +
     b.snsPublishes * SNS_PUBLISH;
-  return { label, blocks: b.blocks, gbSeconds: b.gbSeconds, invocations: b.invocations, sqsRequests: b.sqsRequests, readUnits: b.readUnits, writeUnits: b.writeUnits, dollars };
+  return { label, blocks: b.blocks, gbSeconds: b.gbSeconds, invocations: b.invocations, sqsRequests: b.sqsRequests, readUnits: b.readUnits, writeUnits: b.writeUnits, wallS: b.wallS, dollars };
 }
 
 /**
@@ -46,8 +48,10 @@ const sqsRequests = (sendCalls: number, proberInvocations: number): number => se
 /** The cycle that ran, priced as counted. */
 export function measuredBill(f: CloudFigures): CycleBill {
   const stages = Object.values(f.stages);
+  const { planner, prober, notifier } = f.stages;
   return price(`measured: ${f.cidr} x ${f.ports.length} port(s), closed ports answer at once`, {
     blocks: f.messages,
+    wallS: planner.billedS + Math.ceil(prober.invocations / CLOUD_DEFAULTS.maxConcurrency) * (prober.billedS / Math.max(1, prober.invocations)) + notifier.billedS,
     gbSeconds: stages.reduce((n, s) => n + s.billedS * (s.memoryMb / 1024), 0),
     invocations: stages.reduce((n, s) => n + s.invocations, 0),
     sqsRequests: sqsRequests(f.sendMessageBatchCalls, f.stages.prober.invocations),
@@ -88,6 +92,7 @@ export function scaledBill(f: CloudFigures, addresses: number, ports: number, fi
   const name = `/${32 - Math.log2(addresses)}`;
   return price(`${name} x ${ports} ports, ${filtered ? 'every address filtered' : 'closed ports answer at once'} (scaled)`, {
     blocks,
+    wallS: plannerBilled + Math.ceil(proberInvocations / CLOUD_DEFAULTS.maxConcurrency) * quietBilled + notifier.billedS,
     gbSeconds: plannerBilled * (planner.memoryMb / 1024) + proberBilled * (prober.memoryMb / 1024) + notifier.billedS * (notifier.memoryMb / 1024),
     invocations: 2 + proberInvocations,
     sqsRequests: sqsRequests(Math.ceil(blocks / 10), proberInvocations),
@@ -102,12 +107,12 @@ export function renderCloudCostTable(f: CloudFigures): string {
   const bills = [measuredBill(f), scaledBill(f, 65_536, 16, false), scaledBill(f, 65_536, 16, true), scaledBill(f, 1_048_576, 16, true)];
   const lines = [
     `cost per cycle from these figures (us-east-1 list prices, arm64; prober ${CLOUD_DEFAULTS.proberMemoryMb} MB, planner ${CLOUD_DEFAULTS.plannerMemoryMb} MB, notifier ${CLOUD_DEFAULTS.notifierMemoryMb} MB; ${CYCLES_PER_MONTH} cycles a month plus the KMS key):`,
-    '| cycle | blocks | Lambda GB-s | invocations | SQS requests | DynamoDB RRU / WRU | $ per cycle | $ per month |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    `| cycle | blocks | Lambda GB-s | invocations | SQS requests | DynamoDB RRU / WRU | wall time (maxConcurrency ${CLOUD_DEFAULTS.maxConcurrency}) | $ per cycle | $ per month |`,
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const b of bills) {
     lines.push(
-      `| ${b.label} | ${b.blocks} | ${b.gbSeconds.toFixed(1)} | ${b.invocations} | ${Math.round(b.sqsRequests)} | ${Math.round(b.readUnits)} / ${Math.round(b.writeUnits)} | ${b.dollars.toFixed(4)} | ${(b.dollars * CYCLES_PER_MONTH + PRICES.kmsKeyMonth).toFixed(2)} |`,
+      `| ${b.label} | ${b.blocks} | ${b.gbSeconds.toFixed(1)} | ${b.invocations} | ${Math.round(b.sqsRequests)} | ${Math.round(b.readUnits)} / ${Math.round(b.writeUnits)} | ${b.wallS >= 120 ? `${(b.wallS / 60).toFixed(0)} min` : `${b.wallS.toFixed(0)} s`} | ${b.dollars.toFixed(4)} | ${(b.dollars * CYCLES_PER_MONTH + PRICES.kmsKeyMonth).toFixed(2)} |`,
     );
   }
   return lines.join('\n');

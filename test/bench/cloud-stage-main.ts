@@ -3,10 +3,11 @@
 // process of their own (cloud-world-process.ts), then the figures per stage and the cost table
 // derived from them (cloud-cost.ts). Every address is loopback.
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { renderCloudCostTable } from './cloud-cost.js';
-import { runCloudStage, type StageFigures } from './cloud-stage.js';
+import { runCloudStage, type StageFigures, vcpuShare } from './cloud-stage.js';
 import type { CloudWorldLayout } from './cloud-world.js';
 
 export interface CloudStageArgs {
@@ -60,7 +61,7 @@ export async function cloudStage(args: CloudStageArgs): Promise<boolean> {
     if (quiet.length > 0) {
       const mean = (pick: (r: (typeof quiet)[number]) => number): number => quiet.reduce((n, r) => n + pick(r), 0) / quiet.length;
       console.log(
-        `    a block with no open port (${quiet.length} of ${f.proberInvocations.length}): ${fmt(mean((r) => r.probes), 0)} probes, ${fmt(mean((r) => r.wallS) * 1000, 0)} ms wall, ${fmt(mean((r) => r.cpuS) * 1000, 0)} ms CPU, ${fmt(mean((r) => r.dynamo.requests), 1)} DynamoDB requests (${fmt(mean((r) => r.dynamo.writeUnits), 1)} WRU)`,
+        `    a block with no open port (${quiet.length} of ${f.proberInvocations.length}): ${fmt(mean((r) => r.probes), 0)} probes, ${fmt(mean((r) => r.wallS) * 1000, 0)} ms wall, ${fmt(mean((r) => r.cpuS) * 1000, 0)} ms CPU (${fmt((mean((r) => r.cpuS) / vcpuShare(prober.memoryMb)) * 1000, 0)} ms at ${prober.memoryMb} MB's vCPU share), ${fmt(mean((r) => r.dynamo.requests), 1)} DynamoDB requests (${fmt(mean((r) => r.dynamo.writeUnits), 1)} WRU)`,
       );
     }
     console.log(stageLine(notifier, `${f.alertsDelivered} alerts delivered, ${f.snsPublishes} SNS publishes`));
@@ -68,6 +69,7 @@ export async function cloudStage(args: CloudStageArgs): Promise<boolean> {
     const found = expected.filter((e) => f.endpoints.includes(e)).length;
     const ok = found === expected.length && f.endpoints.length === expected.length && f.runStatus === 'complete' && f.messages === prober.invocations;
     console.log(`  check: ${found} of ${expected.length} fixture services in the state table (${f.endpoints.length} endpoints in all), run ${f.runStatus}: ${ok ? 'ok' : 'FAIL'}`);
+    console.log(`  billed = each invocation's wall time here, or its CPU time / the vCPU share of its memory size when longer; load average ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} at the end`);
     console.log('');
     console.log(renderCloudCostTable(f));
     return ok;
