@@ -6,6 +6,9 @@
 //   hog (recall-under-hog.ts). `npm run bench -- --only recall` runs only that last section.
 //   Between the two: both fleets (filtered-heavy, RST-heavy) quiet and with one core busy, raw vs
 //   scan vs nmap -sT (fleet-matrix.ts); `npm run bench -- --only matrix` runs only that one.
+//   Then the cloud path: the planner, prober and notifier handlers in-process on a loopback /16
+//   with dynalite, per stage, and the cost table from those figures (cloud-stage-main.ts);
+//   `npm run bench -- --only cloud` runs only that (--cloud-prefix 16..24, --cloud-ports a,b).
 //   BENCH_NO_INSTALL=1: install nothing (a missing nmap is then left out).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -15,6 +18,7 @@ import { catalog } from '../../lambdas/core/fingerprint/catalog/index.js';
 import { portSets } from '../../lambdas/core/fingerprint/port-sets.js';
 import { blockShape } from '../../lambdas/core/planning/plan-blocks.js';
 import { renderPortSetTable, renderCostTable } from './cost-model.js';
+import { cloudStage } from './cloud-stage-main.js';
 import { fleetMatrix, type MatrixLayout } from './fleet-matrix.js';
 import { recallUnderHog } from './recall-under-hog.js';
 
@@ -62,8 +66,13 @@ function ensureTool(tool: string, debianPackage: string): boolean {
     console.log(`${tool} is not installed and BENCH_NO_INSTALL=1: skipping the ${tool} comparison`);
     return false;
   }
-  console.log(`installing ${debianPackage} from Debian's packages...`);
-  const r = spawnSync('bash', ['-c', `(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${debianPackage}) >/dev/null 2>&1`]);
+  if (spawnSync('bash', ['-c', 'command -v apt-get']).status !== 0) {
+    console.log(`${tool} is not installed and there is no apt-get: skipping the ${tool} comparison`);
+    return false;
+  }
+  const install = `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${debianPackage}`;
+  console.log(`${tool} is not installed: running \`${install}\` (BENCH_NO_INSTALL=1 skips this)...`);
+  const r = spawnSync('bash', ['-c', `(${install}) >/dev/null 2>&1`]);
   if (r.status !== 0 || spawnSync('bash', ['-c', `command -v ${tool}`]).status !== 0) {
     console.log(`could not install ${debianPackage}: skipping the ${tool} comparison`);
     return false;
@@ -113,11 +122,28 @@ async function startFleet(env: Record<string, string> = {}): Promise<{ layout: L
   };
 }
 
+/** The value of `--name value` or `--name=value` on the command line; undefined when absent. */
+function argValue(name: string): string | undefined {
+  const i = process.argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  if (i < 0) return undefined;
+  const arg = process.argv[i] as string;
+  return arg.startsWith(`${name}=`) ? arg.slice(name.length + 1) : (process.argv[i + 1] ?? '');
+}
+
 async function main(): Promise<void> {
-  const onlyArg = process.argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
-  const only = onlyArg < 0 ? undefined : (process.argv[onlyArg] as string).startsWith('--only=') ? (process.argv[onlyArg] as string).slice('--only='.length) : (process.argv[onlyArg + 1] ?? '');
-  if (only !== undefined && only !== 'recall' && only !== 'matrix') throw new Error(`--only takes "recall" or "matrix", not "${only}"`);
+  const only = argValue('--only');
+  if (only !== undefined && only !== 'recall' && only !== 'matrix' && only !== 'cloud') throw new Error(`--only takes "recall", "matrix" or "cloud", not "${only}"`);
   if (only === undefined) await speedAndCost();
+  if (only === undefined || only === 'cloud') {
+    if (only === undefined) console.log('');
+    const prefix = Number(argValue('--cloud-prefix') ?? process.env.BENCH_CLOUD_PREFIX ?? 16);
+    const ports = (argValue('--cloud-ports') ?? process.env.BENCH_CLOUD_PORTS ?? '8080,11434').split(',').map(Number);
+    const services = Number(argValue('--cloud-services') ?? 8);
+    if (!Number.isInteger(prefix) || prefix < 16 || prefix > 24) throw new Error('--cloud-prefix takes 16 to 24');
+    if (!ports.every((p) => Number.isInteger(p) && p > 0 && p < 65_536)) throw new Error('--cloud-ports takes a comma list of ports');
+    if (!(await cloudStage({ prefix, ports, services }))) process.exitCode = 1;
+    if (only === 'cloud') return;
+  }
   if (only === undefined || only === 'matrix') {
     if (only === undefined) console.log('');
     if (!ensureTool('/usr/bin/time', 'time')) throw new Error('GNU time is required for the figures');
