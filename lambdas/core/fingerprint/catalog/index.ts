@@ -6,6 +6,7 @@ import { aiApps } from './group-ai-apps.js';
 import { expansion } from './group-expansion.js';
 import { llmServers } from './group-llm-servers.js';
 import { mlPlatforms } from './group-ml-platforms.js';
+import { ragChat } from './group-rag-chat.js';
 import { jupyter } from './jupyter.js';
 import { llamaCpp } from './llama-cpp.js';
 import { mcpInspector } from './mcp-inspector.js';
@@ -39,6 +40,7 @@ export const catalog: readonly CatalogEntry[] = validateCatalog([
   ...mlPlatforms,
   ...aiApps,
   ...expansion,
+  ...ragChat,
   mcpInspector,
   openaiCompatible,
 ]);
