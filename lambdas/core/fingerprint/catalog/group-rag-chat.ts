@@ -3,8 +3,10 @@ import { chuanhuChat } from './chuanhu-chat.js';
 import { devika } from './devika.js';
 import { docsgpt } from './docsgpt.js';
 import { gptAcademic } from './gpt-academic.js';
+import { h2ogpt } from './h2ogpt.js';
 import { kotaemon } from './kotaemon.js';
 import { lightrag } from './lightrag.js';
+import { qanything } from './qanything.js';
 import { weknora } from './weknora.js';
 
 /**
@@ -13,4 +15,4 @@ import { weknora } from './weknora.js';
  * on shared paths (`/openapi.json`, `/api/config`, `/api/status`, `/`) come first; Gradio apps
  * refine the Gradio entry and cost no request of their own where Gradio answered.
  */
-export const ragChat: readonly CatalogEntry[] = [lightrag, docsgpt, devika, weknora, kotaemon, chuanhuChat, gptAcademic];
+export const ragChat: readonly CatalogEntry[] = [lightrag, docsgpt, devika, weknora, qanything, kotaemon, chuanhuChat, gptAcademic, h2ogpt];
