@@ -8,6 +8,7 @@ import { h2ogpt } from './h2ogpt.js';
 import { kotaemon } from './kotaemon.js';
 import { lightrag } from './lightrag.js';
 import { qanything } from './qanything.js';
+import { vectoradmin } from './vectoradmin.js';
 import { weknora } from './weknora.js';
 
 /**
@@ -16,4 +17,4 @@ import { weknora } from './weknora.js';
  * on shared paths (`/openapi.json`, `/api/config`, `/api/status`, `/`) come first; Gradio apps
  * refine the Gradio entry and cost no request of their own where Gradio answered.
  */
-export const ragChat: readonly CatalogEntry[] = [lightrag, docsgpt, devika, weknora, bisheng, qanything, kotaemon, chuanhuChat, gptAcademic, h2ogpt];
+export const ragChat: readonly CatalogEntry[] = [lightrag, docsgpt, devika, weknora, bisheng, vectoradmin, qanything, kotaemon, chuanhuChat, gptAcademic, h2ogpt];
