@@ -3,6 +3,7 @@ import { bisheng } from './bisheng.js';
 import { chuanhuChat } from './chuanhu-chat.js';
 import { devika } from './devika.js';
 import { docsgpt } from './docsgpt.js';
+import { fastgpt } from './fastgpt.js';
 import { gptAcademic } from './gpt-academic.js';
 import { h2ogpt } from './h2ogpt.js';
 import { kotaemon } from './kotaemon.js';
@@ -17,4 +18,4 @@ import { weknora } from './weknora.js';
  * on shared paths (`/openapi.json`, `/api/config`, `/api/status`, `/`) come first; Gradio apps
  * refine the Gradio entry and cost no request of their own where Gradio answered.
  */
-export const ragChat: readonly CatalogEntry[] = [lightrag, docsgpt, devika, weknora, bisheng, vectoradmin, qanything, kotaemon, chuanhuChat, gptAcademic, h2ogpt];
+export const ragChat: readonly CatalogEntry[] = [lightrag, docsgpt, devika, weknora, bisheng, fastgpt, vectoradmin, qanything, kotaemon, chuanhuChat, gptAcademic, h2ogpt];
