@@ -28,6 +28,7 @@ const DTALE_APP = 'man-group/dtale dtale/app.py, read from source at v3.22.0 (d3
 const DTALE_VIEWS = 'man-group/dtale dtale/views.py (blueprint mounted at /dtale, routes without methods= answer GET), read from source at v3.22.0 (d34f0a5)';
 const RAY = 'ray-project/ray python/ray/dashboard/modules/actor/actor_head.py / api_head (`@routes.get("/api/actors/kill")`), read from source at master (2025)';
 const VECTOR_ADMIN = 'Mintplex-Labs/vector-admin backend/endpoints/system.js (mounted under /api by backend/index.js), read from source at 5cd91c3';
+const COZE_STUDIO = 'coze-dev/coze-studio backend/api/router/coze/api.go (`_logout.GET`, `_reset.GET`) and backend/application/user/user.go (`PassportWebEmailPasswordResetGet` calls ResetPassword), read from source at v0.5.1-5-g4f786d6a9';
 const COMFY_MANAGER = 'Comfy-Org/ComfyUI-Manager glob/manager_server.py (`@routes.get("/manager/reboot")`, os.execv), read from source at main (2025); ComfyUI also serves every route under /api';
 
 export const NEVER_REQUEST: readonly NeverRequestRule[] = [
@@ -62,6 +63,8 @@ export const NEVER_REQUEST: readonly NeverRequestRule[] = [
   { path: '/api/v2/manager/reboot', match: 'exact', product: 'ComfyUI-Manager', effect: 'restarts ComfyUI (manager v2 route under /api)', source: COMFY_MANAGER },
   { path: '/api/migrate', match: 'exact', product: 'VectorAdmin', effect: 'runs `npx prisma migrate deploy` on the database', source: VECTOR_ADMIN },
   { path: '/api/env-dump', match: 'exact', product: 'VectorAdmin', effect: 'rewrites the server .env file from the process environment (production)', source: VECTOR_ADMIN },
+  { path: '/api/passport/web/logout', match: 'exact', product: 'Coze Studio', effect: 'logs the session out (clears the session)', source: COZE_STUDIO },
+  { path: '/api/passport/web/email/password/reset', match: 'exact', product: 'Coze Studio', effect: 'resets the signed-in user\'s password from the query (email, password)', source: COZE_STUDIO },
 ];
 
 /**

@@ -1,6 +1,7 @@
 import type { CatalogEntry } from '../catalog-schema.js';
 import { bisheng } from './bisheng.js';
 import { chuanhuChat } from './chuanhu-chat.js';
+import { cozeStudio } from './coze-studio.js';
 import { devika } from './devika.js';
 import { docsgpt } from './docsgpt.js';
 import { fastgpt } from './fastgpt.js';
@@ -18,4 +19,4 @@ import { weknora } from './weknora.js';
  * on shared paths (`/openapi.json`, `/api/config`, `/api/status`, `/`) come first; Gradio apps
  * refine the Gradio entry and cost no request of their own where Gradio answered.
  */
-export const ragChat: readonly CatalogEntry[] = [lightrag, docsgpt, devika, weknora, bisheng, fastgpt, vectoradmin, qanything, kotaemon, chuanhuChat, gptAcademic, h2ogpt];
+export const ragChat: readonly CatalogEntry[] = [lightrag, docsgpt, devika, weknora, bisheng, fastgpt, cozeStudio, vectoradmin, qanything, kotaemon, chuanhuChat, gptAcademic, h2ogpt];
