@@ -8,12 +8,14 @@ import type { CatalogEntry } from '../catalog-schema.js';
  * - `GET /auth-status` (public in every mode): `{"auth_configured": <bool>, "auth_mode":
  *   "disabled"|"enabled", "core_version", "api_version", "webui_title", ...}`, plus a guest
  *   `access_token` when no accounts are configured.
- * - `GET /health` (behind `combined_auth`): `{"status": "healthy", "configuration": {"llm_binding",
- *   "llm_binding_host", "llm_model", "embedding_*", ...}, "auth_mode", "core_version", ...}` when
- *   it lets the caller in; 401/403 when an API key or login is needed.
+ * - `GET /openapi.json` `info.description` carries " (API-Key Enabled)" when `LIGHTRAG_API_KEY` is set (`swagger_description`).
+ * - `GET /health`: `{"status": "healthy", "configuration": {"llm_binding", "llm_binding_host",
+ *   "llm_model", "embedding_*", ...}, "auth_mode", "core_version", ...}`; it is in the default
+ *   `WHITELIST_PATHS` (/health,/docs,/openapi.json; older releases /health,/api/*), so it answers
+ *   even with an API key: only the OpenAPI description tells the key apart.
  * Read from source at main (HKUDS/LightRAG, 2026; code-index file 54495535456): lightrag/api/lightrag_server.py
  * (`app_kwargs` title, `get_auth_status`, `get_status` on `/health`, `redirect_to_webui`), lightrag/api/utils_api.py
- * (`--port` default 9621, `--host` 0.0.0.0, `LIGHTRAG_API_KEY`, "API Key required" 403).
+ * (`--port` default 9621, `--host` 0.0.0.0, `LIGHTRAG_API_KEY`), lightrag/api/config.py (`WHITELIST_PATHS` defaults, code-index ids 59139772735, 57388609510).
  */
 export const lightrag: CatalogEntry = {
   service: 'lightrag',
@@ -43,16 +45,16 @@ export const lightrag: CatalogEntry = {
       evidence: 'GET /auth-status -> {status} auth_mode "enabled": login accounts (AUTH_ACCOUNTS) are configured',
     },
     {
-      request: { path: '/health' },
-      match: { status: 200, json: [{ path: 'status', equals: 'healthy' }, { path: 'configuration', type: 'object' }] },
-      auth: 'none',
-      evidence: 'GET /health -> {status} without credentials: LLM "{json:configuration.llm_model}" via {json:configuration.llm_binding}; /auth-status hands out a guest token',
+      request: { path: '/openapi.json' },
+      match: { status: 200, json: [{ path: 'info.description', contains: '(API-Key Enabled)' }] },
+      auth: 'required',
+      evidence: 'GET /openapi.json -> {status}: "(API-Key Enabled)", the API needs LIGHTRAG_API_KEY',
     },
     {
       request: { path: '/health' },
-      match: { status: [401, 403], json: [{ path: 'detail', exists: true }] },
-      auth: 'required',
-      evidence: 'GET /health -> {status} "{json:detail}": an API key (LIGHTRAG_API_KEY) is required',
+      match: { status: 200, json: [{ path: 'status', equals: 'healthy' }, { path: 'auth_mode', equals: 'disabled' }] },
+      auth: 'none',
+      evidence: 'GET /health -> {status}: no login accounts and no API key, /auth-status hands out a guest token; LLM "{json:configuration.llm_model}" via {json:configuration.llm_binding}',
     },
   ],
   version: [{ request: { path: '/auth-status' }, json: 'core_version' }],
