@@ -6,7 +6,8 @@ import type { CatalogEntry } from '../catalog-schema.js';
  * deployment); `simple_jwt`, `session_jwt` or `oidc` turn a login on.
  * - `GET /api/config` (public): `{"auth_type": null|"simple_jwt"|..., "requires_auth": <bool>,
  *   "graphrag_available": <bool>, "hybrid_available": <bool>}`.
- * - `GET /` from a non-local address: the text "Welcome to DocsGPT Backend!".
+ * - `GET /` from a non-local address: the text "Welcome to DocsGPT Backend!"; from an address it takes
+ *   for local (127.0.0.1, 172.18.0.1, ...): a redirect to the dev UI, http://localhost:5173.
  * Read from source at 0.19.0-30-g52279d27 (arc53/DocsGPT, 2026-08-22): application/app.py (`home`, `get_config`,
  * `authenticate_request`), application/core/settings.py (`AUTH_TYPE` default None), deployment/docker-compose.yaml (7091).
  */
@@ -25,6 +26,15 @@ export const docsgpt: CatalogEntry = {
         json: [{ path: 'auth_type', exists: true }, { path: 'requires_auth', type: 'boolean' }, { path: 'graphrag_available', type: 'boolean' }, { path: 'hybrid_available', type: 'boolean' }],
       },
       confirm: { request: { path: '/' }, match: { status: 200, bodyContains: ['Welcome to DocsGPT Backend!'] } },
+    },
+    {
+      // `home` redirects callers it takes for local (127.0.0.1, 172.18.0.1: a Docker bridge gateway) to the dev UI.
+      request: { path: '/api/config' },
+      match: {
+        status: 200,
+        json: [{ path: 'auth_type', exists: true }, { path: 'requires_auth', type: 'boolean' }, { path: 'graphrag_available', type: 'boolean' }, { path: 'hybrid_available', type: 'boolean' }],
+      },
+      confirm: { request: { path: '/' }, match: { status: 302, headers: [{ name: 'location', contains: 'http://localhost:5173' }] } },
     },
   ],
   auth: [
