@@ -29,6 +29,8 @@ const DTALE_VIEWS = 'man-group/dtale dtale/views.py (blueprint mounted at /dtale
 const RAY = 'ray-project/ray python/ray/dashboard/modules/actor/actor_head.py / api_head (`@routes.get("/api/actors/kill")`), read from source at master (2025)';
 const GPT_SOVITS_V2 = 'RVC-Boss/GPT-SoVITS api_v2.py (`@APP.get("/control")` -> `handle_control`: os.execl / os.kill SIGTERM; `@APP.get("/set_*")`), read from source at 20250606v2pro-80-g48b1a01';
 const GPT_SOVITS_V1 = 'RVC-Boss/GPT-SoVITS api.py (`@app.get("/control")`, `@app.get("/set_model")`, `@app.get("/change_refer")`), read from source at 20250606v2pro-80-g48b1a01';
+const VECTOR_ADMIN = 'Mintplex-Labs/vector-admin backend/endpoints/system.js (mounted under /api by backend/index.js), read from source at 5cd91c3';
+const COZE_STUDIO = 'coze-dev/coze-studio backend/api/router/coze/api.go (`_logout.GET`, `_reset.GET`) and backend/application/user/user.go (`PassportWebEmailPasswordResetGet` calls ResetPassword), read from source at v0.5.1-5-g4f786d6a9';
 const COMFY_MANAGER = 'Comfy-Org/ComfyUI-Manager glob/manager_server.py (`@routes.get("/manager/reboot")`, os.execv), read from source at main (2025); ComfyUI also serves every route under /api';
 
 export const NEVER_REQUEST: readonly NeverRequestRule[] = [
@@ -67,6 +69,10 @@ export const NEVER_REQUEST: readonly NeverRequestRule[] = [
   { path: '/set_refer_audio', match: 'exact', product: 'GPT-SoVITS API v2', effect: 'replaces the reference audio', source: GPT_SOVITS_V2 },
   { path: '/set_model', match: 'exact', product: 'GPT-SoVITS API v1', effect: 'loads other GPT/SoVITS weights', source: GPT_SOVITS_V1 },
   { path: '/change_refer', match: 'exact', product: 'GPT-SoVITS API v1', effect: 'replaces the default reference audio and text', source: GPT_SOVITS_V1 },
+  { path: '/api/migrate', match: 'exact', product: 'VectorAdmin', effect: 'runs `npx prisma migrate deploy` on the database', source: VECTOR_ADMIN },
+  { path: '/api/env-dump', match: 'exact', product: 'VectorAdmin', effect: 'rewrites the server .env file from the process environment (production)', source: VECTOR_ADMIN },
+  { path: '/api/passport/web/logout', match: 'exact', product: 'Coze Studio', effect: 'logs the session out (clears the session)', source: COZE_STUDIO },
+  { path: '/api/passport/web/email/password/reset', match: 'exact', product: 'Coze Studio', effect: 'resets the signed-in user\'s password from the query (email, password)', source: COZE_STUDIO },
 ];
 
 /**

@@ -66,6 +66,7 @@ const STATIC_PORTS: Readonly<Record<string, number>> = {
   'express-ping-pong': 3000,
   'fastapi-403-authentication-failed': 8000,
   'fastapi-403-not-authenticated': 8000,
+  'fastapi-auth-status-service': 8000,
   'fastapi-forms-jobs-api': 8000,
   'fastapi-health-version-status': 8283,
   'fastapi-inventory': 8000,
@@ -73,6 +74,7 @@ const STATIC_PORTS: Readonly<Record<string, number>> = {
   'fastapi-oauth2-401-not-authenticated': 8000,
   'fastapi-users-auth-service': 8000,
   'fastapi-version-commit': 8000,
+  'flask-api-status-config': 5000,
   'flask-health-status-up': 5000,
   'flask-health-version-api': 5000,
   'geth-json-rpc': 8545,
@@ -455,6 +457,21 @@ const programmaticDecoys: readonly Decoy[] = [
           },
           body: goRedirectBody(location, 'Found'),
         };
+      }),
+  },
+  {
+    name: 'ruoyi-admin-auth-failed',
+    naturalPort: 8080,
+    source:
+      'RuoYi-Vue (Spring Boot admin framework, widespread in China; no AI) backend on 8080: "/" is permitAll and greets "欢迎使用RuoYi后台管理框架，当前版本：v<ver>，请通过前端地址访问。" (IndexController); /captchaImage answers {"msg":"操作成功","img":...,"code":200,"captchaEnabled":true,"uuid":...}; every other unauthenticated request gets HTTP 200 with AjaxResult.error(401, "请求访问：<uri>，认证失败，无法访问系统资源") from AuthenticationEntryPointImpl (ServletUtils.renderString; shapes read through the code index). Look-alike for the Chinese RAG platforms (code/msg envelopes, login walls).',
+    fetch: () =>
+      responderFetch((req): FixtureResponse => {
+        const json = { 'content-type': 'application/json;charset=UTF-8' };
+        if (req.pathname === '/') return { status: 200, headers: { 'content-type': 'text/plain;charset=UTF-8' }, body: '欢迎使用RuoYi后台管理框架，当前版本：v3.8.8，请通过前端地址访问。' };
+        if (req.pathname === '/captchaImage') {
+          return { status: 200, headers: json, body: { msg: '操作成功', img: '/9j/4AAQSkZJRgABAgAAAQABAAD', code: 200, captchaEnabled: true, uuid: '4c1f0e2a9b7d4d3e8f6a5b2c1d0e9f8a' } };
+        }
+        return { status: 200, headers: json, body: { msg: `请求访问：${req.pathname}，认证失败，无法访问系统资源`, code: 401 } };
       }),
   },
 ];

@@ -8,6 +8,7 @@ import { expansion } from './group-expansion.js';
 import { llmServers } from './group-llm-servers.js';
 import { mlPlatforms } from './group-ml-platforms.js';
 import { mlopsData } from './group-mlops-data.js';
+import { ragChat } from './group-rag-chat.js';
 import { jupyter } from './jupyter.js';
 import { llamaCpp } from './llama-cpp.js';
 import { mcpInspector } from './mcp-inspector.js';
@@ -43,6 +44,7 @@ export const catalog: readonly CatalogEntry[] = validateCatalog([
   ...expansion,
   ...agents,
   ...mlopsData,
+  ...ragChat,
   mcpInspector,
   openaiCompatible,
 ]);
