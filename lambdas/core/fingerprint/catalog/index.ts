@@ -4,6 +4,7 @@ import { comfyui } from './comfyui.js';
 import { gradio } from './gradio.js';
 import { aiApps } from './group-ai-apps.js';
 import { expansion } from './group-expansion.js';
+import { inferenceGateways } from './group-inference-gateways.js';
 import { llmServers } from './group-llm-servers.js';
 import { mlPlatforms } from './group-ml-platforms.js';
 import { jupyter } from './jupyter.js';
@@ -39,6 +40,7 @@ export const catalog: readonly CatalogEntry[] = validateCatalog([
   ...mlPlatforms,
   ...aiApps,
   ...expansion,
+  ...inferenceGateways,
   mcpInspector,
   openaiCompatible,
 ]);
