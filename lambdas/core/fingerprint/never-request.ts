@@ -27,6 +27,7 @@ const SGLANG = 'sgl-project/sglang python/sglang/srt/entrypoints/http_server.py 
 const DTALE_APP = 'man-group/dtale dtale/app.py, read from source at v3.22.0 (d34f0a5)';
 const DTALE_VIEWS = 'man-group/dtale dtale/views.py (blueprint mounted at /dtale, routes without methods= answer GET), read from source at v3.22.0 (d34f0a5)';
 const RAY = 'ray-project/ray python/ray/dashboard/modules/actor/actor_head.py / api_head (`@routes.get("/api/actors/kill")`), read from source at master (2025)';
+const LLAMA_SWAP = 'mostlygeek/llama-swap internal/server/server.go (`mux.Handle("GET /unload", ...)`, `/upstream/{upstreamPath...}` for every method), read from source at v250-5-g0bdb3720';
 const COMFY_MANAGER = 'Comfy-Org/ComfyUI-Manager glob/manager_server.py (`@routes.get("/manager/reboot")`, os.execv), read from source at main (2025); ComfyUI also serves every route under /api';
 
 export const NEVER_REQUEST: readonly NeverRequestRule[] = [
@@ -55,6 +56,8 @@ export const NEVER_REQUEST: readonly NeverRequestRule[] = [
   { path: '/dtale/drop-filtered-rows/', match: 'prefix', product: 'D-Tale', effect: 'drops rows', source: DTALE_VIEWS },
   { path: '/dtale/save-column-filter/', match: 'prefix', product: 'D-Tale', effect: 'saves a column filter', source: DTALE_VIEWS },
   { path: '/api/actors/kill', match: 'exact', product: 'Ray dashboard', effect: 'kills an actor (actor_id query)', source: RAY },
+  { path: '/unload', match: 'exact', product: 'llama-swap', effect: 'stops every running model process', source: LLAMA_SWAP },
+  { path: '/upstream/', match: 'prefix', product: 'llama-swap', effect: 'proxies to the named model, starting (swapping in) its process and unloading others', source: LLAMA_SWAP },
   { path: '/manager/reboot', match: 'exact', product: 'ComfyUI-Manager', effect: 'restarts ComfyUI (os.execv)', source: COMFY_MANAGER },
   { path: '/api/manager/reboot', match: 'exact', product: 'ComfyUI-Manager', effect: 'restarts ComfyUI (the same route under /api)', source: COMFY_MANAGER },
   { path: '/v2/manager/reboot', match: 'exact', product: 'ComfyUI-Manager', effect: 'restarts ComfyUI (manager v2 route)', source: COMFY_MANAGER },

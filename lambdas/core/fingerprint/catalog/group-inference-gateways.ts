@@ -4,6 +4,7 @@ import { bifrost } from './bifrost.js';
 import { deepspeedMii } from './deepspeed-mii.js';
 import { instructlab } from './instructlab.js';
 import { kubeai } from './kubeai.js';
+import { llamaSwap } from './llama-swap.js';
 import { mlcLlm } from './mlc-llm.js';
 import { ninerouter } from './ninerouter.js';
 import { nvidiaDynamo } from './nvidia-dynamo.js';
@@ -20,6 +21,7 @@ export const inferenceGateways: readonly CatalogEntry[] = [
   deepspeedMii,
   instructlab,
   basetenTruss,
+  llamaSwap,
   nvidiaDynamo,
   tensorzero,
   bifrost,
