@@ -2,6 +2,7 @@ import type { CatalogEntry } from '../catalog-schema.js';
 import { basetenTruss } from './baseten-truss.js';
 import { bifrost } from './bifrost.js';
 import { deepspeedMii } from './deepspeed-mii.js';
+import { gpustack } from './gpustack.js';
 import { instructlab } from './instructlab.js';
 import { kubeai } from './kubeai.js';
 import { llamaSwap } from './llama-swap.js';
@@ -23,6 +24,7 @@ export const inferenceGateways: readonly CatalogEntry[] = [
   basetenTruss,
   llamaSwap,
   nvidiaDynamo,
+  gpustack,
   tensorzero,
   bifrost,
   sub2api,
