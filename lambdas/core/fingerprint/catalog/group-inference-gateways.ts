@@ -9,6 +9,7 @@ import { llamaSwap } from './llama-swap.js';
 import { mlcLlm } from './mlc-llm.js';
 import { ninerouter } from './ninerouter.js';
 import { nvidiaDynamo } from './nvidia-dynamo.js';
+import { openvinoModelServer } from './openvino-model-server.js';
 import { sub2api } from './sub2api.js';
 import { tensorzero } from './tensorzero.js';
 
@@ -25,6 +26,7 @@ export const inferenceGateways: readonly CatalogEntry[] = [
   llamaSwap,
   nvidiaDynamo,
   gpustack,
+  openvinoModelServer,
   tensorzero,
   bifrost,
   sub2api,
