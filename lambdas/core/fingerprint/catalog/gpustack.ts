@@ -10,7 +10,7 @@ import type { CatalogEntry } from '../catalog-schema.js';
  * - `GET /version` (probe router, public): `{"version": "<version>", "git_commit": "<sha>"}`.
  * - `GET /auth/config` (public): `{"external_auth": null|{...}, "is_oidc": <bool>, "is_saml": <bool>}` (+ first-login hints).
  * - `GET /v2/models` without a token: 401 `{"code": 401, "reason": "Unauthorized", "message": ...}`.
- * Markers: the version document (version + git_commit) confirmed by the auth-config document.
+ * Markers: the auth-config document, confirmed by the version document (version + git_commit).
  * Read from source at v2.2.2-112-g47277d79 (gpustack/gpustack, 2026-08-21): gpustack/routes/probes.py (/healthz, /readyz, /version),
  * gpustack/routes/auth.py (get_auth_config), gpustack/routes/routes.py (probes and /auth on the public api_router; /v2 behind
  * get_current_user), gpustack/api/exceptions.py (ErrorResponse, UnauthorizedException), gpustack/config/config.py (port 80, api_port 30080).
@@ -26,13 +26,15 @@ export const gpustack: CatalogEntry = {
     'https://github.com/gpustack/gpustack/blob/main/gpustack/routes/routes.py',
   ],
   exposes: 'a GPU cluster manager (model deployment, workers, API keys) and its inference gateway',
+  // Led by /auth/config (GPUStack's own path, sent only on its ports and the proxy ports): leading with the
+  // /version document would make /version a shared path, one more request on every open port.
   identify: [
     {
-      request: { path: '/version' },
-      match: { status: 200, json: [{ path: 'version', type: 'string' }, { path: 'git_commit', type: 'string' }] },
+      request: { path: '/auth/config' },
+      match: { status: 200, json: [{ path: 'external_auth', exists: true }, { path: 'is_oidc', type: 'boolean' }, { path: 'is_saml', type: 'boolean' }] },
       confirm: {
-        request: { path: '/auth/config' },
-        match: { status: 200, json: [{ path: 'external_auth', exists: true }, { path: 'is_oidc', type: 'boolean' }, { path: 'is_saml', type: 'boolean' }] },
+        request: { path: '/version' },
+        match: { status: 200, json: [{ path: 'version', type: 'string' }, { path: 'git_commit', type: 'string' }] },
       },
     },
   ],
