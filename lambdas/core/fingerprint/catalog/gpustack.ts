@@ -10,10 +10,11 @@ import type { CatalogEntry } from '../catalog-schema.js';
  * - `GET /version` (probe router, public): `{"version": "<version>", "git_commit": "<sha>"}`.
  * - `GET /auth/config` (public): `{"external_auth": null|{...}, "is_oidc": <bool>, "is_saml": <bool>}` (+ first-login hints).
  * - `GET /v2/models` without a token: 401 `{"code": 401, "reason": "Unauthorized", "message": ...}`.
- * Markers: the auth-config document, confirmed by the version document (version + git_commit).
+ * - `GET /v1/models` without a token (API server): the same 401 ErrorResponse (OpenAI routes use get_current_user too).
+ * Markers: the API server's 401 ErrorResponse, confirmed by the public auth-config document.
  * Read from source at v2.2.2-112-g47277d79 (gpustack/gpustack, 2026-08-21): gpustack/routes/probes.py (/healthz, /readyz, /version),
  * gpustack/routes/auth.py (get_auth_config), gpustack/routes/routes.py (probes and /auth on the public api_router; /v2 behind
- * get_current_user), gpustack/api/exceptions.py (ErrorResponse, UnauthorizedException), gpustack/config/config.py (port 80, api_port 30080).
+ * get_current_user; inference_router /v1 with get_current_user), gpustack/routes/openai.py (GET /models), gpustack/api/exceptions.py (ErrorResponse, UnauthorizedException), gpustack/config/config.py (port 80, api_port 30080).
  */
 export const gpustack: CatalogEntry = {
   service: 'gpustack',
@@ -26,24 +27,26 @@ export const gpustack: CatalogEntry = {
     'https://github.com/gpustack/gpustack/blob/main/gpustack/routes/routes.py',
   ],
   exposes: 'a GPU cluster manager (model deployment, workers, API keys) and its inference gateway',
-  // Led by /auth/config (GPUStack's own path, sent only on its ports and the proxy ports): leading with the
-  // /version document would make /version a shared path, one more request on every open port.
+  // Led by the API server's own 401 on `/v1/models`, a path every scan sends anyway: a lead on `/version` would
+  // make it a shared path (one more request on every open port), and one on `/auth/config` one more request on every
+  // proxy port. Port 80 answers through the bundled Higress gateway (ext-auth), whose 401 body was not read: there
+  // the entry finds GPUStack only if the API server's answer is passed through.
   identify: [
     {
-      request: { path: '/auth/config' },
-      match: { status: 200, json: [{ path: 'external_auth', exists: true }, { path: 'is_oidc', type: 'boolean' }, { path: 'is_saml', type: 'boolean' }] },
+      request: { path: '/v1/models' },
+      match: { status: 401, json: [{ path: 'code', equals: 401 }, { path: 'reason', equals: 'Unauthorized' }, { path: 'message', type: 'string' }] },
       confirm: {
-        request: { path: '/version' },
-        match: { status: 200, json: [{ path: 'version', type: 'string' }, { path: 'git_commit', type: 'string' }] },
+        request: { path: '/auth/config' },
+        match: { status: 200, json: [{ path: 'external_auth', exists: true }, { path: 'is_oidc', type: 'boolean' }, { path: 'is_saml', type: 'boolean' }] },
       },
     },
   ],
   auth: [
     {
-      request: { path: '/v2/models' },
+      request: { path: '/v1/models' },
       match: { status: 401, json: [{ path: 'reason', equals: 'Unauthorized' }, { path: 'code', equals: 401 }] },
       auth: 'required',
-      evidence: 'GET /v2/models -> {status} {json:message}: GPUStack always requires a login (management) or an API key (inference)',
+      evidence: 'GET /v1/models -> {status} {json:message}: GPUStack always requires a login (management) or an API key (inference)',
     },
   ],
   version: [{ request: { path: '/version' }, json: 'version' }],
