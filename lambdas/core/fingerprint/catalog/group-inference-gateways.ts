@@ -6,6 +6,7 @@ import { gpustack } from './gpustack.js';
 import { instructlab } from './instructlab.js';
 import { kubeai } from './kubeai.js';
 import { llamaSwap } from './llama-swap.js';
+import { mistralRs } from './mistral-rs.js';
 import { mlcLlm } from './mlc-llm.js';
 import { ninerouter } from './ninerouter.js';
 import { nvidiaDynamo } from './nvidia-dynamo.js';
@@ -24,6 +25,7 @@ export const inferenceGateways: readonly CatalogEntry[] = [
   instructlab,
   basetenTruss,
   llamaSwap,
+  mistralRs,
   nvidiaDynamo,
   gpustack,
   openvinoModelServer,
