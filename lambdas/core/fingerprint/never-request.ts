@@ -31,6 +31,7 @@ const GPT_SOVITS_V2 = 'RVC-Boss/GPT-SoVITS api_v2.py (`@APP.get("/control")` -> 
 const GPT_SOVITS_V1 = 'RVC-Boss/GPT-SoVITS api.py (`@app.get("/control")`, `@app.get("/set_model")`, `@app.get("/change_refer")`), read from source at 20250606v2pro-80-g48b1a01';
 const VECTOR_ADMIN = 'Mintplex-Labs/vector-admin backend/endpoints/system.js (mounted under /api by backend/index.js), read from source at 5cd91c3';
 const COZE_STUDIO = 'coze-dev/coze-studio backend/api/router/coze/api.go (`_logout.GET`, `_reset.GET`) and backend/application/user/user.go (`PassportWebEmailPasswordResetGet` calls ResetPassword), read from source at v0.5.1-5-g4f786d6a9';
+const LLAMA_SWAP = 'mostlygeek/llama-swap internal/server/server.go (`mux.Handle("GET /unload", ...)`, `/upstream/{upstreamPath...}` for every method), read from source at v250-5-g0bdb3720';
 const COMFY_MANAGER = 'Comfy-Org/ComfyUI-Manager glob/manager_server.py (`@routes.get("/manager/reboot")`, os.execv), read from source at main (2025); ComfyUI also serves every route under /api';
 
 export const NEVER_REQUEST: readonly NeverRequestRule[] = [
@@ -59,6 +60,8 @@ export const NEVER_REQUEST: readonly NeverRequestRule[] = [
   { path: '/dtale/drop-filtered-rows/', match: 'prefix', product: 'D-Tale', effect: 'drops rows', source: DTALE_VIEWS },
   { path: '/dtale/save-column-filter/', match: 'prefix', product: 'D-Tale', effect: 'saves a column filter', source: DTALE_VIEWS },
   { path: '/api/actors/kill', match: 'exact', product: 'Ray dashboard', effect: 'kills an actor (actor_id query)', source: RAY },
+  { path: '/unload', match: 'exact', product: 'llama-swap', effect: 'stops every running model process', source: LLAMA_SWAP },
+  { path: '/upstream/', match: 'prefix', product: 'llama-swap', effect: 'proxies to the named model, starting (swapping in) its process and unloading others', source: LLAMA_SWAP },
   { path: '/manager/reboot', match: 'exact', product: 'ComfyUI-Manager', effect: 'restarts ComfyUI (os.execv)', source: COMFY_MANAGER },
   { path: '/api/manager/reboot', match: 'exact', product: 'ComfyUI-Manager', effect: 'restarts ComfyUI (the same route under /api)', source: COMFY_MANAGER },
   { path: '/v2/manager/reboot', match: 'exact', product: 'ComfyUI-Manager', effect: 'restarts ComfyUI (manager v2 route)', source: COMFY_MANAGER },

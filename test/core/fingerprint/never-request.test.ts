@@ -53,11 +53,13 @@ describe('never-request list', () => {
     '/dtale/update-settings/1',
     '/api/manager/reboot',
     '/flush_cache',
+    '/unload',
+    '/upstream/qwen3-8b/v1/models',
   ])('refuses %s however it is spelled', (path) => {
     expect(neverRequestRule(path), `${path} -> ${normalizeRequestPath(path)}`).toBeDefined();
   });
 
-  it.each(['/', '/v1/models', '/health', '/terminated-jobs', '/api/terminate', '/dtale/main/1', '/version', '/api/actors'])('lets %s through', (path) => {
+  it.each(['/', '/v1/models', '/health', '/terminated-jobs', '/api/terminate', '/dtale/main/1', '/version', '/api/actors', '/upstreams', '/api/models/unload-all'])('lets %s through', (path) => {
     expect(neverRequestRule(path)).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import { gradio } from './gradio.js';
 import { agents } from './group-agents.js';
 import { aiApps } from './group-ai-apps.js';
 import { expansion } from './group-expansion.js';
+import { inferenceGateways } from './group-inference-gateways.js';
 import { llmServers } from './group-llm-servers.js';
 import { mlPlatforms } from './group-ml-platforms.js';
 import { mlopsData } from './group-mlops-data.js';
@@ -45,6 +46,7 @@ export const catalog: readonly CatalogEntry[] = validateCatalog([
   ...agents,
   ...mlopsData,
   ...ragChat,
+  ...inferenceGateways,
   mcpInspector,
   openaiCompatible,
 ]);
