@@ -33,6 +33,7 @@ export const jan: CatalogEntry = {
       evidence: 'GET /v1/models -> {status} (Jan API key set)',
     },
   ],
+  checkedAgainst: { evidence: 'source', release: 'main, file-level: src-tauri/src/core/server/proxy.rs e78b82e, src-tauri/static/openapi.json 69b62a5' },
   // jan.ai/docs/local-api "Server Configuration": an API Key for all requests; Server Host 127.0.0.1 (default)
   // keeps the server on the local machine, 0.0.0.0 opens it to the network.
   remediation: {
