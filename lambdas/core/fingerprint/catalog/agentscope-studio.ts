@@ -24,6 +24,7 @@ export const agentscopeStudio: CatalogEntry = {
     'https://github.com/agentscope-ai/agentscope-studio/blob/main/packages/server/src/trpc/router.ts',
     'https://github.com/agentscope-ai/agentscope-studio/blob/main/packages/shared/src/config/common.ts',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v1.0.9 (2026-03-06)' },
   exposes: 'agent runs, traces, messages and model invocations of AgentScope applications, and the Friday agent',
   identify: [
     {

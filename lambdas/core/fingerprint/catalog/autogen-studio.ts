@@ -28,6 +28,7 @@ export const autogenStudio: CatalogEntry = {
     'https://github.com/microsoft/autogen/blob/main/python/packages/autogen-studio/autogenstudio/web/auth/middleware.py',
     'https://github.com/microsoft/autogen/blob/main/python/packages/autogen-studio/autogenstudio/web/auth/models.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'main@b08b197 (file-level, autogen-studio package; cli.py at 097ab90)' },
   exposes: 'multi-agent teams that run code and tools, their sessions, runs and the stored model keys',
   identify: [
     {

@@ -30,6 +30,7 @@ export const crawl4ai: CatalogEntry = {
     'https://github.com/unclecode/crawl4ai/blob/main/deploy/docker/auth_gate.py',
     'https://github.com/unclecode/crawl4ai/blob/main/deploy/docker/config.yml',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v0.9.2 (2026-07-15)' },
   exposes: 'a headless-browser crawler that fetches any URL on request (internal network included), its MCP tools and the configured LLM',
   identify: [
     {

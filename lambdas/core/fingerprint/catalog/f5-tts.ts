@@ -19,6 +19,7 @@ export const f5Tts: CatalogEntry = {
   refines: 'gradio',
   order: 80,
   sources: ['https://github.com/SWivid/F5-TTS/blob/main/src/f5_tts/infer/infer_gradio.py'],
+  checkedAgainst: { evidence: 'source', release: '1.1.20-4-g2ae2c9b (2ae2c9b, 2026-05-18)' },
   exposes: 'voice cloning and speech synthesis on the host GPU (and a voice chat that runs a local LLM)',
   identify: [
     {

@@ -28,6 +28,7 @@ export const gptSovits: CatalogEntry = {
     'https://github.com/RVC-Boss/GPT-SoVITS/blob/main/api.py',
     'https://github.com/RVC-Boss/GPT-SoVITS/blob/main/config.py',
   ],
+  checkedAgainst: { evidence: 'source', release: '20250606v2pro-80-g48b1a01 (48b1a01, 2026-08-18)' },
   exposes: 'voice cloning and speech synthesis on the host GPU, model training and switching, and a restart/exit control route',
   identify: [
     {

@@ -22,6 +22,7 @@ export const kokoroFastapi: CatalogEntry = {
     'https://github.com/remsky/Kokoro-FastAPI/blob/master/api/src/core/config.py',
     'https://github.com/remsky/Kokoro-FastAPI/blob/master/api/src/routers/openai_compatible.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v0.8.0-rc1-27-g26eec06 (26eec06, 2026-08-17)' },
   exposes: 'text-to-speech generation on the host GPU/CPU and its voice packs',
   identify: [
     {

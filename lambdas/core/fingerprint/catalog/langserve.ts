@@ -32,6 +32,7 @@ export const langserve: CatalogEntry = {
     'https://github.com/langchain-ai/langserve/blob/main/langserve/validation.py',
     'https://github.com/langchain-ai/langserve#handling-authentication',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v0.3.3-50-g27e57af (27e57af, 2026-05-05)' },
   exposes: 'LangChain runnables (chains, agents, RAG) callable with the organisation\'s LLM keys and data',
   identify: [
     {

@@ -33,6 +33,7 @@ export const mcpo: CatalogEntry = {
     'https://github.com/open-webui/mcpo/blob/main/src/mcpo/main.py',
     'https://github.com/open-webui/mcpo/blob/main/src/mcpo/utils/auth.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v0.0.20 (2026-02-27)' },
   exposes: 'MCP tools (shell, files, browsers, SaaS APIs with the operator\'s tokens) callable as REST endpoints',
   identify: [
     {

@@ -27,6 +27,7 @@ export const n8nMcp: CatalogEntry = {
     'https://github.com/czlonkowski/n8n-mcp/blob/main/src/http-server-single-session.ts',
     'https://github.com/czlonkowski/n8n-mcp/blob/main/src/http-server.ts',
   ],
+  checkedAgainst: { evidence: 'source', release: 'main@f64f75e (file-level; package.json 2.70.3 at 0175e6c)' },
   exposes: 'MCP tools for n8n: node documentation and, with an n8n API key configured, workflow create/update/run on that n8n',
   identify: [
     {

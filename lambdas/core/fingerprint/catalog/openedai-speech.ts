@@ -22,6 +22,7 @@ export const openedaiSpeech: CatalogEntry = {
     'https://github.com/matatonic/openedai-speech/blob/main/openedai.py',
     'https://github.com/matatonic/openedai-speech/blob/main/speech.py',
   ],
+  checkedAgainst: { evidence: 'source', release: '0.18.2-1-g31f0335 (31f0335, 2025-02-02)' },
   exposes: 'text-to-speech and voice cloning on the host GPU/CPU',
   identify: [
     {

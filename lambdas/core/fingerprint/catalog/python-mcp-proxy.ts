@@ -30,6 +30,7 @@ export const pythonMcpProxy: CatalogEntry = {
     'https://github.com/sparfenyuk/mcp-proxy/blob/main/src/mcp_proxy/__main__.py',
     'https://github.com/sparfenyuk/mcp-proxy#readme',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v0.10.0-19-ga6720cc (a6720cc, 2026-03-14)' },
   exposes: 'the tools of the local MCP servers it runs (fetch, files, shell, SaaS APIs) to anyone who opens a session',
   identify: [
     {

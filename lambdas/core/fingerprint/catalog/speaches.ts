@@ -26,6 +26,7 @@ export const speaches: CatalogEntry = {
     'https://github.com/speaches-ai/speaches/blob/master/src/speaches/dependencies.py',
     'https://github.com/speaches-ai/speaches/blob/master/src/speaches/config.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v0.9.0-rc.3-23-g870e1e1 (870e1e1, 2026-03-26)' },
   exposes: 'speech-to-text and text-to-speech on the host GPU/CPU, model downloads and the loaded models',
   identify: [
     {

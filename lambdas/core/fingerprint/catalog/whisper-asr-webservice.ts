@@ -21,6 +21,7 @@ export const whisperAsrWebservice: CatalogEntry = {
     'https://github.com/ahmetoner/whisper-asr-webservice/blob/main/app/webservice.py',
     'https://github.com/ahmetoner/whisper-asr-webservice/blob/main/pyproject.toml',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v1.9.1-4-gea12224 (ea12224, 2025-07-02)' },
   exposes: 'speech recognition and translation on the host GPU/CPU',
   identify: [
     {

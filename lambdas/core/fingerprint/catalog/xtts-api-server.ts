@@ -25,6 +25,7 @@ export const xttsApiServer: CatalogEntry = {
     'https://github.com/daswer123/xtts-api-server/blob/main/xtts_api_server/tts_funcs.py',
     'https://github.com/daswer123/xtts-api-server/blob/main/xtts_api_server/__main__.py',
   ],
+  checkedAgainst: { evidence: 'source', release: '0.9.0-4-g5e8bc93 (5e8bc93, 2024-07-22)' },
   exposes: 'XTTSv2 voice cloning on the host GPU, the stored voice samples and the host folder paths',
   identify: [
     {
