@@ -32,6 +32,7 @@ export const airflow: CatalogEntry = {
     'https://github.com/apache/airflow/blob/main/airflow-core/src/airflow/api_fastapi/core_api/routes/public/monitor.py',
     'https://github.com/apache/airflow/blob/main/airflow-core/src/airflow/api/common/airflow_health.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'file-level, main: public/__init__.py@90731bc, monitor.py@449d71f, version.py@e3f1f54, security.py@2f5cdff' },
   exposes: 'DAGs, their runs, logs, variables and connections (stored credentials); triggering runs executes pipeline code on the workers',
   identify: [
     {

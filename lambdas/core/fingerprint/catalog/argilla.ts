@@ -25,6 +25,7 @@ export const argilla: CatalogEntry = {
     'https://github.com/argilla-io/argilla/blob/develop/argilla-server/src/argilla_server/constants.py',
     'https://docs.argilla.io/en/v1.25.0/getting_started/installation/deployments/docker-quickstart.html',
   ],
+  checkedAgainst: { evidence: 'source', release: 'develop, file-level: api/routes.py 8caff0b (info router mounted), constants.py 767d817; api/handlers/v1/info.py as read at 744ce5c' },
   exposes: 'datasets, records and annotations, and user management, behind API keys',
   identify: [
     {

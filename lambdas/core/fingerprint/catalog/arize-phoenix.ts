@@ -30,6 +30,7 @@ export const arizePhoenix: CatalogEntry = {
     'https://github.com/Arize-ai/phoenix/blob/main/src/phoenix/server/api/routers/v1/projects.py',
     'https://github.com/Arize-ai/phoenix/blob/main/src/phoenix/server/bearer_auth.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'arize-phoenix-v20.3.0-86-g9478f954bb (9478f954bb, 2026-08-21)' },
   exposes: 'LLM traces (prompts, completions, tool calls), datasets, experiments and prompt templates',
   identify: [
     // The SPA page answers every unmatched path alike, so it cannot identify; the FastAPI schema does.

@@ -31,6 +31,7 @@ export const bifrost: CatalogEntry = {
     'https://github.com/maximhq/bifrost/blob/main/transports/bifrost-http/handlers/config.go',
     'https://github.com/maximhq/bifrost/blob/main/transports/bifrost-http/handlers/middlewares.go',
   ],
+  checkedAgainst: { evidence: 'source', release: 'file-level: session.go@11a41d1, config.go@01acba3, utils.go@256f7ee (2026)' },
   exposes: 'an AI gateway holding provider API keys, its management API (providers, virtual keys, config) and request logs',
   identify: [
     {

@@ -22,6 +22,7 @@ export const dagster: CatalogEntry = {
     'https://github.com/dagster-io/dagster/blob/master/python_modules/dagster-webserver/dagster_webserver/webserver.py',
     'https://github.com/dagster-io/dagster/blob/master/python_modules/dagster-webserver/dagster_webserver_tests/webserver/test_app.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'master, file-level: dagster_webserver/webserver.py a39e461 (webserver_info_endpoint)' },
   exposes: 'runs, their configuration and logs, assets, and run launches of the loaded code (code execution)',
   identify: [
     {

@@ -26,6 +26,7 @@ export const dify: CatalogEntry = {
     'https://github.com/langgenius/dify/blob/main/api/extensions/ext_app_metrics.py',
     'https://github.com/langgenius/dify/blob/main/docker/nginx/conf.d/default.conf.template',
   ],
+  checkedAgainst: { evidence: 'source', release: 'main@00f367a (file-level: controllers/console/init_validate.py), cd0780d (setup.py), 1bc66c2 (extensions/ext_app_metrics.py)' },
   exposes: 'apps, knowledge bases, workflows and the model-provider keys of the workspace',
   identify: [
     {

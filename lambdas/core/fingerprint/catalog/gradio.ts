@@ -27,6 +27,7 @@ export const gradio: CatalogEntry = {
     'https://github.com/gradio-app/gradio/blob/main/gradio/blocks.py',
     'https://github.com/gradio-app/gradio/blob/main/js/build/out/index.js',
   ],
+  checkedAgainst: { evidence: 'source', release: 'gradio@6.25.0-6-g375335e60e (375335e60e, 2026-08-22)' },
   exposes: "the app's functions (models, file access) through its API",
   identify: [
     {

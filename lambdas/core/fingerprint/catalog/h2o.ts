@@ -31,6 +31,7 @@ export const h2o: CatalogEntry = {
     'https://github.com/h2oai/h2o-3/blob/master/h2o-core/src/main/java/water/api/RegisterV3Api.java',
     'https://github.com/h2oai/h2o-3/blob/master/h2o-core/src/main/java/water/api/schemas3/FramesListV3.java',
   ],
+  checkedAgainst: { evidence: 'source', release: 'jenkins-rel-latest-stable-255-g4b33b75b19 (4b33b75b19, 2026-08-07; newest release tag jenkins-rel-3.46.0.11-4)' },
   exposes: 'data frames, models and file import from the host file system (ImportFiles)',
   identify: [
     {

@@ -17,6 +17,7 @@ export const jan: CatalogEntry = {
   category: 'llm-server',
   ports: [1337],
   sources: ['https://github.com/janhq/jan/blob/main/src-tauri/src/core/server/proxy.rs', 'https://github.com/janhq/jan/blob/main/src-tauri/static/openapi.json'],
+  checkedAgainst: { evidence: 'source', release: 'main, file-level: src-tauri/src/core/server/proxy.rs e78b82e, src-tauri/static/openapi.json 69b62a5' },
   exposes: 'running models, model load/unload and inference on the desktop host',
   identify: [{ request: { path: '/openapi.json' }, match: { status: 200, json: [{ path: 'info.title', equals: 'Jan API Server Endpoints' }] } }],
   auth: [

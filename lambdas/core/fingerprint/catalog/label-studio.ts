@@ -34,6 +34,7 @@ export const labelStudio: CatalogEntry = {
     'https://github.com/HumanSignal/label-studio/blob/develop/label_studio/users/templates/users/user_base.html',
     'https://github.com/HumanSignal/label-studio/blob/develop/label_studio/users/templates/users/new-ui/user_login.html',
   ],
+  checkedAgainst: { evidence: 'source', release: 'develop, file-level: users/templates/users/new-ui/user_login.html e9a075c, user_base.html 3dfecb6, core/utils/common.py e126d9f' },
   exposes: 'labeling projects, tasks and annotations (raw training data)',
   identify: [
     {

@@ -28,6 +28,7 @@ export const langflow: CatalogEntry = {
     'https://github.com/langflow-ai/langflow/blob/main/src/backend/base/langflow/api/v1/login.py',
     'https://github.com/langflow-ai/langflow/blob/main/src/backend/base/langflow/main.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'main@05b0e78 (file-level: utils/version.py), 20985e6 (api/v1/login.py)' },
   exposes: 'flows with their stored API keys, and custom components that run Python on the server',
   identify: [
     {

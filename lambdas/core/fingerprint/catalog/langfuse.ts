@@ -28,6 +28,7 @@ export const langfuse: CatalogEntry = {
     'https://github.com/langfuse/langfuse/blob/main/web/src/features/auth-credentials/server/signupApiHandler.ts',
     'https://github.com/langfuse/langfuse/blob/main/web/src/pages/api/public/health.ts',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v4.16.0-30-g6275144614 (6275144614, 2026-08-22)' },
   exposes: 'LLM traces (prompts, completions, user data), prompts, datasets and API keys of the projects a user can reach',
   identify: [
     { request: { path: '/auth/sign-in' }, match: { status: 200, bodyContains: ['<title>Sign in | Langfuse</title>'] } },

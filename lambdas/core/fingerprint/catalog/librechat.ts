@@ -25,6 +25,7 @@ export const librechat: CatalogEntry = {
     'https://github.com/danny-avila/LibreChat/blob/main/api/server/index.js',
     'https://github.com/danny-avila/LibreChat/blob/main/packages/data-provider/src/config.ts',
   ],
+  checkedAgainst: { evidence: 'source', release: 'main@05adf73 (file-level: api/server/routes/config.js, newest stored version)' },
   exposes: 'chat through the operator-configured model endpoints and API keys, agents and files',
   identify: [
     {

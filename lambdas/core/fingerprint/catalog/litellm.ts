@@ -31,6 +31,7 @@ export const litellm: CatalogEntry = {
     'https://github.com/BerriAI/litellm/blob/main/litellm/proxy/_types.py',
     'https://docs.litellm.ai/docs/proxy/deploy',
   ],
+  checkedAgainst: { evidence: 'source', release: 'main@9344afb (file-level: proxy_server.py; auth/user_api_key_auth.py, health_endpoints/_health_endpoints.py at their stored versions)' },
   exposes: "every upstream model behind the gateway, billed to the operator's provider keys; key and spend management",
   identify: [
     { request: { path: '/' }, match: { status: 200, bodyContains: ['<title>LiteLLM API - Swagger UI</title>'] } },

@@ -2,13 +2,13 @@ import type { CatalogEntry } from '../catalog-schema.js';
 
 /**
  * llama.cpp `llama-server`. With `--api-key` every path needs the key EXCEPT `/`, `/health`,
- * `/v1/health`, `/models`, `/v1/models` and `/api/tags`, so the model listing is no proof of open
+ * `/v1/health`, `/models`, `/v1/models` (older trees: also `/api/tags`; newer: UI assets), so the model listing is no proof of open
  * access: auth is read from `/props` and `/lora-adapters`, which are key-checked.
  * Sources (ggml-org/llama.cpp):
  * - tools/server/server-http.cpp: default header `Server: llama.cpp`; `middleware_validate_api_key`
  *   public list; 401 `{"error":{"message":"Invalid API Key","type":"authentication_error","code":401}}`;
  *   404 `{"error":{"message":"File Not Found","type":"not_found_error","code":404}}`.
- * - tools/server/server.cpp: route table; `get_models` answers `{"models":[...],"object":"list",
+ * - tools/server/server.cpp: route table; `get_models` (newer trees: server-context.cpp) answers `{"models":[...],"object":"list",
  *   "data":[{"id","object":"model","created","owned_by":"llamacpp","meta"}]}` (also on `/api/tags`);
  *   `get_props` answers `default_generation_settings`, `total_slots`, `model_path`, `build_info`, ...
  * - tools/server/README.md: `/health` 200 `{"status":"ok"}`.
@@ -25,6 +25,7 @@ export const llamaCpp: CatalogEntry = {
     'https://github.com/ggml-org/llama.cpp/blob/master/tools/server/server.cpp',
     'https://github.com/ggml-org/llama.cpp/blob/master/tools/server/README.md',
   ],
+  checkedAgainst: { evidence: 'source', release: 'master@00dd081 (tools/server/server-http.cpp, server-context.cpp)' },
   exposes: 'model path, chat template and unauthenticated inference',
   identify: [
     { request: { path: '/v1/models' }, match: { status: 200, json: [{ path: 'data[].owned_by', equals: 'llamacpp' }] } },

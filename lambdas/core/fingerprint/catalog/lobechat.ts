@@ -30,6 +30,7 @@ export const lobechat: CatalogEntry = {
     'https://github.com/lobehub/lobe-chat/blob/main/src/server/routers/lambda/config/index.ts',
     'https://github.com/lobehub/lobe-chat/blob/main/src/server/globalConfig/index.ts',
   ],
+  checkedAgainst: { evidence: 'source', release: 'main, file-level: server/routers/lambda/config/index.ts b354229, server/globalConfig/index.ts 7380e74, server/manifest.ts 446d6a6' },
   exposes: "chat through the operator's server-side model provider keys",
   identify: [
     {

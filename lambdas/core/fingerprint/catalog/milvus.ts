@@ -34,6 +34,7 @@ export const milvus: CatalogEntry = {
     'https://github.com/milvus-io/milvus/blob/master/pkg/metrics/info_metrics.go',
     'https://milvus.io/docs/authenticate.md',
   ],
+  checkedAgainst: { evidence: 'source', release: 'master, file-level: handler_v1.go 7e7e323, metrics/info_metrics.go 428b7ca; merr/errors.go (1800/1802) and proxy/service.go authenticate at their newest stored versions' },
   exposes: 'collections, stored vectors and fields (read, write, delete)',
   identify: [
     {

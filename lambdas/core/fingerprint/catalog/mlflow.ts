@@ -25,6 +25,7 @@ export const mlflow: CatalogEntry = {
     'https://github.com/mlflow/mlflow/blob/master/mlflow/protos/service.proto',
     'https://github.com/mlflow/mlflow/blob/master/mlflow/server/js/public/index.html',
   ],
+  checkedAgainst: { evidence: 'source', release: 'master@001cc17 (file-level: server/auth/__init__.py), 96ee048 (js/public/index.html), 17939d3 (auth/basic_auth.ini)' },
   exposes: 'experiments, runs, parameters, artifacts and registered models (read and write)',
   identify: [
     { request: { path: '/' }, match: { status: 200, bodyContains: ['<title>MLflow</title>'] } },

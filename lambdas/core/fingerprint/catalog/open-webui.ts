@@ -31,6 +31,7 @@ export const openWebui: CatalogEntry = {
     'https://github.com/open-webui/open-webui/blob/main/backend/open_webui/env.py',
     'https://github.com/open-webui/open-webui/blob/main/backend/open_webui/config.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'main@cf17bb9 (file-level: backend/open_webui/main.py get_app_config; env.py WEBUI_NAME suffix)' },
   exposes: 'chats, documents and connected model API keys; admin Functions/Tools run Python on the server',
   identify: [
     {

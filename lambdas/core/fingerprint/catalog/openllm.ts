@@ -28,6 +28,7 @@ export const openllm: CatalogEntry = {
     'https://github.com/bentoml/openllm-models/blob/main/bentoml/bentos/gemma3/4b-instruct-17bf/src/service.py',
     'https://github.com/bentoml/BentoML/blob/main/src/_bentoml_sdk/service/openapi.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'OpenLLM v0.6.30-19-gec2355ce (ec2355ce, 2026-05-29), openllm-models f0027d6b (2025-04-30), BentoML v1.4.38-5-g32230a527' },
   exposes: 'model list, chat UI and unauthenticated inference (GPU time)',
   identify: [
     { request: { path: '/docs.json' }, match: { status: 200, bodyContains: ['contact@bentoml.com', '"/chat/{full_path}"'] } },

@@ -22,6 +22,7 @@ export const opik: CatalogEntry = {
     'https://github.com/comet-ml/opik/blob/main/apps/opik-backend/src/main/java/com/comet/opik/api/resources/v1/internal/IsAliveResource.java',
     'https://www.comet.com/docs/opik/self-host/overview',
   ],
+  checkedAgainst: { evidence: 'source', release: 'main, file-level: opik-backend infrastructure/health/IsAliveResource.java bea01f4' },
   exposes: 'LLM traces (prompts and outputs), datasets, prompts and the configured provider keys',
   identify: [
     {

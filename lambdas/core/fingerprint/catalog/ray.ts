@@ -26,6 +26,7 @@ export const ray: CatalogEntry = {
     'https://github.com/ray-project/ray/blob/master/python/ray/_private/authentication/http_token_authentication.py',
     'https://github.com/ray-project/ray/blob/master/python/ray/dashboard/client/public/index.html',
   ],
+  checkedAgainst: { evidence: 'source', release: 'master@39f042f (file-level: _private/authentication/http_token_authentication.py; dashboard/http_server_head.py and modules/job/job_head.py at their newest stored versions)' },
   exposes: 'job submission (arbitrary code execution on the cluster), logs and cluster state',
   identify: [
     {

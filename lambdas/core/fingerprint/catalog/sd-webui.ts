@@ -35,6 +35,7 @@ export const sdWebui: CatalogEntry = {
     'https://github.com/AUTOMATIC1111/stable-diffusion-webui/blob/master/modules/ui.py',
     'https://github.com/AUTOMATIC1111/stable-diffusion-webui/blob/master/modules/cmd_args.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'master, file-level: modules/api/api.py 2fec947, modules/ui.py 7c8a4cc (versions_html)' },
   exposes: 'txt2img/img2img generation (GPU time), checkpoints, settings and command-line flags',
   identify: [
     // Every Gradio page A1111 serves (the app, and the login stub under --gradio-auth) gets its own

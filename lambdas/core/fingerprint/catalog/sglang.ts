@@ -32,6 +32,7 @@ export const sglang: CatalogEntry = {
     'https://github.com/sgl-project/sglang/blob/main/python/sglang/srt/utils/auth.py',
     'https://github.com/sgl-project/sglang/blob/main/python/sglang/srt/metrics/collector.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'main@a343daa (file-level: srt/utils/auth.py; entrypoints/openai/protocol.py ModelCard and metrics/collector.py at their newest stored versions)' },
   exposes: 'model list, full server arguments, unauthenticated inference and weight-update/profiling admin routes',
   identify: [
     { request: { path: '/v1/models' }, match: { status: 200, json: [{ path: 'data[].owned_by', equals: 'sglang' }] } },

@@ -20,6 +20,7 @@ export const tensorrtLlm: CatalogEntry = {
     'https://github.com/NVIDIA/TensorRT-LLM/blob/main/tensorrt_llm/serve/openai_server.py',
     'https://github.com/NVIDIA/TensorRT-LLM/blob/main/tensorrt_llm/serve/openai_protocol.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'main, file-level: serve/openai_protocol.py 54cf7be (ModelCard owned_by); serve/openai_server.py register_routes at its newest stored version' },
   exposes: 'model list, unauthenticated inference and RL weight-update/memory routes',
   identify: [{ request: { path: '/v1/models' }, match: { status: 200, json: [{ path: 'data[].owned_by', equals: 'tensorrt_llm' }] } }],
   auth: [

@@ -39,6 +39,7 @@ export const torchserve: CatalogEntry = {
     'https://github.com/pytorch/serve/blob/master/frontend/server/src/main/java/org/pytorch/serve/openapi/OpenApiUtils.java',
     'https://github.com/pytorch/serve/blob/master/docs/token_authorization_api.md',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v0.12.0-14-g62c4d6a1f (62c4d6a1f, 2025-03-17; repository archived)' },
   exposes: 'model list, inference and model registration from URLs (management API: handler code execution)',
   identify: [
     {

@@ -9,7 +9,7 @@ import type { CatalogEntry } from '../catalog-schema.js';
  *   a key is set; `GET /version` answers `{"version": VLLM_VERSION}`.
  * - vllm/entrypoints/serve/utils/server_utils.py (older trees: api_server.py):
  *   `AuthenticationMiddleware` answers 401 `{"error":"Unauthorized"}`, no WWW-Authenticate.
- * - vllm/entrypoints/openai/protocol.py `ModelCard`: `object: "model"`, `owned_by: "vllm"`,
+ * - vllm/entrypoints/openai/engine/protocol.py (older trees: openai/protocol.py) `ModelCard`: `object: "model"`, `owned_by: "vllm"`,
  *   `root`, `parent`, `max_model_len`, `permission`; `ModelList` `object: "list"`.
  * - vllm/v1/metrics/loggers.py: Prometheus gauges `vllm:num_requests_running`, `vllm:num_requests_waiting`.
  */
@@ -21,9 +21,10 @@ export const vllm: CatalogEntry = {
   sources: [
     'https://github.com/vllm-project/vllm/blob/main/vllm/entrypoints/openai/api_server.py',
     'https://github.com/vllm-project/vllm/blob/main/vllm/entrypoints/serve/utils/server_utils.py',
-    'https://github.com/vllm-project/vllm/blob/main/vllm/entrypoints/openai/protocol.py',
+    'https://github.com/vllm-project/vllm/blob/main/vllm/entrypoints/openai/engine/protocol.py',
     'https://github.com/vllm-project/vllm/blob/main/vllm/v1/metrics/loggers.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'main@0753cee (serve/utils/server_utils.py), main@040a2cc (openai/engine/protocol.py)' },
   exposes: 'model list and unauthenticated inference (GPU time)',
   identify: [
     { request: { path: '/v1/models' }, match: { status: 200, json: [{ path: 'data[].owned_by', equals: 'vllm' }] } },

@@ -28,6 +28,7 @@ export const weaviate: CatalogEntry = {
     'https://github.com/weaviate/weaviate/blob/main/adapters/handlers/rest/handlers_misc.go',
     'https://github.com/weaviate/weaviate/blob/main/usecases/config/authentication.go',
   ],
+  checkedAgainst: { evidence: 'source', release: 'v1.38.11-832-gadcffc5432 (adcffc5432, 2026-08-20)' },
   exposes: 'collections (schema), stored objects and vectors (read, write, delete)',
   identify: [
     {

@@ -27,6 +27,7 @@ export const zenml: CatalogEntry = {
     'https://github.com/zenml-io/zenml/blob/main/src/zenml/enums.py',
     'https://github.com/zenml-io/zenml/blob/main/src/zenml/zen_server/zen_server_api.py',
   ],
+  checkedAgainst: { evidence: 'source', release: 'main, file-level: zen_server/routers/server_endpoints.py f5a8ed7, zen_server/zen_server_api.py 53fad2a' },
   exposes: 'pipelines, runs, artifacts, stacks, service connectors and stored secrets',
   identify: [
     {
