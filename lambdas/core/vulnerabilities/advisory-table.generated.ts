@@ -1,6 +1,6 @@
 // GENERATED FILE: do not edit. Written by `npm run advisories` (test/advisories/generate-advisory-table.ts)
 // from the GitHub Advisory Database records recorded under data/advisories/ (fetched
-// 2026-12-02). 359 advisories, 385 rows, 32 products.
+// 2026-12-02). 362 advisories, 388 rows, 33 products.
 import type { AdvisoryRow } from './advisory-row.js';
 
 /** [service, GHSA id, CVE id or "", affected range, severity (c/h/m/l), summary]. */
@@ -162,7 +162,9 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["litellm","GHSA-qqcv-vg9f-5rr3","CVE-2024-5710","<1.40.15","m","litellm vulnerable to improper access control in team management"],
   ["llama-stack","GHSA-x75h-m6jj-6cj2","CVE-2025-55178","<0.2.20","m","Llama Stack could potentially allow for remote code execution"],
   ["localai","GHSA-cpcx-r2gq-x893","CVE-2024-5182","<2.16.0","h","LocalAI path traversal vulnerability"],
+  ["localai","GHSA-ghx4-cgxw-7h9p","CVE-2024-48057","<=2.20.1","l","LocalAI Cross-site Scripting vulnerability"],
   ["localai","GHSA-jhvf-7c85-3c9g","CVE-2024-3135","<=2.7.0","m","LocalAI cross-site request forgery vulnerability"],
+  ["localai","GHSA-w6hh-w36c-vxmw","CVE-2024-9900","<2.22.0","m","LocalAI Cross-Site Scripting (XSS) vulnerability in its search functionality"],
   ["localai","GHSA-wx43-g55g-2jf4","CVE-2024-2029","<2.10.0","c","LocalAI Command Injection in audioToWav"],
   ["marimo","GHSA-xjv7-6w92-42r7","",">=0.9.20 <0.16.4","m","marimo vulnerable to proxy abuse of /mpl/{port}/"],
   ["milvus","GHSA-mhjq-8c7m-3f7p","CVE-2025-64513","<0.10.3-0.20251107071934-6102f001a971","c","Milvus Proxy has a Critical Authentication Bypass Vulnerability"],
@@ -312,6 +314,7 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["prefect","GHSA-4hh5-2678-83fx","CVE-2023-6022",">=2.0.0 <2.16.5","h","Cross-Site Request Forgery vulnerability in Prefect"],
   ["prefect","GHSA-4v9f-r55g-g6hc","CVE-2024-8183","<2.20.17","h","Prefect CORS (Cross-Origin Resource Sharing) misconfiguration"],
   ["prefect","GHSA-4v9f-r55g-g6hc","CVE-2024-8183",">=3.0.0rc1 <3.0.3","h","Prefect CORS (Cross-Origin Resource Sharing) misconfiguration"],
+  ["qdrant","GHSA-xcr2-h8hv-6227","CVE-2024-3584","=1.9.0-dev","c","qdrant is vulnerable to path traversal due to improper input validation in the `/collections/{name}/snapshots/upload` endpoint"],
   ["ray","GHSA-3pww-qvr8-6mhp","CVE-2023-6021","<2.8.1","c","Ray Path Traversal vulnerability"],
   ["ray","GHSA-6cxr-8q3m-jwrr","CVE-2023-6020","<2.8.1","c","Ray Missing Authorization vulnerability"],
   ["ray","GHSA-6wgj-66m2-xxp2","CVE-2023-48022","<=2.49.2","c","Ray has arbitrary code execution via jobs submission API"],
