@@ -23,6 +23,9 @@
  * < 0.14.0`, `< 1.35.36`, `<= 1.28.11`, `= 2.0.0`), with `affected: []`. Each range is one row,
  * its comparators joined as versionInRange wants them (`>=0.10.1 <0.14.0`); a range with no upper
  * bound (no `<`, `<=` or `=`) has no fixed version and is skipped like an open OSV interval.
+ * Where aquasecurity/vuln-list's stored copy lacks a package's newer files, the same export is read
+ * from bitfront-se/vuln-list-temp, a copy of vuln-list with the same layout; the source names the
+ * repository actually read.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -161,7 +164,7 @@ export function githubRange(range: string): { range?: string; open: boolean; bad
 }
 
 const OSV_SOURCE = /^github\/advisory-database advisories\/github-reviewed\/\d{4}\/\d{2}\/GHSA-[^/]+\/GHSA-[^/]+\.json@[0-9a-f]{40}$/;
-const VULN_LIST_SOURCE = /^aquasecurity\/vuln-list ghsa\/(pip|npm|go|rust|composer|maven|nuget|rubygems)\/\S+\/(GHSA-[^/]+)\.json@[0-9a-f]{40}$/;
+const VULN_LIST_SOURCE = /^(?:aquasecurity\/vuln-list|bitfront-se\/vuln-list-temp) ghsa\/(pip|npm|go|rust|composer|maven|nuget|rubygems)\/\S+\/(GHSA-[^/]+)\.json@[0-9a-f]{40}$/;
 
 /** One line, at most `max` characters. */
 export function oneLine(text: string, max = 160): string {

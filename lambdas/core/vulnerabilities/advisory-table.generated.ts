@@ -1,12 +1,16 @@
 // GENERATED FILE: do not edit. Written by `npm run advisories` (test/advisories/generate-advisory-table.ts)
 // from the GitHub Advisory Database records recorded under data/advisories/ (fetched
-// 2026-12-02). 362 advisories, 388 rows, 33 products.
+// 2026-12-02). 367 advisories, 393 rows, 35 products.
 import type { AdvisoryRow } from './advisory-row.js';
 
 /** [service, GHSA id, CVE id or "", affected range, severity (c/h/m/l), summary]. */
 export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["astrbot","GHSA-4m32-cjv7-f425","CVE-2025-55449","<3.5.18","c","AstrBot is vulnerable to RCE with hard-coded JWT signing keys"],
   ["astrbot","GHSA-cq37-g2qp-3c2p","CVE-2025-48957",">=3.4.4 <=3.5.12","h","AstrBot Has Path Traversal Vulnerability in /api/chat/get_file"],
+  ["chroma","GHSA-2wm9-hf6c-p5cr","CVE-2026-45830",">=0.4.17 <=1.5.9","h","ChromaDB allows any authenticated users to arbitrarily read, write, update, or delete data in any tenant's collection"],
+  ["chroma","GHSA-36p7-vc44-83pf","CVE-2026-45833",">=0.4.17 <=1.5.9","c","ChromaDB has a code injection vulnerability"],
+  ["chroma","GHSA-f4j7-r4q5-qw2c","CVE-2026-45829",">=1.0.0 <=1.5.9","c","ChromaDB Python project has a pre-authentication code injection vulnerability"],
+  ["chroma","GHSA-xph7-9rjv-w5fr","CVE-2026-45831",">=0.5.0 <=1.5.9","h","ChromaDB's SimpleRBACAuthorizationProvider doesn't check which tenant, database, or collection a permission applies to"],
   ["dagster","GHSA-h7x8-jv97-fvvm","CVE-2025-51481","<1.10.16","m","Dagster Local File Inclusion vulnerability"],
   ["dagster","GHSA-q93c-p2mw-p23f","CVE-2023-51232","<1.5.11","m","Dagster vulnerable to Path Traversal attack through its /logs endpoint"],
   ["dtale","GHSA-7hfx-h3j3-rwq4","CVE-2024-21642","<3.9.0","h","D-Tale server-side request forgery through Web uploads"],
@@ -376,6 +380,7 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["weaviate","GHSA-hmmh-292h-3364","CVE-2025-67819",">=1.31.0-rc.0 <1.31.19","h","Weaviate OSS has path traversal vulnerability via the Shard Movement API"],
   ["weaviate","GHSA-hmmh-292h-3364","CVE-2025-67819",">=1.32.0-rc.0 <1.32.16","h","Weaviate OSS has path traversal vulnerability via the Shard Movement API"],
   ["weaviate","GHSA-hmmh-292h-3364","CVE-2025-67819",">=1.33.0-rc.0 <1.33.4","h","Weaviate OSS has path traversal vulnerability via the Shard Movement API"],
+  ["xinference","GHSA-x2rj-828p-hx9m","CVE-2026-61539","<=2.5.0","c","Xinference vulnerable to remote code execution via unsafe `eval()` in Llama3 tool-call parsing"],
   ["zenml","GHSA-3434-hc3m-8mmm","CVE-2024-5062","=0.57.1","m","Reflected Cross-Site Scripting (XSS) in zenml"],
   ["zenml","GHSA-6gmf-2369-c76c","CVE-2024-9340","<0.68.0","h","ZenML unauthenticated DoS via Multipart Boundry"],
   ["zenml","GHSA-6h3f-43vq-53hj","CVE-2024-2083","<0.55.5","c","Directory traversal in zenml"],
