@@ -1,6 +1,6 @@
 // GENERATED FILE: do not edit. Written by `npm run advisories` (test/advisories/generate-advisory-table.ts)
 // from the GitHub Advisory Database records recorded under data/advisories/ (fetched
-// 2026-12-02). 413 advisories, 447 rows, 35 products.
+// 2026-12-02). 430 advisories, 464 rows, 35 products.
 import type { AdvisoryRow } from './advisory-row.js';
 
 /** [service, GHSA id, CVE id or "", affected range, severity (c/h/m/l), summary]. */
@@ -164,8 +164,25 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["langflow","GHSA-ccv6-r384-xp75","CVE-2026-55447","<1.9.2","c","Langflow: BaseFileComponent-based nodes arbitrary file read with RCE exploit"],
   ["langflow","GHSA-cf6m-vc3m-7cgm","CVE-2026-8505",">=1.7.0 <=1.9.0","c","Langflow: Unauthenticated Flow Execution via Webhook Authentication Bypass"],
   ["langflow","GHSA-f43r-cc68-gpx4","CVE-2025-68478","<1.7.1","h","External Control of File Name or Path in Langflow"],
+  ["langflow","GHSA-g22f-v6f7-2hrh","CVE-2026-0770","<=1.7.3","h","Langflow affected by Remote Code Execution via validate_code() exec()"],
+  ["langflow","GHSA-g2j9-7rj2-gm6c","CVE-2026-33309",">=1.2.0 <=1.8.1","c","Langflow has an Arbitrary File Write (RCE) via v2 API"],
+  ["langflow","GHSA-gh98-4phw-6fmw","CVE-2026-105698",">=1.0.0 <1.10.1","m","Langflow : Cross-user flow access and vertex execution via deprecated /api/v1/build/{flow_id}/vertices endpoints"],
+  ["langflow","GHSA-j8f7-x8jm-wmm4","","<1.10.3","m","Langflow: SSRF in URL-taking components (protection disabled by default / warn-only, not applied to RSS, SearXNG, Web Search, Home Assistant, Glean, Docling)"],
+  ["langflow","GHSA-jxw3-mjmx-3pqm","CVE-2026-9205","<=1.10.0","c","Langflow: Weak Fernet Key via random.seed()"],
+  ["langflow","GHSA-ph9w-r52h-28p7","CVE-2026-33497","<1.7.1","h","langflow: /profile_pictures/{folder_name}/{file_name} endpoint file reading"],
   ["langflow","GHSA-qg33-x2c5-6p44","CVE-2024-37014","<1.0.15","h","Langflow remote code execution vulnerability"],
+  ["langflow","GHSA-qrpv-q767-xqq2","CVE-2026-55255","<1.9.1","c","Langflow: IDOR Vulnerability in `/api/v1/responses` Endpoint Allows Authenticated Attackers to Access Another User's Flow"],
+  ["langflow","GHSA-qwqc-p3q8-wcg9","CVE-2026-55446","<1.0.19","h","Langflow: Unauthenticated DoS through multipart form boundary file upload"],
+  ["langflow","GHSA-rcjh-r59h-gq37","CVE-2026-48520","<1.10.0","m","Langflow: Unauthenticated Shareable Playground arbitrary local or S3 file read"],
+  ["langflow","GHSA-rf6x-r45m-xv3w","CVE-2026-33053","<1.7.2","h","Langflow is Missing Ownership Verification in API Key Deletion (IDOR)"],
   ["langflow","GHSA-rvqx-wpfh-mfx7","CVE-2025-3248","<1.3.0","c","Langflow Unauth RCE"],
+  ["langflow","GHSA-v5ff-9q35-q26f","CVE-2026-48519","<=1.9.1","c","Langflow: Unauthenticated RCE in Shareable Playgrounds"],
+  ["langflow","GHSA-v66p-f7x3-4794","CVE-2026-6599","<=1.8.3","l","Langflow vulnerable to injection"],
+  ["langflow","GHSA-v8hw-mh8c-jxfc","CVE-2026-33873","<=1.8.1","c","Langflow has Authenticated Code Execution in Agentic Assistant Validation"],
+  ["langflow","GHSA-vwmf-pq79-vjvx","CVE-2026-33017","<=1.8.1","c","Unauthenticated Remote Code Execution in Langflow via Public Flow Build Endpoint"],
+  ["langflow","GHSA-w584-2h2r-2hvf","CVE-2026-51886",">=1.7.2 <1.10.1","h","Langflow: Title Authenticated Remote Code Execution in validate_code via Malicious Decorators Description"],
+  ["langflow","GHSA-w794-rj3p-xv45","CVE-2026-105697",">=1.1.2 <1.10.3","c","Langflow: OS command injection (RCE) via arbitrary command in MCP stdio server configuration"],
+  ["langflow","GHSA-x223-p2gf-v735","CVE-2026-55450","<1.9.1","c","Langflow: Unauthenticated file upload leads to DoS (space exhaustion) and information leak"],
   ["letta","GHSA-7p2g-2vxc-5g55","CVE-2024-39025","<=0.3.17","h","Letta (previously MemGPT) incorrect access control vulnerability"],
   ["litellm","GHSA-3cv6-jpf6-8222","CVE-2026-84377",">=1.96.0 <1.96.2","m","LiteLLM: Authenticated SSRF and provider-credential exfiltration via unvalidated request-body routing parameters"],
   ["litellm","GHSA-3cv6-jpf6-8222","CVE-2026-84377",">=1.95.0 <1.95.1","m","LiteLLM: Authenticated SSRF and provider-credential exfiltration via unvalidated request-body routing parameters"],
