@@ -1,6 +1,6 @@
 // GENERATED FILE: do not edit. Written by `npm run advisories` (test/advisories/generate-advisory-table.ts)
 // from the GitHub Advisory Database records recorded under data/advisories/ (fetched
-// 2026-12-02). 430 advisories, 464 rows, 35 products.
+// 2026-12-02). 448 advisories, 482 rows, 35 products.
 import type { AdvisoryRow } from './advisory-row.js';
 
 /** [service, GHSA id, CVE id or "", affected range, severity (c/h/m/l), summary]. */
@@ -405,15 +405,33 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["torchserve","GHSA-m2mj-pr4f-h9jp","CVE-2023-48299",">=0.1.0 <0.9.0","m","TorchServe ZipSlip"],
   ["torchserve","GHSA-wxcx-gg9c-fwp2","CVE-2024-35198","<0.11.0","c","TorchServe vulnerable to bypass of allowed_urls configuration"],
   ["torchserve","GHSA-xx7c-j7h3-vjcq","CVE-2024-6577","<=0.11.0","m","TorchServe script references S3 bucket without ensuring ownership or confirming accessibility"],
+  ["vllm","GHSA-2823-qmq8-rwvj","CVE-2026-105756","<0.30.0","m","vLLM: Loose `cache_salt` validation lets a single request kill EngineCore on LMCache-MP deployments — uncaught downstream `ValueError` denial of service"],
   ["vllm","GHSA-2pc9-4j83-qjmr","CVE-2026-22807",">=0.10.1 <0.14.0","h","vLLM affected by RCE via auto_map dynamic module loading during model initialization"],
+  ["vllm","GHSA-2phq-3phc-84px","CVE-2026-105755","<0.30.0","m","vLLM: Flash late-interaction scoring caches query embeddings under a caller-controlled request id — cross-request integrity break and induced errors on `/score…"],
+  ["vllm","GHSA-33cg-gxv8-3p8g","CVE-2026-55514",">=0.12.0 <0.24.0","h","vLLM denial of service via prompt embeds on M-RoPE models"],
   ["vllm","GHSA-3f6c-7fw2-ppm4","CVE-2025-6242",">=0.5.0 <0.11.0","h","vLLM is vulnerable to Server-Side Request Forgery (SSRF) through `MediaConnector` class"],
+  ["vllm","GHSA-3mwp-wvh9-7528","CVE-2026-34756",">=0.1.0 <0.19.0","m","vLLM: Unauthenticated OOM Denial of Service via Unbounded `n` Parameter in OpenAI API Server"],
+  ["vllm","GHSA-3ww4-5jv9-j5gm","CVE-2026-47155","<0.22.0","m","vLLM's Artifact Pin Decay allows pinned deployments to load unpinned code, weights, and processors"],
+  ["vllm","GHSA-48jh-3gj7-fg8v","CVE-2026-73556","<0.26.0","m","vLLM: ReDoS via structured_outputs.regex in the lm-format-enforcer backend (no compile timeout) — missed sibling of GHSA-rwxx-mrjm-wc2m"],
+  ["vllm","GHSA-4hhp-h66f-j5j7","CVE-2026-73560","<0.26.0","m","vLLM: SSRF + arbitrary local file read in MiMoV2OmniMultiModalProcessor `_fetch_image` and audio loader bypass MediaConnector protections"],
   ["vllm","GHSA-4qjh-9fv9-r85r","CVE-2025-46570","<0.9.0","l","Potential Timing Side-Channel Vulnerability in vLLM’s Chunk-Based Prefix Caching"],
   ["vllm","GHSA-4r2x-xpjr-7cvv","CVE-2026-22778",">=0.8.3 <0.14.1","c","vLLM has RCE In Video Processing"],
+  ["vllm","GHSA-58v5-2m8f-94pr","CVE-2026-105760",">=0.23.0rc2 <0.30.0","m","vLLM: GLMGA video sampling permits request-driven CPU and memory exhaustion"],
+  ["vllm","GHSA-5jv2-g5wq-cmr4","CVE-2026-53923",">=0.5.5 <0.24.0","m","vLLM: GGUF dequantize kernel int truncation exposes uninitialized GPU memory in multi-tenant serving"],
   ["vllm","GHSA-5vqr-wprc-cpp7","CVE-2024-11041","<=0.6.2","c","vLLM Deserialization of Untrusted Data vulnerability"],
   ["vllm","GHSA-69j4-grxj-j64p","CVE-2025-62426",">=0.5.5 <0.11.1","m","vLLM vulnerable to DoS via large Chat Completion or Tokenization requests with specially crafted `chat_template_kwargs`"],
+  ["vllm","GHSA-6c4r-fmh3-7rh8","CVE-2026-34760",">=0.5.5 <0.18.0","m","vLLM: Processing differential in multi-channel audio downmixing enables hidden-input/moderation bypass for audio models"],
   ["vllm","GHSA-6fvq-23cw-5628","CVE-2025-61620",">=0.5.1 <0.11.0","m","vLLM: Resource-Exhaustion (DoS) through Malicious Jinja Template in OpenAI-Compatible Server"],
+  ["vllm","GHSA-6pr9-rp53-2pmc","CVE-2026-54233","<=0.23.0","m","vLLM: OOM Denial of Service via Audio Decompression Bomb"],
   ["vllm","GHSA-6qc9-v4r8-22xg","CVE-2025-48942",">=0.8.0 <0.9.0","m","vLLM DOS: Remotely kill vllm over http with invalid JSON schema"],
+  ["vllm","GHSA-7972-pg2x-xr59","CVE-2026-27893",">=0.10.1 <0.18.0","h","vLLM has Hardcoded Trust Override in Model Files Enables RCE Despite Explicit User Opt-Out"],
   ["vllm","GHSA-79j6-g2m3-jgfw","CVE-2025-9141",">=0.10.0 <0.10.1.1","h","vLLM has remote code execution vulnerability in the tool call parser for Qwen3-Coder"],
+  ["vllm","GHSA-7h4p-rffg-7823","CVE-2026-54235",">=0.8.5 <=0.23.0","m","vLLM: temperature=NaN and temperature=Infinity bypass validation and propagate to GPU kernels"],
+  ["vllm","GHSA-7m6h-x95x-82q5","CVE-2026-73558","<0.27.0","m","vLLM: Cross-User Data Leak Vulnerability"],
+  ["vllm","GHSA-83vm-p52w-f9pw","CVE-2026-44223",">=0.18.0 <0.20.0","m","vLLM: extract_hidden_states speculative decoding crashes server on any request with penalty parameters"],
+  ["vllm","GHSA-85xf-c7hm-whqw","CVE-2026-105757","<0.30.0","m","vLLM: Structured-output request errors escape the request boundary and terminate the shared EngineCore — engine-fatal denial of service (3 sites)"],
+  ["vllm","GHSA-8737-qx52-hjff","CVE-2026-71486","<0.26.0","m","vLLM: Derender endpoints decode caller-supplied GenerateResponse token IDs without output bounds"],
+  ["vllm","GHSA-87x5-vmc3-756j","CVE-2026-73559",">=0.19.0 <0.26.0","m","vLLM: Completion prompt lists fan out into unbounded engine requests"],
   ["vllm","GHSA-8fr4-5q9j-m8gm","CVE-2025-66448","<0.11.1","h","vLLM vulnerable to remote code execution via transformers_utils/get_config"],
   ["vllm","GHSA-9f8f-2vmf-885j","CVE-2025-30202",">=0.5.2 <0.8.5","h","Data exposure via ZeroMQ on multi-node vLLM deployment"],
   ["vllm","GHSA-9hcf-v7m4-6m2j","CVE-2025-48943",">=0.8.0 <0.9.0","m","vLLM allows clients to crash the openai server with invalid regex"],
