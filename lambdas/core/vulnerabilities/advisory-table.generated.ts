@@ -1,6 +1,6 @@
 // GENERATED FILE: do not edit. Written by `npm run advisories` (test/advisories/generate-advisory-table.ts)
 // from the GitHub Advisory Database records recorded under data/advisories/ (fetched
-// 2026-12-02). 448 advisories, 482 rows, 35 products.
+// 2026-12-02). 466 advisories, 500 rows, 35 products.
 import type { AdvisoryRow } from './advisory-row.js';
 
 /** [service, GHSA id, CVE id or "", affected range, severity (c/h/m/l), summary]. */
@@ -433,6 +433,12 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["vllm","GHSA-8737-qx52-hjff","CVE-2026-71486","<0.26.0","m","vLLM: Derender endpoints decode caller-supplied GenerateResponse token IDs without output bounds"],
   ["vllm","GHSA-87x5-vmc3-756j","CVE-2026-73559",">=0.19.0 <0.26.0","m","vLLM: Completion prompt lists fan out into unbounded engine requests"],
   ["vllm","GHSA-8fr4-5q9j-m8gm","CVE-2025-66448","<0.11.1","h","vLLM vulnerable to remote code execution via transformers_utils/get_config"],
+  ["vllm","GHSA-8jr5-v98p-w75m","CVE-2026-12491",">=0.11.0 <0.24.0","m","vLLM: image EXIF Rotation & PNG tRNS Transparency Not Normalized, Causing Mismatch Between Model Input and Expectations"],
+  ["vllm","GHSA-8pw2-6jv3-mj5j","CVE-2026-69147","<0.28.0","m","vLLM: Request-selected PyNvVideoCodec GPU decode bypasses static VRAM reservation"],
+  ["vllm","GHSA-8wr5-jm2h-8r4f","CVE-2026-54234",">=0.17.1 <0.24.0","h","vLLM has Remote DoS via Invalid Recovered Token Reinjection"],
+  ["vllm","GHSA-935w-9g4m-p28p","CVE-2026-105752","<0.30.0","l","vLLM: Harmony tool continuations drop `cache_salt` — restoring a cross-tenant prefix-cache membership oracle"],
+  ["vllm","GHSA-94f4-hr76-p5j6","CVE-2026-48746",">=0.3.0 <0.22.0","c","vLLM: OpenAI auth bypass"],
+  ["vllm","GHSA-98f3-hwg4-4rf7","CVE-2026-9540","<=0.19.0","m","vllm has Improper Resource Shutdown or Release"],
   ["vllm","GHSA-9f8f-2vmf-885j","CVE-2025-30202",">=0.5.2 <0.8.5","h","Data exposure via ZeroMQ on multi-node vLLM deployment"],
   ["vllm","GHSA-9hcf-v7m4-6m2j","CVE-2025-48943",">=0.8.0 <0.9.0","m","vLLM allows clients to crash the openai server with invalid regex"],
   ["vllm","GHSA-9pcc-gvx5-r5wm","CVE-2025-30165",">=0.5.2 <0.10.0","h","Remote Code Execution Vulnerability in vLLM Multi-Node Cluster Configuration"],
@@ -440,14 +446,26 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["vllm","GHSA-cj47-qj6g-x7r4","CVE-2024-9053","<=0.6.0","c","vLLM allows Remote Code Execution by Pickle Deserialization via AsyncEngineRPCServer() RPC server entrypoints"],
   ["vllm","GHSA-ggpf-24jw-3fcw","","<0.8.0","c","CVE-2025-24357 Malicious model remote code execution fix bypass with PyTorch < 2.6.0"],
   ["vllm","GHSA-grg2-63fw-f2qr","CVE-2026-22773",">=0.6.4 <0.12.0","m","vLLM is vulnerable to DoS in Idefics3 vision models via image payload with ambiguous dimensions"],
+  ["vllm","GHSA-hcwq-8wjf-3gcr","CVE-2026-57173","<=0.23.0","m","vLLM: Unauthenticated audio decompression-bomb DoS in /v1/chat/completions"],
   ["vllm","GHSA-hf3c-wxg2-49q9","",">=0.6.5 <0.8.4","m","vLLM vulnerable to Denial of Service by abusing xgrammar cache"],
+  ["vllm","GHSA-hgg8-fqqc-vfmw","CVE-2026-54236","<=0.23.0","m","vLLM: incomplete CVE-2026-22778 fix leaks PIL repr addresses via Anthropic router"],
   ["vllm","GHSA-hj4w-hm2g-p6w5","CVE-2025-32444",">=0.6.5 <0.8.5","c","vLLM Vulnerable to Remote Code Execution via Mooncake Integration"],
   ["vllm","GHSA-hjq4-87xh-g4fv","CVE-2025-47277",">=0.6.5 <0.8.5","c","vLLM Allows Remote Code Execution via PyNcclPipe Communication Service"],
+  ["vllm","GHSA-hpv8-x276-m59f","CVE-2026-44222",">=0.6.1 <0.20.0","m","vLLM Vulnerable to Remote DoS via Special-Token Placeholders"],
+  ["vllm","GHSA-hwrm-c4cx-rf4j","CVE-2026-73555","<0.26.0","m","vLLM: Unauthenticated Internal Path and Username Disclosure via Validation Error Messages"],
   ["vllm","GHSA-j828-28rj-hfhp","",">=0.6.3 <0.9.0","m","vLLM vulnerable to Regular Expression Denial of Service"],
+  ["vllm","GHSA-mcmc-2m55-j8jj","CVE-2026-56340",">=0.10.2 <0.13.0","h","vLLM introduced enhanced protection for CVE-2025-62164"],
   ["vllm","GHSA-mgrm-fgjv-mhv8","CVE-2025-29770","<0.8.0","m","vLLM denial of service via outlines unbounded cache on disk"],
   ["vllm","GHSA-mrw7-hf4f-83pf","CVE-2025-62164",">=0.10.2 <0.11.1","h","vLLM deserialization vulnerability leading to DoS and potential RCE"],
+  ["vllm","GHSA-pf3h-qjgv-vcpr","CVE-2026-34753",">=0.16.0 <0.19.0","m","vLLM: Server-Side Request Forgery (SSRF) in `download_bytes_from_url `"],
   ["vllm","GHSA-pgr7-mhp5-fgjp","CVE-2024-9052","<=0.8.1","c","vLLM deserialization vulnerability in vllm.distributed.GroupCoordinator.recv_object"],
+  ["vllm","GHSA-ph3r-5jfg-f84f","CVE-2026-105753","<0.28.0","m","vLLM: Mirrored multimodal IPC caches desync after a rejected request — a later request reusing the same media hash trips a receiver assertion in the engine core"],
+  ["vllm","GHSA-ph72-cqr5-qpp7","CVE-2026-105754","<0.30.0","m","vLLM: Scale-out disaggregated multimodal transport trusts caller-supplied features"],
   ["vllm","GHSA-pmqf-x6x8-p7qw","CVE-2025-62372",">=0.5.5 <0.11.1","h","vLLM vulnerable to DoS with incorrect shape of multimodal embedding inputs"],
+  ["vllm","GHSA-pq5c-rjhq-qp7p","CVE-2026-34755",">=0.7.0 <0.19.0","m","vLLM: Denial of Service via Unbounded Frame Count in video/jpeg Base64 Processing"],
+  ["vllm","GHSA-pr7f-p5mw-fc87","CVE-2026-73557",">=0.21.0 <0.26.0","m","vLLM: Incomplete CVE-2025-62164 remediation can be bypassed by concurrent prompt parts"],
+  ["vllm","GHSA-q8gq-377p-jq3r","CVE-2026-41523","<0.22.0","h","vLLM: Security Check Bypass via assert Statement in Activation Function Loading Allows Arbitrary Code Execution"],
+  ["vllm","GHSA-qh4c-xf7m-gxfc","CVE-2026-24779","<0.14.1","h","vLLM vulnerable to Server-Side Request Forgery (SSRF) through MediaConnector"],
   ["vllm","GHSA-rh4j-5rhw-hr54","CVE-2025-24357","<0.7.0","h","vllm: Malicious model to RCE by torch.load in hf_model_weights_iterator"],
   ["vllm","GHSA-rm76-4mrf-v9r8","CVE-2025-25183","<0.7.2","l","vLLM uses Python 3.12 built-in hash() which leads to predictable hash collisions in prefix cache"],
   ["vllm","GHSA-rxc4-3w6r-4v47","CVE-2025-48956",">=0.1.0 <0.10.1.1","h","vllm API endpoints vulnerable to Denial of Service Attacks"],
