@@ -1,6 +1,6 @@
 // GENERATED FILE: do not edit. Written by `npm run advisories` (test/advisories/generate-advisory-table.ts)
 // from the GitHub Advisory Database records recorded under data/advisories/ (fetched
-// 2026-12-02). 466 advisories, 500 rows, 35 products.
+// 2026-12-02). 474 advisories, 508 rows, 37 products.
 import type { AdvisoryRow } from './advisory-row.js';
 
 /** [service, GHSA id, CVE id or "", affected range, severity (c/h/m/l), summary]. */
@@ -11,6 +11,7 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["chroma","GHSA-36p7-vc44-83pf","CVE-2026-45833",">=0.4.17 <=1.5.9","c","ChromaDB has a code injection vulnerability"],
   ["chroma","GHSA-f4j7-r4q5-qw2c","CVE-2026-45829",">=1.0.0 <=1.5.9","c","ChromaDB Python project has a pre-authentication code injection vulnerability"],
   ["chroma","GHSA-xph7-9rjv-w5fr","CVE-2026-45831",">=0.5.0 <=1.5.9","h","ChromaDB's SimpleRBACAuthorizationProvider doesn't check which tenant, database, or collection a permission applies to"],
+  ["cognee","GHSA-49f7-whx5-4256","CVE-2026-58473","<1.5.0","c","Cognee allows non-superusers to overwrite global LLM configuration"],
   ["dagster","GHSA-h7x8-jv97-fvvm","CVE-2025-51481","<1.10.16","m","Dagster Local File Inclusion vulnerability"],
   ["dagster","GHSA-q93c-p2mw-p23f","CVE-2023-51232","<1.5.11","m","Dagster vulnerable to Path Traversal attack through its /logs endpoint"],
   ["dtale","GHSA-7hfx-h3j3-rwq4","CVE-2024-21642","<3.9.0","h","D-Tale server-side request forgery through Web uploads"],
@@ -141,6 +142,7 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["label-studio","GHSA-pc6f-259w-w3j6","CVE-2022-36551","<1.6.0","h","Heartex - Label Studio Community Edition vulnerable to SSRF in the Data Import module"],
   ["label-studio","GHSA-q68h-xwq5-mm7x","CVE-2023-47115","<1.9.2","h","Cross-site Scripting Vulnerability on Avatar Upload"],
   ["label-studio","GHSA-wpq5-3366-mqw4","CVE-2025-25296","<1.16.0","m","Label Studio allows Cross-Site Scripting (XSS) via GET request to `/projects/upload-example` endpoint"],
+  ["langbot","GHSA-3pvh-63gf-j9mw","CVE-2026-54449","<=4.10.5","h","LangBot: Authenticated RCE Via MCP Configuration"],
   ["langflow","GHSA-355v-2rjx-fpx7","CVE-2024-9277","<=1.0.18","m","Inefficient Regular Expression Complexity in langflow"],
   ["langflow","GHSA-3645-fxcv-hqr4","CVE-2026-27966","<=1.8.0rc2","c","Langflow has Remote Code Execution in CSV Agent"],
   ["langflow","GHSA-4f6c-2vvp-gw82","CVE-2026-105741",">=1.5.0 <1.10.3","h","Langflow: IP Spoofing Bypass via `X-Forwarded-For` Allowing Remote Configuration Write"],
@@ -468,14 +470,20 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["vllm","GHSA-qh4c-xf7m-gxfc","CVE-2026-24779","<0.14.1","h","vLLM vulnerable to Server-Side Request Forgery (SSRF) through MediaConnector"],
   ["vllm","GHSA-rh4j-5rhw-hr54","CVE-2025-24357","<0.7.0","h","vllm: Malicious model to RCE by torch.load in hf_model_weights_iterator"],
   ["vllm","GHSA-rm76-4mrf-v9r8","CVE-2025-25183","<0.7.2","l","vLLM uses Python 3.12 built-in hash() which leads to predictable hash collisions in prefix cache"],
+  ["vllm","GHSA-rwxx-mrjm-wc2m","CVE-2026-55574","<0.24.0","h","vLLM: ReDoS via structured_outputs.regex compiled without timeout in xgrammar and outlines backends"],
   ["vllm","GHSA-rxc4-3w6r-4v47","CVE-2025-48956",">=0.1.0 <0.10.1.1","h","vllm API endpoints vulnerable to Denial of Service Attacks"],
+  ["vllm","GHSA-v359-jj2v-j536","CVE-2026-25960",">=0.15.1 <0.17.0","m","vLLM has SSRF Protection Bypass"],
+  ["vllm","GHSA-v82g-2437-67m2","CVE-2026-55646",">=0.22.0 <0.24.0","m","vLLM: Speech-to-text upload size limit is enforced after full UploadFile read"],
   ["vllm","GHSA-vc6m-hm49-g9qg","CVE-2025-46560",">=0.8.0 <0.8.5","m","phi4mm: Quadratic Time Complexity in Input Token Processing leads to denial of service"],
   ["vllm","GHSA-vrq3-r879-7m65","CVE-2025-48944",">=0.8.0 <0.9.0","m","vLLM Tool Schema allows DoS via Malformed pattern and type Fields"],
   ["vllm","GHSA-w2r7-9579-27hf","CVE-2024-8768","<0.5.5","h","vLLM denial of service vulnerability"],
   ["vllm","GHSA-w6q7-j642-7c25","CVE-2025-48887",">=0.6.4 <0.9.0","m","vLLM has a Regular Expression Denial of Service (ReDoS, Exponential Complexity) Vulnerability in `pythonic_tool_parser.py`"],
   ["vllm","GHSA-wc36-9694-f9rf","CVE-2024-8939","<=0.5.0.post1","m","vLLM Denial of Service via the best_of parameter"],
+  ["vllm","GHSA-wcwg-c5fc-9vrc","CVE-2026-5497",">=0.8.0 <0.19.0","h","vLLM is vulnerable to an Out-of-Memory (OOM) Denial of Service (DoS) attack due to unbounded frame count processing in the `VideoMediaIO.load_base64()` method"],
   ["vllm","GHSA-wr9h-g72x-mwhm","CVE-2025-59425","<0.11.0","h","vLLM is vulnerable to timing attack at bearer auth"],
+  ["vllm","GHSA-x368-4g9h-fvv4","CVE-2026-7141","<0.19.1","l","vLLM makes Use of Uninitialized Resource"],
   ["vllm","GHSA-x3m8-f7g5-qhm7","CVE-2025-29783",">=0.6.5 <0.8.0","c","vLLM Allows Remote Code Execution via Mooncake Integration"],
+  ["vllm","GHSA-x6mc-67gf-chw4","CVE-2026-105758",">=0.24.0 <0.30.0","m","vLLM: Qwen2-VL / Qwen3-VL video samplers bound on request-controlled max_frames, which the num_frames ceiling does not reach"],
   ["weaviate","GHSA-7v39-2hx7-7c43","CVE-2025-67818","<1.30.20","h","Weaviate OSS has a Path Traversal Vulnerability via Backup ZipSlip"],
   ["weaviate","GHSA-7v39-2hx7-7c43","CVE-2025-67818",">=1.31.0-rc.0 <1.31.19","h","Weaviate OSS has a Path Traversal Vulnerability via Backup ZipSlip"],
   ["weaviate","GHSA-7v39-2hx7-7c43","CVE-2025-67818",">=1.32.0-rc.0 <1.32.16","h","Weaviate OSS has a Path Traversal Vulnerability via Backup ZipSlip"],
