@@ -1,6 +1,6 @@
 // GENERATED FILE: do not edit. Written by `npm run advisories` (test/advisories/generate-advisory-table.ts)
 // from the GitHub Advisory Database records recorded under data/advisories/ (fetched
-// 2026-12-02). 474 advisories, 508 rows, 37 products.
+// 2026-12-02). 480 advisories, 522 rows, 37 products.
 import type { AdvisoryRow } from './advisory-row.js';
 
 /** [service, GHSA id, CVE id or "", affected range, severity (c/h/m/l), summary]. */
@@ -302,6 +302,20 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["mlflow","GHSA-x38x-g6gr-jqff","CVE-2024-37055",">=1.24.0 <=2.14.1","h","MLFlow unsafe deserialization"],
   ["mlflow","GHSA-x422-6qhv-p29g","CVE-2023-2356","<2.3.1","h","Relative path traversal in mlflow"],
   ["mlflow","GHSA-xg73-94fp-g449","CVE-2023-1177","<2.2.1","c","mlflow is vulnerable to remote file access in `mlflow server` and `mlflow ui` CLIs"],
+  ["n8n","GHSA-2434-3x6q-8r99","CVE-2026-59254","<2.27.4","m","n8n: External Secrets Accessible via Workflow Expressions Outside Credentials"],
+  ["n8n","GHSA-2434-3x6q-8r99","CVE-2026-59254",">=2.28.0 <2.28.1","m","n8n: External Secrets Accessible via Workflow Expressions Outside Credentials"],
+  ["n8n","GHSA-2j5h-858j-5mpf","CVE-2026-54305",">=2.0.0-rc.0 <2.25.7","h","n8n: Cross-Tenant Credential Takeover via Dynamic Credentials EE Endpoints"],
+  ["n8n","GHSA-2j5h-858j-5mpf","CVE-2026-54305",">=2.26.0 <2.26.2","h","n8n: Cross-Tenant Credential Takeover via Dynamic Credentials EE Endpoints"],
+  ["n8n","GHSA-2j5h-858j-5mpf","CVE-2026-54305","<1.123.55","h","n8n: Cross-Tenant Credential Takeover via Dynamic Credentials EE Endpoints"],
+  ["n8n","GHSA-2p9h-rqjw-gm92","CVE-2026-27578",">=2.10.0 <2.10.1","h","n8n Vulnerable to Stored XSS via Various Nodes"],
+  ["n8n","GHSA-2p9h-rqjw-gm92","CVE-2026-27578",">=2.0.0 <2.9.3","h","n8n Vulnerable to Stored XSS via Various Nodes"],
+  ["n8n","GHSA-2p9h-rqjw-gm92","CVE-2026-27578","<1.123.22","h","n8n Vulnerable to Stored XSS via Various Nodes"],
+  ["n8n","GHSA-2vff-hj5x-8gq7","CVE-2026-54306","<2.25.7","m","n8n: Prototype Pollution enables confused-deputy execution via public webhooks"],
+  ["n8n","GHSA-2vff-hj5x-8gq7","CVE-2026-54306",">=2.26.0 <2.26.2","m","n8n: Prototype Pollution enables confused-deputy execution via public webhooks"],
+  ["n8n","GHSA-2vx9-7wpg-88jq","","<2.19.3","m","n8n: Legacy ExecuteWorkflow Node Bypassed File Path Restrictions"],
+  ["n8n","GHSA-2x35-3fw4-9jr4","",">=2.0.0-rc.0 <2.31.5","h","n8n: Send Email Node Arbitrary File Read and SSRF via Nodemailer Content-Object Type Confusion"],
+  ["n8n","GHSA-2x35-3fw4-9jr4","",">=2.32.0 <2.32.1","h","n8n: Send Email Node Arbitrary File Read and SSRF via Nodemailer Content-Object Type Confusion"],
+  ["n8n","GHSA-2x35-3fw4-9jr4","","<1.123.67","h","n8n: Send Email Node Arbitrary File Read and SSRF via Nodemailer Content-Object Type Confusion"],
   ["n8n","GHSA-2xcx-75h9-vr9h","","<1.121.0","m","n8n's domain allowlist bypass enables credential exfiltration"],
   ["n8n","GHSA-365g-vjw2-grx8","","<=1.114.4","h","n8n: Execute Command Node Allows Authenticated Users to Run Arbitrary Commands on Host"],
   ["n8n","GHSA-58jc-rcg5-95f3","CVE-2025-61914","<1.114.0","h","n8n's Possible Stored XSS in \"Respond to Webhook\" Node May Execute Outside iframe Sandbox"],
