@@ -1,6 +1,6 @@
 // GENERATED FILE: do not edit. Written by `npm run advisories` (test/advisories/generate-advisory-table.ts)
 // from the GitHub Advisory Database records recorded under data/advisories/ (fetched
-// 2026-12-02). 480 advisories, 522 rows, 37 products.
+// 2026-12-02). 494 advisories, 551 rows, 37 products.
 import type { AdvisoryRow } from './advisory-row.js';
 
 /** [service, GHSA id, CVE id or "", affected range, severity (c/h/m/l), summary]. */
@@ -317,7 +317,36 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["n8n","GHSA-2x35-3fw4-9jr4","",">=2.32.0 <2.32.1","h","n8n: Send Email Node Arbitrary File Read and SSRF via Nodemailer Content-Object Type Confusion"],
   ["n8n","GHSA-2x35-3fw4-9jr4","","<1.123.67","h","n8n: Send Email Node Arbitrary File Read and SSRF via Nodemailer Content-Object Type Confusion"],
   ["n8n","GHSA-2xcx-75h9-vr9h","","<1.121.0","m","n8n's domain allowlist bypass enables credential exfiltration"],
+  ["n8n","GHSA-2xgm-wc4g-5jvg","CVE-2026-59253","<2.28.0","m","n8n: Improper Authorization Allows Authenticated Users to Assign Workflows to Folders in Other Projects"],
+  ["n8n","GHSA-33q9-f52j-gc75","CVE-2026-65014","<2.27.4","m","n8n: Unauthenticated Endpoint Allows Cancellation of Any User's Active Test Webhook"],
+  ["n8n","GHSA-34ff-336r-5q23","CVE-2026-86082",">=2.0.0 <2.37.7","h","n8n: Domain-Restriction Bypass via Unguarded Model-Search Endpoint in OpenAI Chat Model Node"],
+  ["n8n","GHSA-34ff-336r-5q23","CVE-2026-86082",">=2.38.0 <2.38.2","h","n8n: Domain-Restriction Bypass via Unguarded Model-Search Endpoint in OpenAI Chat Model Node"],
+  ["n8n","GHSA-34ff-336r-5q23","CVE-2026-86082","<1.123.76","h","n8n: Domain-Restriction Bypass via Unguarded Model-Search Endpoint in OpenAI Chat Model Node"],
+  ["n8n","GHSA-35jj-42hp-8gmq","CVE-2026-86077","<2.37.7","m","n8n: Anonymous Approval-Gate Bypass via Reused resumeToken over the Chat WebSocket"],
+  ["n8n","GHSA-35jj-42hp-8gmq","CVE-2026-86077",">=2.38.0 <2.38.2","m","n8n: Anonymous Approval-Gate Bypass via Reused resumeToken over the Chat WebSocket"],
+  ["n8n","GHSA-35q8-9mj6-wjmf","CVE-2026-65016",">=2.0.0-rc.0 <2.29.8","h","n8n: SSO Instance-Role Provisioning Allows Privilege Escalation to Instance Owner"],
+  ["n8n","GHSA-35q8-9mj6-wjmf","CVE-2026-65016",">=2.30.0 <2.30.1","h","n8n: SSO Instance-Role Provisioning Allows Privilege Escalation to Instance Owner"],
+  ["n8n","GHSA-35q8-9mj6-wjmf","CVE-2026-65016","<1.123.64","h","n8n: SSO Instance-Role Provisioning Allows Privilege Escalation to Instance Owner"],
+  ["n8n","GHSA-364x-8g5j-x2pr","","<2.6.4","m","n8n has XSS in its Credential Management Flow"],
+  ["n8n","GHSA-364x-8g5j-x2pr","",">=2.7.0 <2.8.0","m","n8n has XSS in its Credential Management Flow"],
   ["n8n","GHSA-365g-vjw2-grx8","","<=1.114.4","h","n8n: Execute Command Node Allows Authenticated Users to Run Arbitrary Commands on Host"],
+  ["n8n","GHSA-3875-8gcx-7v46","CVE-2026-56348","<2.20.0","m","n8n: Credential exfiltration via Allowed HTTP Request Domains Bypass"],
+  ["n8n","GHSA-38c7-23hj-2wgq","",">=2.0.0 <2.6.2","m","n8n has Webhook Forgery on Zendesk Trigger Node"],
+  ["n8n","GHSA-38c7-23hj-2wgq","","<1.123.18","m","n8n has Webhook Forgery on Zendesk Trigger Node"],
+  ["n8n","GHSA-3c7f-5hgj-h279","","=2.14.0","m","n8n has XSS in Chat Trigger Node through Custom CSS"],
+  ["n8n","GHSA-3c7f-5hgj-h279","",">=2.0.0-rc.0 <2.13.3","m","n8n has XSS in Chat Trigger Node through Custom CSS"],
+  ["n8n","GHSA-3c7f-5hgj-h279","","<1.123.27","m","n8n has XSS in Chat Trigger Node through Custom CSS"],
+  ["n8n","GHSA-42h7-m79w-wvg5","CVE-2026-54302",">=2.0.0-rc.0 <2.25.7","h","n8n: Stored XSS in Chat Trigger Node"],
+  ["n8n","GHSA-42h7-m79w-wvg5","CVE-2026-54302",">=2.26.0 <2.26.2","h","n8n: Stored XSS in Chat Trigger Node"],
+  ["n8n","GHSA-42h7-m79w-wvg5","CVE-2026-54302","<1.123.55","h","n8n: Stored XSS in Chat Trigger Node"],
+  ["n8n","GHSA-43v7-fp2v-68f6","CVE-2026-33724","<2.5.0","m","n8n's Source Control SSH Configuration Uses StrictHostKeyChecking=no"],
+  ["n8n","GHSA-44v6-jhgm-p3m4","CVE-2026-42234",">=2.17.0 <2.17.4","h","n8n has a Python Task Runner Sandbox Escape Vulnerability"],
+  ["n8n","GHSA-44v6-jhgm-p3m4","CVE-2026-42234",">=2.18.0 <2.18.1","h","n8n has a Python Task Runner Sandbox Escape Vulnerability"],
+  ["n8n","GHSA-44v6-jhgm-p3m4","CVE-2026-42234","<1.123.32","h","n8n has a Python Task Runner Sandbox Escape Vulnerability"],
+  ["n8n","GHSA-49m9-pgww-9vq6","CVE-2026-42236",">=2.0.0 <2.17.4","h","n8n Vulnerable to Unauthenticated Denial of Service via MCP Client Registration"],
+  ["n8n","GHSA-49m9-pgww-9vq6","CVE-2026-42236",">=2.18.0 <2.18.1","h","n8n Vulnerable to Unauthenticated Denial of Service via MCP Client Registration"],
+  ["n8n","GHSA-49m9-pgww-9vq6","CVE-2026-42236","<1.123.32","h","n8n Vulnerable to Unauthenticated Denial of Service via MCP Client Registration"],
+  ["n8n","GHSA-49mx-fj45-q3p6","CVE-2025-61917",">=1.65.0 <1.114.3","h","n8n's Unsafe Buffer Allocation Allows In-Process Memory Disclosure in Task Runner"],
   ["n8n","GHSA-58jc-rcg5-95f3","CVE-2025-61914","<1.114.0","h","n8n's Possible Stored XSS in \"Respond to Webhook\" Node May Execute Outside iframe Sandbox"],
   ["n8n","GHSA-5vj6-wjr7-5v9f","CVE-2025-49592","<=1.97.0","m","n8n allows open redirects via the /signin endpoint"],
   ["n8n","GHSA-62r4-hw23-cc8v","CVE-2025-68668",">=1.0.0 <2.0.0","c","n8n Vulnerable to Arbitrary Command Execution in Pyodide based Python Code Node"],
