@@ -1,6 +1,6 @@
 // GENERATED FILE: do not edit. Written by `npm run advisories` (test/advisories/generate-advisory-table.ts)
 // from the GitHub Advisory Database records recorded under data/advisories/ (fetched
-// 2026-12-02). 494 advisories, 551 rows, 37 products.
+// 2026-12-02). 505 advisories, 582 rows, 37 products.
 import type { AdvisoryRow } from './advisory-row.js';
 
 /** [service, GHSA id, CVE id or "", affected range, severity (c/h/m/l), summary]. */
@@ -347,9 +347,40 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["n8n","GHSA-49m9-pgww-9vq6","CVE-2026-42236",">=2.18.0 <2.18.1","h","n8n Vulnerable to Unauthenticated Denial of Service via MCP Client Registration"],
   ["n8n","GHSA-49m9-pgww-9vq6","CVE-2026-42236","<1.123.32","h","n8n Vulnerable to Unauthenticated Denial of Service via MCP Client Registration"],
   ["n8n","GHSA-49mx-fj45-q3p6","CVE-2025-61917",">=1.65.0 <1.114.3","h","n8n's Unsafe Buffer Allocation Allows In-Process Memory Disclosure in Task Runner"],
+  ["n8n","GHSA-537j-gqpc-p7fq","CVE-2026-42235",">=2.17.0 <2.17.4","h","n8n Vulnerable to XSS via MCP OAuth client"],
+  ["n8n","GHSA-537j-gqpc-p7fq","CVE-2026-42235",">=2.18.0 <2.18.1","h","n8n Vulnerable to XSS via MCP OAuth client"],
+  ["n8n","GHSA-537j-gqpc-p7fq","CVE-2026-42235","<1.123.32","h","n8n Vulnerable to XSS via MCP OAuth client"],
+  ["n8n","GHSA-57g9-58c2-xjg3","CVE-2026-44790",">=2.0.0-rc.0 <2.20.7","c","n8n Has an Arbitrary File Read via Git Node"],
+  ["n8n","GHSA-57g9-58c2-xjg3","CVE-2026-44790",">=2.21.0 <2.22.1","c","n8n Has an Arbitrary File Read via Git Node"],
+  ["n8n","GHSA-57g9-58c2-xjg3","CVE-2026-44790","<1.123.43","c","n8n Has an Arbitrary File Read via Git Node"],
   ["n8n","GHSA-58jc-rcg5-95f3","CVE-2025-61914","<1.114.0","h","n8n's Possible Stored XSS in \"Respond to Webhook\" Node May Execute Outside iframe Sandbox"],
+  ["n8n","GHSA-58qr-rcgv-642v","CVE-2026-33660","<1.123.27","c","n8n has Multiple Remote Code Execution Vulnerabilities in Merge Node AlaSQL SQL Mode"],
+  ["n8n","GHSA-58qr-rcgv-642v","CVE-2026-33660",">=2.0.0-rc.0 <2.13.3","c","n8n has Multiple Remote Code Execution Vulnerabilities in Merge Node AlaSQL SQL Mode"],
+  ["n8n","GHSA-58qr-rcgv-642v","CVE-2026-33660","=2.14.0","c","n8n has Multiple Remote Code Execution Vulnerabilities in Merge Node AlaSQL SQL Mode"],
+  ["n8n","GHSA-5m98-cgcr-xx3q","CVE-2026-86080",">=2.0.0 <2.37.7","m","n8n: GitHub Trigger 422 Reuse Path Skips Webhook Secret Storage, Causing Signature Verification to Fail-Open"],
+  ["n8n","GHSA-5m98-cgcr-xx3q","CVE-2026-86080",">=2.38.0 <2.38.2","m","n8n: GitHub Trigger 422 Reuse Path Skips Webhook Secret Storage, Causing Signature Verification to Fail-Open"],
+  ["n8n","GHSA-5m98-cgcr-xx3q","CVE-2026-86080","<1.123.76","m","n8n: GitHub Trigger 422 Reuse Path Skips Webhook Secret Storage, Causing Signature Verification to Fail-Open"],
   ["n8n","GHSA-5vj6-wjr7-5v9f","CVE-2025-49592","<=1.97.0","m","n8n allows open redirects via the /signin endpoint"],
+  ["n8n","GHSA-5xp3-2w67-427v","CVE-2026-49465",">=2.0.0-rc.0 <2.21.8","m","n8n: Git Node Clone and Push Operations Bypass File Sandbox"],
+  ["n8n","GHSA-5xp3-2w67-427v","CVE-2026-49465",">=2.22.0 <2.22.4","m","n8n: Git Node Clone and Push Operations Bypass File Sandbox"],
+  ["n8n","GHSA-5xp3-2w67-427v","CVE-2026-49465","<1.123.48","m","n8n: Git Node Clone and Push Operations Bypass File Sandbox"],
+  ["n8n","GHSA-5xrp-6693-jjx9","CVE-2026-1470",">=2.5.0 <2.5.1","c","n8n Unsafe Workflow Expression Evaluation Allows Remote Code Execution"],
+  ["n8n","GHSA-5xrp-6693-jjx9","CVE-2026-1470",">=2.0.0 <2.4.5","c","n8n Unsafe Workflow Expression Evaluation Allows Remote Code Execution"],
+  ["n8n","GHSA-5xrp-6693-jjx9","CVE-2026-1470","<1.123.17","c","n8n Unsafe Workflow Expression Evaluation Allows Remote Code Execution"],
   ["n8n","GHSA-62r4-hw23-cc8v","CVE-2025-68668",">=1.0.0 <2.0.0","c","n8n Vulnerable to Arbitrary Command Execution in Pyodide based Python Code Node"],
+  ["n8n","GHSA-64xh-79j6-r5v8","","<2.31.5","h","n8n: Bypass \"Allowed HTTP Request Domains\" Credential Restriction in Multiple AI and LLM Nodes"],
+  ["n8n","GHSA-64xh-79j6-r5v8","",">=2.32.0 <2.32.1","h","n8n: Bypass \"Allowed HTTP Request Domains\" Credential Restriction in Multiple AI and LLM Nodes"],
+  ["n8n","GHSA-652q-gvq3-74qv","",">=2.0.0-rc.0 <2.31.5","m","n8n: Snowflake Node executeQuery Operation Allows SQL Injection via Unparameterized Expression Interpolation"],
+  ["n8n","GHSA-652q-gvq3-74qv","",">=2.32.0 <2.32.1","m","n8n: Snowflake Node executeQuery Operation Allows SQL Injection via Unparameterized Expression Interpolation"],
+  ["n8n","GHSA-652q-gvq3-74qv","","<1.123.67","m","n8n: Snowflake Node executeQuery Operation Allows SQL Injection via Unparameterized Expression Interpolation"],
+  ["n8n","GHSA-65xw-2v52-jhxc","CVE-2026-86994",">=2.0.0 <2.37.7","m","n8n: Cross-User Active Workflow ID and Lifecycle Event Disclosure via Missing userId Filter"],
+  ["n8n","GHSA-65xw-2v52-jhxc","CVE-2026-86994",">=2.38.0 <2.38.2","m","n8n: Cross-User Active Workflow ID and Lifecycle Event Disclosure via Missing userId Filter"],
+  ["n8n","GHSA-65xw-2v52-jhxc","CVE-2026-86994","<1.123.76","m","n8n: Cross-User Active Workflow ID and Lifecycle Event Disclosure via Missing userId Filter"],
+  ["n8n","GHSA-664h-gpgq-h6xx","",">=2.0.0-rc.0 <2.25.7","m","n8n: Wrong OAuth Scope on Evaluation Test Runs Endpoints"],
+  ["n8n","GHSA-664h-gpgq-h6xx","",">=2.26.0 <2.26.2","m","n8n: Wrong OAuth Scope on Evaluation Test Runs Endpoints"],
+  ["n8n","GHSA-664h-gpgq-h6xx","","<1.123.55","m","n8n: Wrong OAuth Scope on Evaluation Test Runs Endpoints"],
+  ["n8n","GHSA-679f-58pq-4v2c","CVE-2026-86078","<2.37.7","m","n8n: Prototype Pollution via Workflow Structure Summary Can Lead to Denial of Service"],
+  ["n8n","GHSA-679f-58pq-4v2c","CVE-2026-86078",">=2.38.0 <2.38.2","m","n8n: Prototype Pollution via Workflow Structure Summary Can Lead to Denial of Service"],
   ["n8n","GHSA-6cqr-8cfr-67f8","CVE-2026-25049","<1.123.17","c","n8n Has Expression Escape Vulnerability Leading to RCE"],
   ["n8n","GHSA-6cqr-8cfr-67f8","CVE-2026-25049",">=2.0.0 <2.5.2","c","n8n Has Expression Escape Vulnerability Leading to RCE"],
   ["n8n","GHSA-7c4h-vh2m-743m","CVE-2026-21893",">=0.187.0 <1.120.3","c","n8n Vulnerable to Command Injection in Community Package Installation"],
