@@ -15,6 +15,17 @@
  * lower bound left out for `0`). An interval that is never closed (no fixed release) is not a row:
  * the table covers advisories with a fixed or last-affected version; those are counted as skipped.
  * GIT ranges (commit hashes) are ignored.
+ *
+ * Second record kind, for advisories whose OSV file could not be read here: the same GitHub
+ * advisory as exported per package by aquasecurity/vuln-list (`ghsa/<ecosystem>/<package>/<GHSA
+ * id>.json`, GitHub's GraphQL `securityVulnerabilities` of that package). Its ranges are kept as
+ * GitHub wrote them, `vulnerable[].range` (GitHub's `vulnerableVersionRange`, e.g. `>= 0.10.1,
+ * < 0.14.0`, `< 1.35.36`, `<= 1.28.11`, `= 2.0.0`), with `affected: []`. Each range is one row,
+ * its comparators joined as versionInRange wants them (`>=0.10.1 <0.14.0`); a range with no upper
+ * bound (no `<`, `<=` or `=`) has no fixed version and is skipped like an open OSV interval.
+ * Where aquasecurity/vuln-list's stored copy lacks a package's newer files, the same export is read
+ * from bitfront-se/vuln-list-temp, a copy of vuln-list with the same layout; the source names the
+ * repository actually read.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -49,9 +60,11 @@ export interface TrimmedAdvisory {
     readonly package: PackageRef;
     readonly ranges: readonly { readonly type: string; readonly events: readonly OsvEvent[] }[];
   }[];
+  /** vuln-list records only: GitHub's vulnerable ranges of this package, as GitHub wrote them. */
+  readonly vulnerable?: readonly { readonly range: string; readonly firstPatched: string | null }[];
   readonly published: string;
   readonly modified: string;
-  /** `github/advisory-database <path>@<commit>`: where the record was read. */
+  /** `github/advisory-database <path>@<commit>` or `aquasecurity/vuln-list <path>@<commit>`: where the record was read. */
   readonly source: string;
   /** YYYY-MM-DD the record was fetched. */
   readonly fetchedAt: string;
@@ -133,6 +146,26 @@ export function rangeIntervals(events: readonly OsvEvent[]): { intervals: string
   return { intervals, open: start !== undefined };
 }
 
+const GITHUB_COMPARATOR = /^(<=|>=|<|>|=)\s*([0-9A-Za-z][0-9A-Za-z.+_-]*)$/;
+
+/** GitHub's `vulnerableVersionRange` (`>= 1.0, < 1.2`) in versionInRange syntax (`>=1.0 <1.2`); `open` without an upper bound. */
+export function githubRange(range: string): { range?: string; open: boolean; bad?: string } {
+  const parts = range.split(',').map((p) => p.trim());
+  const comparators: string[] = [];
+  let upper = false;
+  for (const part of parts) {
+    const m = GITHUB_COMPARATOR.exec(part);
+    if (!m) return { open: false, bad: JSON.stringify(range) };
+    const op = m[1] as string;
+    if (op === '<' || op === '<=' || op === '=') upper = true;
+    comparators.push(`${op}${m[2]}`);
+  }
+  return upper ? { range: comparators.join(' '), open: false } : { open: true };
+}
+
+const OSV_SOURCE = /^github\/advisory-database advisories\/github-reviewed\/\d{4}\/\d{2}\/GHSA-[^/]+\/GHSA-[^/]+\.json@[0-9a-f]{40}$/;
+const VULN_LIST_SOURCE = /^(?:aquasecurity\/vuln-list|bitfront-se\/vuln-list-temp) ghsa\/(pip|npm|go|rust|composer|maven|nuget|rubygems)\/\S+\/(GHSA-[^/]+)\.json@[0-9a-f]{40}$/;
+
 /** One line, at most `max` characters. */
 export function oneLine(text: string, max = 160): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -178,9 +211,11 @@ export function buildAdvisoryRows(data: AdvisoryData): BuildResult {
         }
         if (!/^\d{4}-\d{2}-\d{2}$/.test(rec.fetchedAt ?? '')) problems.push(`${where}: fetchedAt "${rec.fetchedAt}" is not a date`);
         else fetchedAt.add(rec.fetchedAt);
-        if (!/^github\/advisory-database advisories\/github-reviewed\/\d{4}\/\d{2}\/GHSA-[^/]+\/GHSA-[^/]+\.json@[0-9a-f]{40}$/.test(rec.source ?? '')) {
+        const vulnList = VULN_LIST_SOURCE.exec(rec.source ?? '');
+        if (!OSV_SOURCE.test(rec.source ?? '') && !vulnList) {
           problems.push(`${where}: source "${rec.source}" is not a github-reviewed path with its commit`);
         }
+        if (vulnList && vulnList[2] !== rec.id) problems.push(`${where}: source "${rec.source}" names another advisory`);
         const cve = rec.aliases.filter((a) => /^CVE-\d{4}-\d{4,}$/.test(a)).sort()[0] ?? '';
         const summary = oneLine(rec.summary);
         let closed = 0;
@@ -202,6 +237,21 @@ export function buildAdvisoryRows(data: AdvisoryData): BuildResult {
               rows.push([service, rec.id, cve, affectedRange, sev, summary]);
             }
           }
+        }
+        // A vuln-list record is one package's file: its ranges are that package's.
+        for (const v of vulnList ? (rec.vulnerable ?? []) : []) {
+          const r = githubRange(v.range);
+          if (r.bad) {
+            problems.push(`${where}: vulnerable range ${r.bad} is not comparators joined by commas`);
+            continue;
+          }
+          open ||= r.open;
+          if (!r.range) continue;
+          closed++;
+          const key = `${service} ${rec.id} ${r.range}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          rows.push([service, rec.id, cve, r.range, sev, summary]);
         }
         if (closed === 0) skippedUnfixed.push(`${service} ${rec.id}${open ? ' (no fixed version)' : ' (no range for this package)'}`);
       }

@@ -8,6 +8,7 @@ import {
   type AdvisoryData,
   buildAdvisoryRows,
   GENERATED_MODULE,
+  githubRange,
   loadAdvisoryData,
   type OsvEvent,
   packageKey,
@@ -35,6 +36,19 @@ function osvAffects(version: string, events: readonly OsvEvent[]): boolean {
   return affected;
 }
 
+/**
+ * GitHub's own reading of a `vulnerableVersionRange` (vuln-list records), written independently of
+ * the generator: every comma-separated comparator holds.
+ */
+function githubAffects(version: string, range: string): boolean {
+  return range.split(',').every((part) => {
+    const m = /^\s*(<=|>=|<|>|=)\s*(\S+)\s*$/.exec(part);
+    if (!m) throw new Error(`unreadable range ${range}`);
+    const c = compareVersions(version, m[2] as string) ?? Number.NaN;
+    return { '<': c < 0, '<=': c <= 0, '>': c > 0, '>=': c >= 0, '=': c === 0 }[m[1] as '<'];
+  });
+}
+
 /** A version just below `v` (the last non-zero part minus one, later parts high) and one just above. */
 function neighbours(v: string): string[] {
   const p = parseVersion(v);
@@ -50,15 +64,18 @@ function neighbours(v: string): string[] {
 }
 
 /** Every recorded advisory of every product, with its ranges for all of that product's packages. */
-const records: { service: string; rec: TrimmedAdvisory; ranges: { type: string; events: readonly OsvEvent[] }[] }[] = [];
+const records: { service: string; rec: TrimmedAdvisory; ranges: { type: string; events: readonly OsvEvent[] }[]; githubRanges: string[] }[] = [];
 for (const [service, product] of Object.entries(data.products)) {
   const keys = new Set(product.packages.map(packageKey));
   for (const file of data.files.filter((f) => keys.has(packageKey(f.data)))) {
     for (const rec of file.data.records) {
       const ranges = rec.affected.filter((a) => keys.has(packageKey(a.package))).flatMap((a) => a.ranges.filter((r) => r.type === 'ECOSYSTEM' || r.type === 'SEMVER'));
+      const githubRanges = (rec.vulnerable ?? []).map((v) => v.range);
       const known = records.find((r) => r.service === service && r.rec.id === rec.id);
-      if (known) known.ranges.push(...ranges);
-      else records.push({ service, rec, ranges: [...ranges] });
+      if (known) {
+        known.ranges.push(...ranges);
+        known.githubRanges.push(...githubRanges);
+      } else records.push({ service, rec, ranges: [...ranges], githubRanges });
     }
   }
 }
@@ -83,13 +100,16 @@ describe('the generated advisory table', () => {
     for (const { service, rec } of records) expect(rowIds.has(`${service} ${rec.id}`) || skipped.has(`${service} ${rec.id}`), `${service} ${rec.id}`).toBe(true);
   });
 
-  it.each(records.map((r) => [`${r.service} ${r.rec.id}`, r] as const))('%s: its rows match its record at every boundary', (_name, { service, rec, ranges }) => {
+  it.each(records.map((r) => [`${r.service} ${r.rec.id}`, r] as const))('%s: its rows match its record at every boundary', (_name, { service, rec, ranges, githubRanges }) => {
     const rows = GENERATED_ADVISORY_ROWS.filter((r) => r[0] === service && r[1] === rec.id);
-    const boundaries = ranges.flatMap((r) => r.events.flatMap((e) => Object.values(e) as string[])).filter((v) => v !== '0');
+    const boundaries = [
+      ...ranges.flatMap((r) => r.events.flatMap((e) => Object.values(e) as string[])),
+      ...githubRanges.flatMap((r) => r.split(',').map((p) => p.replace(/^\s*(<=|>=|<|>|=)\s*/, '').trim())),
+    ].filter((v) => v !== '0');
     const candidates = [...new Set([...boundaries, ...boundaries.flatMap(neighbours), '0.0.1'])];
     expect(candidates.length).toBeGreaterThan(0);
     for (const version of candidates) {
-      const expected = ranges.some((r) => osvAffects(version, r.events));
+      const expected = ranges.some((r) => osvAffects(version, r.events)) || githubRanges.some((r) => githubAffects(version, r));
       const got = rows.some((r) => versionInRange(version, r[3]));
       expect(got, `${version} in ${rows.map((r) => r[3]).join(' | ')}`).toBe(expected);
     }
@@ -129,6 +149,66 @@ describe('OSV ranges to table ranges', () => {
     expect(rangeIntervals([{ fixed: '1.0' }]).bad).toContain('without introduced');
     expect(rangeIntervals([{ introduced: '0', fixed: '1.0' }]).bad).toContain('"fixed":"1.0"');
     expect(rangeIntervals([{ introduced: '0' }, { fixed: '1.0 || 2.0' }]).bad).toContain('1.0 || 2.0');
+  });
+});
+
+describe('GitHub vulnerable ranges (vuln-list records) to table ranges', () => {
+  it('joins the comparators, and reports a range with no upper bound as open', () => {
+    expect(githubRange('>= 0.10.1, < 0.14.0')).toEqual({ range: '>=0.10.1 <0.14.0', open: false });
+    expect(githubRange('< 1.35.36')).toEqual({ range: '<1.35.36', open: false });
+    expect(githubRange('<= 1.28.11')).toEqual({ range: '<=1.28.11', open: false });
+    expect(githubRange('= 2.0.0')).toEqual({ range: '=2.0.0', open: false });
+    expect(githubRange('>= 3.0.0')).toEqual({ open: true });
+  });
+
+  it('refuses a range it cannot read, naming it', () => {
+    expect(githubRange('< 1.0 || >= 2.0').bad).toContain('1.0 || >= 2.0');
+    expect(githubRange('').bad).toBe('""');
+  });
+
+  it('makes one row per vulnerable range of a vuln-list record, and checks that the source names the record', () => {
+    const rec = (id: string, path: string, vulnerable: TrimmedAdvisory['vulnerable']): TrimmedAdvisory => ({
+      id,
+      aliases: [],
+      summary: 'demo',
+      severity: [],
+      database_specific: { severity: 'LOW' },
+      affected: [],
+      vulnerable,
+      published: '2024-01-01T00:00:00Z',
+      modified: '2024-01-01T00:00:00Z',
+      source: `aquasecurity/vuln-list ghsa/pip/demo/${path}.json@${'b'.repeat(40)}`,
+      fetchedAt: '2026-12-02',
+    });
+    const result = buildAdvisoryRows({
+      products: { demo: { packages: [{ ecosystem: 'PyPI', name: 'demo' }], why: 'test' } },
+      files: [
+        {
+          file: 'PyPI/demo.json',
+          data: {
+            ecosystem: 'PyPI',
+            name: 'demo',
+            records: [
+              rec('GHSA-2222-3333-4444', 'GHSA-2222-3333-4444', [
+                { range: '< 1.2.3', firstPatched: '1.2.3' },
+                { range: '>= 2.0.0, < 2.0.4', firstPatched: '2.0.4' },
+              ]),
+              rec('GHSA-2222-3333-5555', 'GHSA-2222-3333-4444', [{ range: '< 1.0', firstPatched: '1.0' }]),
+              rec('GHSA-2222-3333-6666', 'GHSA-2222-3333-6666', [{ range: '>= 3.0', firstPatched: null }]),
+            ],
+          },
+        },
+      ],
+    });
+    expect(result.rows).toEqual([
+      ['demo', 'GHSA-2222-3333-4444', '', '<1.2.3', 'l', 'demo'],
+      ['demo', 'GHSA-2222-3333-4444', '', '>=2.0.0 <2.0.4', 'l', 'demo'],
+      ['demo', 'GHSA-2222-3333-5555', '', '<1.0', 'l', 'demo'],
+    ]);
+    expect(result.problems).toEqual([
+      `PyPI/demo.json GHSA-2222-3333-5555: source "aquasecurity/vuln-list ghsa/pip/demo/GHSA-2222-3333-4444.json@${'b'.repeat(40)}" names another advisory`,
+    ]);
+    expect(result.skippedUnfixed).toEqual(['demo GHSA-2222-3333-6666 (no fixed version)']);
   });
 });
 
