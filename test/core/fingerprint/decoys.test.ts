@@ -506,8 +506,8 @@ async function matchingProbes(fetch: HttpFetch, entries: readonly CatalogEntry[]
 }
 
 describe('decoy suite', () => {
-  it('has at least 24 decoys with unique names', () => {
-    expect(decoys.length).toBeGreaterThanOrEqual(24);
+  it('has at least 100 decoys with unique names', () => {
+    expect(decoys.length).toBeGreaterThanOrEqual(100);
     expect(new Set(decoys.map((d) => d.name)).size).toBe(decoys.length);
   });
 
