@@ -57,8 +57,9 @@ describe('port sets from the CLI', () => {
   it('the catalog set (scan\'s default, by its contract) misses them: that is why ranges default to ai', async () => {
     const r = await cli('scan', '127.0.95.0/29', '--json');
     expect(r.code, r.stderr).toBe(0);
-    // 3001 is a catalog port already (AnythingLLM's); the other four are outside the catalog set.
-    expect(found(r.stdout)).toEqual(['127.0.95.3:3001 mcp-server']);
+    // 3001 (AnythingLLM's) and 9000 (whisper-asr-webservice's) are catalog ports already; the other
+    // three are outside the catalog set.
+    expect(found(r.stdout)).toEqual(['127.0.95.3:3001 mcp-server', '127.0.95.4:9000 openai-compatible']);
   });
 
   it('a range with no ports is swept with the default set (ai): run finds every product', async () => {

@@ -165,7 +165,8 @@ describe('CLI rough edges from the newcomer trial, the rest (problems 19, 22, 24
       expect(io.stderr.join('\n')).toContain('error: this run scanned nothing: no range is registered; add one with: exposure-monitor ranges add <cidr>');
       // A loopback row registered under a wider size cap, then a run with the default cap: every
       // row refused (loopback, so even a policy bug could send nothing off the machine).
-      expect(await main(['ranges', 'add', '127.0.0.0/15', '--max-range-prefix', '15', '--state-dir', empty], captureIo())).toBe(0);
+      // One port: the row must pass the per-row probe cap, whatever size the default port set grows to.
+      expect(await main(['ranges', 'add', '127.0.0.0/15', '--max-range-prefix', '15', '--ports', '11434', '--state-dir', empty], captureIo())).toBe(0);
       const refused = captureIo();
       expect(await main(['run', '--state-dir', empty], refused)).toBe(1);
       expect(refused.stderr.join('\n')).toContain('error: this run scanned nothing: every registered range was refused');
