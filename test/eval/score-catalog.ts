@@ -2,30 +2,10 @@
 // every recorded AI fixture plus every decoy, served by real HTTP(S) servers on 127.0.x.y,
 // scanned with the real prober. Prints recall, service and auth accuracy, false positives and
 // HTTP requests per open port. Run: npm run eval
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { catalog } from '../../lambdas/core/fingerprint/catalog/index.js';
 import { DEFAULT_PROBE_OPTIONS, probeTargets } from '../../lambdas/core/probing/probe-targets.js';
-import { Fleet, FIXTURE_ROOT, listFixtures, type ResponseFixture } from '../../lambdas/local/fixture-fleet.js';
-
-interface Case {
-  readonly name: string;
-  readonly host: string;
-  readonly port: number;
-  readonly tls: boolean;
-  readonly expected?: { service: string; auth: string };
-}
-
-function loadDecoys(): { name: string; fixture: ResponseFixture }[] {
-  const dir = path.join(FIXTURE_ROOT, 'decoys');
-  let files: string[] = [];
-  try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.json'));
-  } catch {
-    return [];
-  }
-  return files.map((f) => ({ name: `decoy/${f.slice(0, -5)}`, fixture: JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as ResponseFixture }));
-}
+import { Fleet, listFixtures } from '../../lambdas/local/fixture-fleet.js';
+import { startEvalFleet } from './eval-fleet.js';
 
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -34,28 +14,8 @@ const median = (xs: readonly number[]): number => {
 
 async function main(): Promise<void> {
   const fleet = new Fleet();
-  const cases: Case[] = [];
-  let n = 0;
-  const host = () => {
-    n++;
-    return `127.0.${200 + Math.floor(n / 250)}.${(n % 250) + 1}`;
-  };
   try {
-    for (const f of listFixtures()) {
-      const entry = catalog.find((e) => e.service === f.service);
-      // Each AI fixture twice: on its default port over HTTP, and behind a TLS reverse proxy port.
-      const defaults = [{ port: entry?.ports[0] ?? 8080, tls: false }, { port: 8443, tls: true }];
-      for (const d of defaults) {
-        const m = await fleet.start({ host: host(), port: d.port, tls: d.tls, fixture: f.fixture });
-        cases.push({ name: `${f.service}/${f.state}${d.tls ? ' (tls)' : ''}`, host: m.member.host, port: m.member.port, tls: d.tls, expected: { service: f.fixture.service, auth: f.fixture.auth } });
-      }
-    }
-    for (const d of loadDecoys()) {
-      for (const port of [8080, 8000]) {
-        const m = await fleet.start({ host: host(), port, fixture: d.fixture });
-        cases.push({ name: d.name, host: m.member.host, port: m.member.port, tls: false });
-      }
-    }
+    const cases = await startEvalFleet(fleet);
     const report = await probeTargets(cases.map((c) => ({ host: c.host, port: c.port })), catalog, { ...DEFAULT_PROBE_OPTIONS, connectTimeoutMs: 1000, checkDefaultCredentials: true });
     const found = new Map(report.observations.map((o) => [`${o.ip}:${o.port}`, o]));
     const ai = cases.filter((c) => c.expected);
