@@ -1,4 +1,4 @@
-import { checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
+import { checkServerIdentity, createSecureContext, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import { buildConnector, Client } from 'undici';
 import type { ProbeRequest } from '../fingerprint/catalog-schema.js';
 import type { HttpFetch, HttpResult } from '../fingerprint/http-result.js';
@@ -95,6 +95,30 @@ export interface HttpSession {
 const MAX_HEADER_BYTES = 16 * 1024;
 
 /**
+ * How long before a server's advertised keep-alive timeout (`Keep-Alive: timeout=N`) the session
+ * stops reusing the connection. undici's default, 2 s, made any server advertising 2 s or less
+ * (the fixture fleet; gunicorn-style short keep-alives) close the connection after every answer:
+ * one TCP (and TLS) connect per request, most of the CPU per open port (npm run bench:
+ * fingerprint-cpu.ts counted 4,361 connects for 4,362 requests on the TLS fleet). A session sends
+ * its next request as soon as the previous answer is read, milliseconds later, so 1 s of margin
+ * still never sends on a connection the server is about to close; at 1 s or less it reconnects.
+ * undici lib/dispatcher/client-h1.js (v7.30.2), onHeadersComplete: timeout = hint - threshold.
+ */
+const KEEP_ALIVE_THRESHOLD_MS = 1_000;
+
+let secureContext: SecureContext | undefined;
+/**
+ * Every TLS connect of the prober uses one context. Why: without one, tls.connect builds a fresh
+ * SecureContext per connection (default root store, ciphers): about 0.35 ms of CPU each, the
+ * largest single cost of a TLS probe in `node --cpu-prof`. Nothing in it differs per endpoint
+ * (no client certificate, no CA override; rejectUnauthorized and SNI are per connection).
+ */
+function sharedSecureContext(): SecureContext {
+  secureContext ??= createSecureContext();
+  return secureContext;
+}
+
+/**
  * One kept-alive connection to one endpoint (undici `Client`, pipelining 1): fingerprinting sends
  * several small requests, and reusing the connection costs far less than reconnecting each time.
  * Redirects are never followed (the answer is recorded as is), bodies are never decompressed. An
@@ -111,6 +135,8 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
     rejectUnauthorized: false,
     timeout: limits.connectTimeoutMs,
     servername,
+    // One context for every TLS connect (see sharedSecureContext).
+    ...(tls ? { secureContext: sharedSecureContext() } : {}),
   } as buildConnector.BuildOptions);
   const connect: buildConnector.connector = (options, callback) => {
     baseConnector({ ...options, servername } as buildConnector.Options, (...args) => {
@@ -128,6 +154,7 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
     bodyTimeout: limits.bodyTimeoutMs,
     maxHeaderSize: MAX_HEADER_BYTES,
     keepAliveTimeout: 4_000,
+    keepAliveTimeoutThreshold: KEEP_ALIVE_THRESHOLD_MS,
   });
 
   const fetch = (request: ProbeRequest): Promise<HttpResult> =>
