@@ -1,9 +1,10 @@
 import { checkServerIdentity, createSecureContext, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
-import { buildConnector, Client } from 'undici';
+import { buildConnector, Client, errors } from 'undici';
 import type { ProbeRequest } from '../fingerprint/catalog-schema.js';
 import type { HttpFetch, HttpResult } from '../fingerprint/http-result.js';
 import { neverRequestRule } from '../fingerprint/never-request.js';
 import { cleanText } from '../alerts/sanitize.js';
+import { type Deadline, type DeadlineSignal, startDeadline } from './deadline.js';
 
 export interface HttpLimits {
   readonly connectTimeoutMs: number;
@@ -45,16 +46,19 @@ export interface HttpLimits {
  * `endpointTimeoutMs` and `maxEndpointBodyBytes`.
  */
 export interface EndpointBudget {
-  readonly deadline: AbortSignal;
+  readonly deadline: DeadlineSignal;
   bodyBytesLeft: number;
+  /** The endpoint is done: its deadline's timer and listeners go (see deadline.ts). */
+  release(): void;
 }
 
 export function endpointBudget(limits: HttpLimits, outer?: AbortSignal): EndpointBudget {
-  const own = AbortSignal.timeout(limits.endpointTimeoutMs ?? 4 * limits.requestTimeoutMs);
+  // `outer`: the whole block's deadline, when there is one.
+  const own: Deadline = startDeadline(limits.endpointTimeoutMs ?? 4 * limits.requestTimeoutMs, outer);
   return {
-    // `outer`: the whole block's deadline, when there is one.
-    deadline: outer ? AbortSignal.any([own, outer]) : own,
+    deadline: own.signal,
     bodyBytesLeft: limits.maxEndpointBodyBytes ?? 4 * limits.maxBodyBytes,
+    release: () => own.release(),
   };
 }
 
@@ -105,6 +109,13 @@ const MAX_HEADER_BYTES = 16 * 1024;
  * undici lib/dispatcher/client-h1.js (v7.30.2), onHeadersComplete: timeout = hint - threshold.
  */
 const KEEP_ALIVE_THRESHOLD_MS = 1_000;
+
+/**
+ * What a closed session's client is destroyed with: the error undici would make itself, made once.
+ * Why: `destroy()` without one builds a ClientDestroyedError per session, and capturing its stack
+ * showed in `node --cpu-prof` of the fingerprint bench. It only reaches a request still in flight.
+ */
+const SESSION_CLOSED = new errors.ClientDestroyedError();
 
 let secureContext: SecureContext | undefined;
 /**
@@ -170,8 +181,8 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
     const sentPath = limits.pathPrefix ? `${limits.pathPrefix}${path}` : path;
     // The endpoint's budget (see `endpointTimeoutMs`, `maxEndpointBodyBytes`) bounds every request too.
     if (budget?.deadline.aborted) return { ok: false, error: 'TimeoutError: endpoint time budget spent' };
-    const perRequest = AbortSignal.timeout(limits.requestTimeoutMs);
-    const signal = budget ? AbortSignal.any([perRequest, budget.deadline]) : perRequest;
+    const deadline = startDeadline(limits.requestTimeoutMs, budget?.deadline);
+    const signal = deadline.signal;
     const maxBody = budget ? Math.min(limits.maxBodyBytes, Math.max(budget.bodyBytesLeft, MIN_BODY_BYTES)) : limits.maxBodyBytes;
     try {
       const response = await client.request({
@@ -232,6 +243,8 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
       };
     } catch (err) {
       return { ok: false, error: describeError(err) };
+    } finally {
+      deadline.release();
     }
   };
 
@@ -242,7 +255,7 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
     delete: (path, headers) => send('DELETE', path, headers, undefined),
     certificate: () => certificate,
     close: async () => {
-      await client.destroy().catch(() => undefined);
+      await client.destroy(SESSION_CLOSED).catch(() => undefined);
     },
   };
 }
