@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { catalog } from '../core/fingerprint/catalog/index.js';
 import { DEFAULT_PORT_SET, portSets } from '../core/fingerprint/port-sets.js';
@@ -9,6 +8,7 @@ import { DEFAULT_PROBE_OPTIONS, type ProbeOptions } from '../core/probing/probe-
 import { InputError } from '../core/targets/address.js';
 import { parsePorts, type PortSets } from '../core/targets/ports.js';
 import { parseHostName } from '../core/targets/host-name.js';
+import { defaultSweepThreads } from './sweep-threads.js';
 
 /** Option values as `node:util` parseArgs returns them. */
 export type OptionValues = Record<string, string | boolean | undefined>;
@@ -132,8 +132,9 @@ export function probeOptions(values: OptionValues): ProbeOptions {
     connectConcurrency: intOption(values, 'concurrency', DEFAULT_PROBE_OPTIONS.connectConcurrency, 1, 4096),
     connectTimeoutMs: timeout,
     checkDefaultCredentials: values['check-default-credentials'] === true,
-    // Connects spread over two cores when there are two: the main thread keeps fingerprinting.
-    sweepThreads: intOption(values, 'threads', Math.min(2, os.availableParallelism()), 1, 16),
+    // Connects spread over two cores when two are free: the main thread keeps fingerprinting.
+    // Only when --threads is absent is the machine measured (see sweep-threads.ts).
+    sweepThreads: values.threads === undefined ? defaultSweepThreads() : intOption(values, 'threads', 1, 1, 16),
     ...(values.rate !== undefined ? { ratePerSecond: intOption(values, 'rate', 0, 1, 1_000_000) } : {}),
     ...(contact ? { userAgent: `ai-exposure-monitor/0.1 (+${contact})` } : {}),
   };

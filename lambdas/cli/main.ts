@@ -1,3 +1,5 @@
+// First, so its CPU snapshot opens the start-up measurement window (see sweep-threads.ts).
+import './sweep-threads.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,8 +58,8 @@ Options (each names the commands that take it):
   --gone-after N         run: complete runs without a sighting before "gone" (default 2)
   --concurrency N        scan, run: TCP connects in flight (default 256)
   --timeout MS           scan, run: TCP connect timeout (default 1500)
-  --threads N            scan, run: threads running TCP connects (default: 2, or 1 on a one-core
-                         machine)
+  --threads N            scan, run: threads running TCP connects (default: 2 when two cores are
+                         free of other processes' work, else 1)
   --rate N               scan, run: politeness cap, at most N TCP connects started per second
                          (default: no cap); ranges add: the cap of that range
   --resolve NAME=IP,... scan, run: fix what names resolve to (like curl's --resolve), before DNS has them

@@ -61,6 +61,8 @@ interface Cell {
   rawOpen: number[];
   sweepOpen: number[];
   scanOpen: number[];
+  /** Sweep threads each scan round chose (its summary line; the default measures the machine). */
+  scanThreads: number[];
   nmapOpen: number[];
   aiRight: number[];
   expectedOpen: number;
@@ -82,7 +84,6 @@ const ratioText = (xs: number[]): string => {
   return `${fmt(median(xs))} (${fmt(Math.min(...xs))}-${fmt(Math.max(...xs))})`;
 };
 const bundleCount = (): number => (existsSync(BUNDLES) ? readdirSync(BUNDLES).length : 0);
-const threadsDefault = (): number => Math.min(2, os.availableParallelism()); // as lambdas/cli/cli-options.ts
 
 function goalLine(ratios: number[], goal: number): string {
   if (ratios.length === 0 || !ratios.every(Number.isFinite)) return 'not measured';
@@ -113,6 +114,7 @@ async function runCell(deps: MatrixDeps, sweepEntry: string, layout: MatrixLayou
     rawOpen: [],
     sweepOpen: [],
     scanOpen: [],
+    scanThreads: [],
     nmapOpen: [],
     aiRight: [],
     expectedOpen: layout.ai.length + layout.plain.length,
@@ -160,6 +162,7 @@ async function runCell(deps: MatrixDeps, sweepEntry: string, layout: MatrixLayou
       cell.sweepOpen.push((JSON.parse((round.sweep as MatrixTimed).stdout.trim().split('\n').at(-1) ?? '{}') as { summary?: { open?: number } }).summary?.open ?? Number.NaN);
       const scan = round.scan as MatrixTimed;
       cell.scanOpen.push(Number(/scan: \d+ probes, (\d+) open/.exec(scan.stderr)?.[1] ?? Number.NaN));
+      cell.scanThreads.push(Number(/scan: .*, (\d+) sweep threads?$/m.exec(scan.stderr)?.[1] ?? Number.NaN));
       const found = scan.stdout
         .trim()
         .split('\n')
@@ -226,7 +229,7 @@ export async function fleetMatrix(deps: MatrixDeps): Promise<void> {
       deps.haveNmap ? fmt(median(nmap.map((t) => t.wallS))) : 'n/a',
       ratioText(perRound('raw')),
       deps.haveNmap ? ratioText(perRound('nmap')) : 'n/a',
-      String(threadsDefault()),
+      [...new Set(c.scanThreads)].sort((a, b) => a - b).join('/'),
       c.fixed ? `${fmt(c.fixed.wallS)}/${fmt(c.fixed.cpuS)}` : 'n/a',
       `${Math.min(...c.rawOpen)}/${Math.min(...c.sweepOpen)}/${Math.min(...c.scanOpen)}${deps.haveNmap ? `/${Math.min(...c.nmapOpen)}` : ''} of ${c.expectedOpen}`,
       `${Math.min(...c.aiRight)}/${c.expectedAi}`,
@@ -258,7 +261,7 @@ export async function fleetMatrix(deps: MatrixDeps): Promise<void> {
   console.log(
     [
       `  walls and CPU per probe: medians over the rounds; scan/raw, scan/nmap: wall ratios taken round by round, median (lowest-highest);`,
-      `  condition: the busy loop's measured share of a core in brackets; threads: the scan's sweep threads (the CLI's --threads default here);`,
+      `  condition: the busy loop's measured share of a core in brackets; threads: the sweep threads the scan chose in each round (the CLI's --threads default, from the cores other processes left free);`,
       `  sweep alone: the product's sweep without fingerprinting, wall s/us CPU per probe; scan 1 probe s: wall/CPU s of a one-probe scan,`,
       `  the CLI's fixed cost; open, AI right: the fewest over the rounds, of those the fleet has.`,
     ].join('\n'),

@@ -66,8 +66,12 @@ export async function scanCommand(positionals: readonly string[], values: Option
   const progress = progressReporter(io, values.json !== true);
   const ticker = setInterval(() => progress.update(`scanning: ${handed} of at most ${total} probes started`), 250);
   let report: Awaited<ReturnType<typeof probeTargets>>;
+  // Once: without --threads the default measures the machine (see sweep-threads.ts), and the
+  // summary says what was chosen.
+  const options = probeOptions(values);
+  const threads = options.sweepThreads ?? 1;
   try {
-    report = await probeTargets(counted(), catalog, { ...probeOptions(values), ...domainsOption(values) }, byName.size > 0 ? namesOf : undefined);
+    report = await probeTargets(counted(), catalog, { ...options, ...domainsOption(values) }, byName.size > 0 ? namesOf : undefined);
   } finally {
     clearInterval(ticker);
     progress.done();
@@ -80,7 +84,7 @@ export async function scanCommand(positionals: readonly string[], values: Option
   const perPort = [...report.requestsPerOpenPort].sort((a, b) => a - b);
   const median = perPort.length ? (perPort[Math.floor((perPort.length - 1) / 2)] as number) : 0;
   io.err(
-    `scan: ${report.sweep.attempted} probes, ${report.sweep.open} open, ${report.sweep.filtered} filtered, ${report.observations.length} AI endpoint${report.observations.length === 1 ? '' : 's'}, ${report.httpRequests} HTTP requests (per open port: median ${median}, worst ${perPort.at(-1) ?? 0})${report.sweep.descriptorRetries ? `, ${report.sweep.descriptorRetries} retries after running out of file descriptors` : ''}`,
+    `scan: ${report.sweep.attempted} probes, ${report.sweep.open} open, ${report.sweep.filtered} filtered, ${report.observations.length} AI endpoint${report.observations.length === 1 ? '' : 's'}, ${report.httpRequests} HTTP requests (per open port: median ${median}, worst ${perPort.at(-1) ?? 0})${report.sweep.descriptorRetries ? `, ${report.sweep.descriptorRetries} retries after running out of file descriptors` : ''}, ${threads} sweep thread${threads === 1 ? '' : 's'}`,
   );
   return 0;
 }

@@ -82,8 +82,29 @@ export type ProbePlan = readonly ProbeStage[];
  * probes: a product built on vLLM or Gradio costs extra requests only where vLLM or Gradio answered.
  */
 export function probePlanForPort(catalog: readonly CatalogEntry[], port: number): ProbePlan {
+  // The plan depends on the port only through which entries list it and whether it is a deep-probe
+  // port, so ports alike share one plan: a sweep over many ports (or blocks) builds a handful, not
+  // one per port per block (each sorts and filters the whole catalog).
+  const hinted = catalog.map((entry) => entry.ports.includes(port) || (entry.alternatePorts ?? []).includes(port));
+  const key = `${DEEP_PROBE_PORTS.has(port) ? 'deep' : 'shallow'}|${hinted.flatMap((h, i) => (h ? [i] : [])).join(',')}`;
+  let plans = plansByCatalog.get(catalog);
+  if (!plans) {
+    plans = new Map();
+    plansByCatalog.set(catalog, plans);
+  }
+  let plan = plans.get(key);
+  if (!plan) {
+    plan = buildProbePlan(catalog, hinted, DEEP_PROBE_PORTS.has(port));
+    plans.set(key, plan);
+  }
+  return plan;
+}
+
+const plansByCatalog = new WeakMap<readonly CatalogEntry[], Map<string, ProbePlan>>();
+
+function buildProbePlan(catalog: readonly CatalogEntry[], hintedAt: readonly boolean[], deep: boolean): ProbePlan {
   const ranked = catalog
-    .map((entry, i) => ({ entry, hinted: entry.ports.includes(port) || (entry.alternatePorts ?? []).includes(port), order: entry.order ?? 100, i }))
+    .map((entry, i) => ({ entry, hinted: hintedAt[i] === true, order: entry.order ?? 100, i }))
     .sort((a, b) => Number(b.hinted) - Number(a.hinted) || a.order - b.order || a.i - b.i);
   const specific = ranked.filter((r) => r.order < GENERIC_ORDER);
   const generic = ranked.filter((r) => r.order >= GENERIC_ORDER);
@@ -95,7 +116,7 @@ export function probePlanForPort(catalog: readonly CatalogEntry[], port: number)
     if (probes.length > 0) plan.push({ entry, probes, refiners: refinersOf(entry.service) });
   };
   for (const r of specific) push(r.entry, r.hinted ? r.entry.identify : r.entry.identify.filter(isShared));
-  if (DEEP_PROBE_PORTS.has(port)) {
+  if (deep) {
     for (const r of specific) if (!r.hinted) push(r.entry, r.entry.identify.filter((p) => !isShared(p)));
   }
   for (const r of generic) push(r.entry, r.entry.identify);

@@ -112,8 +112,26 @@ export function normalizeRequestPath(path: string): string {
   return folded.toLowerCase();
 }
 
+/**
+ * Verdicts by path as sent: the session asks for every request, and an endpoint's probes repeat
+ * the catalog's few hundred paths (normalising one costs two URL parses and two decodes). Bounded,
+ * since some paths come from what a scanned host answered.
+ */
+const verdicts = new Map<string, NeverRequestRule | null>();
+const MAX_VERDICTS = 4096;
+
 /** The rule that forbids this request path, if any. */
 export function neverRequestRule(path: string): NeverRequestRule | undefined {
+  let verdict = verdicts.get(path);
+  if (verdict === undefined) {
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdict = findNeverRequestRule(path) ?? null;
+    verdicts.set(path, verdict);
+  }
+  return verdict ?? undefined;
+}
+
+function findNeverRequestRule(path: string): NeverRequestRule | undefined {
   const p = normalizeRequestPath(path);
   return NEVER_REQUEST.find((rule) => {
     const r = rule.path.toLowerCase();

@@ -1,9 +1,10 @@
-import { checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
-import { buildConnector, Client } from 'undici';
+import { checkServerIdentity, createSecureContext, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
+import { buildConnector, Client, errors } from 'undici';
 import type { ProbeRequest } from '../fingerprint/catalog-schema.js';
 import type { HttpFetch, HttpResult } from '../fingerprint/http-result.js';
 import { neverRequestRule } from '../fingerprint/never-request.js';
 import { cleanText } from '../alerts/sanitize.js';
+import { type Deadline, type DeadlineSignal, startDeadline } from './deadline.js';
 
 export interface HttpLimits {
   readonly connectTimeoutMs: number;
@@ -45,16 +46,19 @@ export interface HttpLimits {
  * `endpointTimeoutMs` and `maxEndpointBodyBytes`.
  */
 export interface EndpointBudget {
-  readonly deadline: AbortSignal;
+  readonly deadline: DeadlineSignal;
   bodyBytesLeft: number;
+  /** The endpoint is done: its deadline's timer and listeners go (see deadline.ts). */
+  release(): void;
 }
 
 export function endpointBudget(limits: HttpLimits, outer?: AbortSignal): EndpointBudget {
-  const own = AbortSignal.timeout(limits.endpointTimeoutMs ?? 4 * limits.requestTimeoutMs);
+  // `outer`: the whole block's deadline, when there is one.
+  const own: Deadline = startDeadline(limits.endpointTimeoutMs ?? 4 * limits.requestTimeoutMs, outer);
   return {
-    // `outer`: the whole block's deadline, when there is one.
-    deadline: outer ? AbortSignal.any([own, outer]) : own,
+    deadline: own.signal,
     bodyBytesLeft: limits.maxEndpointBodyBytes ?? 4 * limits.maxBodyBytes,
+    release: () => own.release(),
   };
 }
 
@@ -95,6 +99,37 @@ export interface HttpSession {
 const MAX_HEADER_BYTES = 16 * 1024;
 
 /**
+ * How long before a server's advertised keep-alive timeout (`Keep-Alive: timeout=N`) the session
+ * stops reusing the connection. undici's default, 2 s, made any server advertising 2 s or less
+ * (the fixture fleet; gunicorn-style short keep-alives) close the connection after every answer:
+ * one TCP (and TLS) connect per request, most of the CPU per open port (npm run bench:
+ * fingerprint-cpu.ts counted 4,361 connects for 4,362 requests on the TLS fleet). A session sends
+ * its next request as soon as the previous answer is read, milliseconds later, so 1 s of margin
+ * still never sends on a connection the server is about to close; at 1 s or less it reconnects.
+ * undici lib/dispatcher/client-h1.js (v7.30.2), onHeadersComplete: timeout = hint - threshold.
+ */
+const KEEP_ALIVE_THRESHOLD_MS = 1_000;
+
+/**
+ * What a closed session's client is destroyed with: the error undici would make itself, made once.
+ * Why: `destroy()` without one builds a ClientDestroyedError per session, and capturing its stack
+ * showed in `node --cpu-prof` of the fingerprint bench. It only reaches a request still in flight.
+ */
+const SESSION_CLOSED = new errors.ClientDestroyedError();
+
+let secureContext: SecureContext | undefined;
+/**
+ * Every TLS connect of the prober uses one context. Why: without one, tls.connect builds a fresh
+ * SecureContext per connection (default root store, ciphers): about 0.35 ms of CPU each, the
+ * largest single cost of a TLS probe in `node --cpu-prof`. Nothing in it differs per endpoint
+ * (no client certificate, no CA override; rejectUnauthorized and SNI are per connection).
+ */
+function sharedSecureContext(): SecureContext {
+  secureContext ??= createSecureContext();
+  return secureContext;
+}
+
+/**
  * One kept-alive connection to one endpoint (undici `Client`, pipelining 1): fingerprinting sends
  * several small requests, and reusing the connection costs far less than reconnecting each time.
  * Redirects are never followed (the answer is recorded as is), bodies are never decompressed. An
@@ -111,6 +146,8 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
     rejectUnauthorized: false,
     timeout: limits.connectTimeoutMs,
     servername,
+    // One context for every TLS connect (see sharedSecureContext).
+    ...(tls ? { secureContext: sharedSecureContext() } : {}),
   } as buildConnector.BuildOptions);
   const connect: buildConnector.connector = (options, callback) => {
     baseConnector({ ...options, servername } as buildConnector.Options, (...args) => {
@@ -128,6 +165,7 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
     bodyTimeout: limits.bodyTimeoutMs,
     maxHeaderSize: MAX_HEADER_BYTES,
     keepAliveTimeout: 4_000,
+    keepAliveTimeoutThreshold: KEEP_ALIVE_THRESHOLD_MS,
   });
 
   const fetch = (request: ProbeRequest): Promise<HttpResult> =>
@@ -143,8 +181,8 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
     const sentPath = limits.pathPrefix ? `${limits.pathPrefix}${path}` : path;
     // The endpoint's budget (see `endpointTimeoutMs`, `maxEndpointBodyBytes`) bounds every request too.
     if (budget?.deadline.aborted) return { ok: false, error: 'TimeoutError: endpoint time budget spent' };
-    const perRequest = AbortSignal.timeout(limits.requestTimeoutMs);
-    const signal = budget ? AbortSignal.any([perRequest, budget.deadline]) : perRequest;
+    const deadline = startDeadline(limits.requestTimeoutMs, budget?.deadline);
+    const signal = deadline.signal;
     const maxBody = budget ? Math.min(limits.maxBodyBytes, Math.max(budget.bodyBytesLeft, MIN_BODY_BYTES)) : limits.maxBodyBytes;
     try {
       const response = await client.request({
@@ -205,6 +243,8 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
       };
     } catch (err) {
       return { ok: false, error: describeError(err) };
+    } finally {
+      deadline.release();
     }
   };
 
@@ -215,7 +255,7 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
     delete: (path, headers) => send('DELETE', path, headers, undefined),
     certificate: () => certificate,
     close: async () => {
-      await client.destroy().catch(() => undefined);
+      await client.destroy(SESSION_CLOSED).catch(() => undefined);
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { CatalogEntry } from '../fingerprint/catalog-schema.js';
 import { cachingFetch, type HttpResponse, type HttpResult } from '../fingerprint/http-result.js';
 import { type Identification, identifyEndpoint, type ProbePlan, probePlanForPort } from '../fingerprint/identify.js';
-import { endpointBudget, type HttpLimits, type HttpSession, openHttpSession, type TlsCertificateInfo } from './http-session.js';
+import { endpointBudget, type EndpointBudget, type HttpLimits, type HttpSession, openHttpSession, type TlsCertificateInfo } from './http-session.js';
 import { knownVulnerabilities } from '../vulnerabilities/cve-table.js';
 import type { KnownVulnerability } from '../vulnerabilities/known-vulnerability.js';
 import { matchVulnerabilities } from '../vulnerabilities/match-vulnerabilities.js';
@@ -206,10 +206,25 @@ export async function fingerprintEndpoint(
   name?: string,
 ): Promise<EndpointResult> {
   const order = TLS_FIRST_PORTS.has(target.port) ? [true, false] : [false, true];
-  let requests = 0;
   // One time and body budget for the whole endpoint, both protocols (see HttpLimits.endpointTimeoutMs
   // and maxEndpointBodyBytes): a hostile host otherwise multiplies the per-request limits by ~40.
   const budget = endpointBudget(limits, blockDeadline);
+  try {
+    return await fingerprintWithBudget(target, plan, limits, budget, order, name);
+  } finally {
+    budget.release();
+  }
+}
+
+async function fingerprintWithBudget(
+  target: SweepTarget,
+  plan: ProbePlan,
+  limits: HttpLimits & { readonly checkDefaultCredentials?: boolean },
+  budget: EndpointBudget,
+  order: readonly boolean[],
+  name: string | undefined,
+): Promise<EndpointResult> {
+  let requests = 0;
   for (const tls of order) {
     const session = openHttpSession(target.host, target.port, tls, limits, budget, name);
     try {
