@@ -27,6 +27,12 @@ export interface ProbeRequest {
   readonly headers?: Readonly<Record<string, string>>;
   /** The fixed JSON body of a read-only POST (see above), sent with content-type application/json. */
   readonly body?: string;
+  /**
+   * `form`: `body` is sent as application/x-www-form-urlencoded instead. Only an opt-in
+   * default-credential login may use it, for products whose login takes a form (Langflow's OAuth2
+   * password form); the validator refuses it anywhere else.
+   */
+  readonly bodyEncoding?: 'form';
 }
 
 /**

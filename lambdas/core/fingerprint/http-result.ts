@@ -24,7 +24,7 @@ export type HttpFetch = (request: ProbeRequest) => Promise<HttpResult>;
 
 export function requestKey(request: ProbeRequest): string {
   const headers = request.headers ? JSON.stringify(request.headers) : '';
-  return `${request.method ?? 'GET'} ${request.path}${headers}${request.body === undefined ? '' : ` ${request.body}`}`;
+  return `${request.method ?? 'GET'} ${request.path}${headers}${request.body === undefined ? '' : ` ${request.bodyEncoding ?? 'json'} ${request.body}`}`;
 }
 
 /** Wraps a fetch so each distinct request is sent at most once per endpoint. */

@@ -22,6 +22,11 @@ function isJson(text: string): boolean {
   }
 }
 
+/** `name=value&name=value`, every name non-empty and every part already percent-encoded. */
+function isForm(text: string): boolean {
+  return text.split('&').every((pair) => /^[A-Za-z0-9_.~%+-]+=[A-Za-z0-9_.~%+-]*$/.test(pair));
+}
+
 /** What is wrong with a catalog, one line per problem naming the entry, the field and the value. */
 export function catalogProblems(catalog: readonly CatalogEntry[]): string[] {
   const problems: string[] = [];
@@ -29,9 +34,15 @@ export function catalogProblems(catalog: readonly CatalogEntry[]): string[] {
     for (const { where, request } of requestsOf(entry)) {
       if (!request.path.startsWith('/')) problems.push(`catalog entry "${entry.service}" ${where}: path "${request.path}" does not start with "/"`);
       // A POST is only the read-only kind ProbeRequest describes: a fixed JSON body.
+      // A form body only for an opt-in default-credential login (a product whose login takes a form).
+      if (request.bodyEncoding !== undefined && !where.startsWith('defaultCredentials[')) {
+        problems.push(`catalog entry "${entry.service}" ${where}: ${request.method ?? 'GET'} ${request.path} has bodyEncoding "${request.bodyEncoding}", allowed only in defaultCredentials`);
+      }
       if (request.method === 'POST') {
         if (request.body === undefined) problems.push(`catalog entry "${entry.service}" ${where}: POST ${request.path} has no fixed body`);
-        else if (!isJson(request.body)) problems.push(`catalog entry "${entry.service}" ${where}: POST ${request.path} body ${JSON.stringify(request.body)} is not JSON`);
+        else if (request.bodyEncoding === 'form') {
+          if (!isForm(request.body)) problems.push(`catalog entry "${entry.service}" ${where}: POST ${request.path} body ${JSON.stringify(request.body)} is not a form (name=value pairs joined by &)`);
+        } else if (!isJson(request.body)) problems.push(`catalog entry "${entry.service}" ${where}: POST ${request.path} body ${JSON.stringify(request.body)} is not JSON`);
       } else if (request.body !== undefined) {
         problems.push(`catalog entry "${entry.service}" ${where}: ${request.method ?? 'GET'} ${request.path} carries a body`);
       }

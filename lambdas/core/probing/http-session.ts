@@ -172,7 +172,7 @@ export function openHttpSession(host: string, port: number, tls: boolean, limits
     request.method === 'POST'
       ? request.body === undefined
         ? Promise.resolve({ ok: false, error: `refused: POST ${request.path} without its fixed read-only body` })
-        : send('POST', request.path, { 'content-type': 'application/json', ...request.headers }, request.body)
+        : send('POST', request.path, { 'content-type': request.bodyEncoding === 'form' ? 'application/x-www-form-urlencoded' : 'application/json', ...request.headers }, request.body)
       : send(request.method ?? 'GET', request.path, request.headers, undefined);
   const send = async (method: 'GET' | 'HEAD' | 'POST' | 'DELETE', path: string, extraHeaders: Readonly<Record<string, string>> | undefined, body: string | undefined): Promise<HttpResult> => {
     // Paths whose GET changes state on some product are never sent, whatever asked for them.

@@ -15,6 +15,12 @@ import type { CatalogEntry } from '../catalog-schema.js';
  * - src/backend/base/langflow/utils/version.py: `_get_version_info` (package display names).
  * - src/backend/base/langflow/api/v1/login.py: `auto_login` (200 tokens / 400 detail).
  * - src/backend/base/langflow/main.py: `setup_static_files` (`custom_404_handler`), port 7860.
+ * - src/backend/base/langflow/services/settings/constants.py and auth.py: with AUTO_LOGIN off and no
+ *   LANGFLOW_SUPERUSER / LANGFLOW_SUPERUSER_PASSWORD given, the superuser is `langflow` / `langflow`
+ *   (AuthSettings field defaults DEFAULT_SUPERUSER, DEFAULT_SUPERUSER_PASSWORD).
+ * - api/v1/login.py `POST /login`: an OAuth2 password form (form-encoded username, password); a right
+ *   pair answers 200 `create_user_tokens` `{"access_token", "refresh_token", "token_type": "bearer"}`
+ *   (refresh_token a string, unlike auto_login's null), a wrong one 401 "Incorrect username or password".
  */
 export const langflow: CatalogEntry = {
   service: 'langflow',
@@ -27,8 +33,10 @@ export const langflow: CatalogEntry = {
     'https://github.com/langflow-ai/langflow/blob/main/src/backend/base/langflow/utils/version.py',
     'https://github.com/langflow-ai/langflow/blob/main/src/backend/base/langflow/api/v1/login.py',
     'https://github.com/langflow-ai/langflow/blob/main/src/backend/base/langflow/main.py',
+    'https://github.com/langflow-ai/langflow/blob/main/src/backend/base/langflow/services/settings/constants.py',
+    'https://github.com/langflow-ai/langflow/blob/main/src/backend/base/langflow/services/settings/auth.py',
   ],
-  checkedAgainst: { evidence: 'source', release: 'main@05b0e78 (file-level: utils/version.py), 20985e6 (api/v1/login.py)' },
+  checkedAgainst: { evidence: 'source', release: 'main@05b0e78 (file-level: utils/version.py), 20985e6 (api/v1/login.py), 0709eaf (services/settings/auth.py)' },
   exposes: 'flows with their stored API keys, and custom components that run Python on the server',
   identify: [
     {
@@ -52,6 +60,14 @@ export const langflow: CatalogEntry = {
     },
   ],
   version: [{ request: { path: '/api/v1/version' }, json: 'version' }],
+  // Opt-in only (--check-default-credentials): one login through the product's own form.
+  defaultCredentials: [
+    {
+      credential: 'langflow/langflow (Langflow superuser when auto-login is off and no LANGFLOW_SUPERUSER is set)',
+      request: { method: 'POST', path: '/api/v1/login', bodyEncoding: 'form', body: 'username=langflow&password=langflow' },
+      match: { status: 200, json: [{ path: 'access_token', type: 'string' }, { path: 'refresh_token', type: 'string' }, { path: 'token_type', equals: 'bearer' }] },
+    },
+  ],
   // docs.langflow.org/configuration-authentication: "Disable LANGFLOW_AUTO_LOGIN, use a secure LANGFLOW_SECRET_KEY";
   // LANGFLOW_SUPERUSER / LANGFLOW_SUPERUSER_PASSWORD create the admin when auto-login is off.
   remediation: {
