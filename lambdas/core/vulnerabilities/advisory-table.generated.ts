@@ -1,6 +1,6 @@
 // GENERATED FILE: do not edit. Written by `npm run advisories` (test/advisories/generate-advisory-table.ts)
 // from the GitHub Advisory Database records recorded under data/advisories/ (fetched
-// 2026-12-02). 676 advisories, 776 rows, 39 products.
+// 2026-12-02). 699 advisories, 799 rows, 40 products.
 import type { AdvisoryRow } from './advisory-row.js';
 
 /** [service, GHSA id, CVE id or "", affected range, severity (c/h/m/l), summary]. */
@@ -781,4 +781,27 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["zenml","GHSA-vf7j-cmrj-pmmm","CVE-2024-25723","=0.43.0","m","ZenML Server Remote Privilege Escalation Vulnerability"],
   ["zenml","GHSA-vf7j-cmrj-pmmm","CVE-2024-25723","<0.42.2","m","ZenML Server Remote Privilege Escalation Vulnerability"],
   ["zenml","GHSA-vwgf-7f9h-h499","CVE-2024-2171","<0.56.2","l","Cross site scripting in zenml"],
+  ["zeppelin","GHSA-4qw8-pgpr-p9mq","CVE-2019-10095","<0.10.0","c","Bash command injection in Apache Zeppelin"],
+  ["zeppelin","GHSA-6623-c6mr-6737","CVE-2024-31862",">=0.10.1 <0.11.0","m","Apache Zeppelin: Denial of service with invalid notebook name"],
+  ["zeppelin","GHSA-66j8-c83m-gj5f","CVE-2024-31864","<0.11.1","c","Apache Zeppelin remote code execution by adding malicious JDBC connection string"],
+  ["zeppelin","GHSA-7pgf-ppxw-8624","CVE-2024-41169",">=0.10.1 <0.12.0","h","Apache Zeppelin exposes server resources to unauthenticated attackers"],
+  ["zeppelin","GHSA-86jx-wr74-xr74","CVE-2024-31866",">=0.8.2 <0.11.1","c","Improper escaping in Apache Zeppelin"],
+  ["zeppelin","GHSA-87p2-cvhq-q4mv","CVE-2020-13929","<0.10.0","h","Authentication bypass in Apache Zeppelin"],
+  ["zeppelin","GHSA-8pfj-w89w-m24x","CVE-2024-31861",">=0.10.1 <0.11.1","m","Code injection in Apache Zeppelin Shell"],
+  ["zeppelin","GHSA-9p8j-hrgf-jc2g","CVE-2022-46870","<0.8.2","m","Apache Zeppelin Cross-site Scripting vulnerability"],
+  ["zeppelin","GHSA-9x2h-hvg6-4r5p","CVE-2018-1317","<0.8.0","h","Improper Authentication in Apache Zeppelin"],
+  ["zeppelin","GHSA-c538-924g-99q4","CVE-2017-12619","<0.7.3","h","Session Fixation in Apache Zeppelin"],
+  ["zeppelin","GHSA-g44m-x5h7-fr5q","CVE-2024-31865",">=0.8.2 <0.11.1","m","Apache Zeppelin: Cron arbitrary user impersonation with improper privileges"],
+  ["zeppelin","GHSA-g64r-xf39-q4p5","CVE-2024-31860",">=0.9.0 <0.11.0","m","Apache Zeppelin Path Traversal vulnerability"],
+  ["zeppelin","GHSA-gm67-h5wr-w3cv","CVE-2021-28655","<0.10.0","m","Apache Zeppelin Improper Input Validation vulnerability"],
+  ["zeppelin","GHSA-jr43-q92q-5q82","CVE-2024-52279",">=0.11.1 <0.12.0","m","Apache Zeppelin: Arbitrary file read by adding malicious JDBC connection string"],
+  ["zeppelin","GHSA-m65c-wmw9-vmpp","CVE-2024-31863",">=0.10.1 <0.11.0","m","Apache Zeppelin: Replacing other users notebook, bypassing any permissions"],
+  ["zeppelin","GHSA-mf7q-gw5f-q8jj","CVE-2021-27578","<0.9.0","m","Cross-site Scripting in Apache Zeppelin"],
+  ["zeppelin","GHSA-p288-459w-jxj6","CVE-2024-41177","<0.12.0","m","Apache Zeppelin: XSS in the Helium module"],
+  ["zeppelin","GHSA-prvg-rh5h-74jr","CVE-2021-28656","<=0.9.0","m","Apache Zeppelin CSRF vulnerability in the Credentials page"],
+  ["zeppelin","GHSA-qmr3-52xf-wmhx","CVE-2024-31867",">=0.8.2 <0.11.1","m","Apache Zeppelin: LDAP search filter query Injection Vulnerability"],
+  ["zeppelin","GHSA-r2v5-5vcr-h3vq","CVE-2018-1328","<0.8.0","m","Cross-site Scripting in Apache Zeppelin"],
+  ["zeppelin","GHSA-rr59-h6rh-v84v","CVE-2022-47894",">=0.8.0 <0.11.0","m","Apache Zeppelin SAP: connecting to a malicious SAP server allowed it to perform XXE"],
+  ["zeppelin","GHSA-rrvf-5w4r-3x7v","CVE-2024-31868",">=0.8.2 <0.11.1","m","Apache Zeppelin vulnerable to cross-site scripting in the helium module"],
+  ["zeppelin","GHSA-xg8j-j6vp-6h5w","CVE-2024-51775",">=0.11.1 <0.12.0","m","Apache Zeppelin: Missing Origin Validation in WebSockets vulnerability"],
 ];
