@@ -1,6 +1,6 @@
 // GENERATED FILE: do not edit. Written by `npm run advisories` (test/advisories/generate-advisory-table.ts)
 // from the GitHub Advisory Database records recorded under data/advisories/ (fetched
-// 2026-12-02). 699 advisories, 799 rows, 40 products.
+// 2026-12-02). 703 advisories, 803 rows, 42 products.
 import type { AdvisoryRow } from './advisory-row.js';
 
 /** [service, GHSA id, CVE id or "", affected range, severity (c/h/m/l), summary]. */
@@ -247,6 +247,9 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["flowise","GHSA-wgpv-6j63-x5ph","CVE-2025-58434","<3.0.6","c","Flowise Cloud and Local Deployments have Unauthenticated Password Reset Token Disclosure that Leads to Account Takeover"],
   ["flowise","GHSA-wxm4-9f8p-gggv","CVE-2024-37146","<=1.4.3","m","Flowise Cross-site Scripting in/api/v1/credentials/id"],
   ["flowise","GHSA-x7rp-qj2h-ghgw","","<3.0.10","h","Flowise Fails to Invalidate Existing Sessions After Password Changes"],
+  ["flyte","GHSA-67x4-qr35-qvrm","CVE-2022-39273","<1.1.44","h","FlyteAdmin's Default OAuth Authorization Server secret must be rotated"],
+  ["flyte","GHSA-qwrj-9hmp-gpxh","CVE-2022-31145","<1.1.31","m","FlyteAdmin Insufficient AccessToken Expiration Check"],
+  ["flyte","GHSA-r847-6w6h-r8g4","CVE-2023-41891","<1.1.124","l","Flyte Admin SQL Injection in List Filters"],
   ["gradio","GHSA-26jh-r8g2-6fpr","","<5.0.0","l","Gradio's dropdown component pre-process step does not limit the values to those in the dropdown list"],
   ["gradio","GHSA-279j-x4gx-hfrh","CVE-2024-47871","<5.0.0","h","Gradio uses insecure communication between the FRP client and server"],
   ["gradio","GHSA-34rf-p3r3-58x2","CVE-2024-34511","<4.13.0","m","Gradio's Component Server does not properly consider` _is_server_fn` for functions"],
@@ -496,6 +499,7 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["mlflow","GHSA-x38x-g6gr-jqff","CVE-2024-37055",">=1.24.0 <=2.14.1","h","MLFlow unsafe deserialization"],
   ["mlflow","GHSA-x422-6qhv-p29g","CVE-2023-2356","<2.3.1","h","Relative path traversal in mlflow"],
   ["mlflow","GHSA-xg73-94fp-g449","CVE-2023-1177","<2.2.1","c","mlflow is vulnerable to remote file access in `mlflow server` and `mlflow ui` CLIs"],
+  ["mlrun","GHSA-phx2-3w66-h4pw","CVE-2026-10766","<=1.12.0rc3","l","mlrun: DataFrame hash collisions can cause dataset artifact path conflicts and silent data corruption"],
   ["n8n","GHSA-2434-3x6q-8r99","CVE-2026-59254","<2.27.4","m","n8n: External Secrets Accessible via Workflow Expressions Outside Credentials"],
   ["n8n","GHSA-2434-3x6q-8r99","CVE-2026-59254",">=2.28.0 <2.28.1","m","n8n: External Secrets Accessible via Workflow Expressions Outside Credentials"],
   ["n8n","GHSA-2j5h-858j-5mpf","CVE-2026-54305",">=2.0.0-rc.0 <2.25.7","h","n8n: Cross-Tenant Credential Takeover via Dynamic Credentials EE Endpoints"],
