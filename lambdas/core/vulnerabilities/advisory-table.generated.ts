@@ -1,6 +1,6 @@
 // GENERATED FILE: do not edit. Written by `npm run advisories` (test/advisories/generate-advisory-table.ts)
 // from the GitHub Advisory Database records recorded under data/advisories/ (fetched
-// 2026-12-02). 505 advisories, 582 rows, 37 products.
+// 2026-12-02). 515 advisories, 592 rows, 38 products.
 import type { AdvisoryRow } from './advisory-row.js';
 
 /** [service, GHSA id, CVE id or "", affected range, severity (c/h/m/l), summary]. */
@@ -186,6 +186,16 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["langflow","GHSA-w794-rj3p-xv45","CVE-2026-105697",">=1.1.2 <1.10.3","c","Langflow: OS command injection (RCE) via arbitrary command in MCP stdio server configuration"],
   ["langflow","GHSA-x223-p2gf-v735","CVE-2026-55450","<1.9.1","c","Langflow: Unauthenticated file upload leads to DoS (space exhaustion) and information leak"],
   ["letta","GHSA-7p2g-2vxc-5g55","CVE-2024-39025","<=0.3.17","h","Letta (previously MemGPT) incorrect access control vulnerability"],
+  ["lightrag","GHSA-6x6h-qqr7-855w","CVE-2026-61736","<=1.5.3","c","LightRAG: CORS Wildcard + Credentials Enables Any-Origin Credentialed Requests"],
+  ["lightrag","GHSA-8ffj-4hx4-9pgf","CVE-2026-39413","<=1.4.13","m","lightrag-hku: JWT Algorithm Confusion Vulnerability"],
+  ["lightrag","GHSA-c759-cx9p-mrwq","CVE-2026-85725","<=1.5.4","m","lightrag-hku: Plaintext Passwords Compared Without Constant-Time Function"],
+  ["lightrag","GHSA-f4vv-55c2-5789","CVE-2026-61740","<1.5.4","c","LightRAG is Vulnerable to Authentication Bypass: hardcoded DEFAULT_TOKEN_SECRET and public /auth-status defeat LIGHTRAG_API_KEY protection"],
+  ["lightrag","GHSA-frch-4w6v-q5xx","CVE-2026-85734","<1.5.5","c","lightrag-hku: No Rate Limiting on /login Endpoint Allows Brute-Force Attacks"],
+  ["lightrag","GHSA-hrmj-7rvj-4hg8","CVE-2026-85709","<=1.5.4","m","lightrag-hku: Sensitive Information Exposure Through Raw Exception Messages in API Error Responses"],
+  ["lightrag","GHSA-mcww-4hxq-hfr3","CVE-2026-30762","<=1.4.12","h","LightRAG: Hardcoded JWT Signing Secret Allows Authentication Bypass"],
+  ["lightrag","GHSA-v9w6-9hq9-33ch","CVE-2025-6773","<1.3.8","m","HKUDS LightRAG allows Path Traversal via function upload_to_input_dir"],
+  ["lightrag","GHSA-vv3m-f8x4-7377","CVE-2026-85740","<1.5.5","h","lightrag-hku: SSRF via IPv6-transition address bypass (NAT64, IPv4-compatible, 6to4) of the native-markdown image-download guard"],
+  ["lightrag","GHSA-xpjq-3w4w-w5wr","CVE-2026-86062","<=1.5.4","m","lightrag-hku: Stored Cross-Site Scripting (XSS) in the LightRAG WebUI chat/answer renderer via ingested content"],
   ["litellm","GHSA-3cv6-jpf6-8222","CVE-2026-84377",">=1.96.0 <1.96.2","m","LiteLLM: Authenticated SSRF and provider-credential exfiltration via unvalidated request-body routing parameters"],
   ["litellm","GHSA-3cv6-jpf6-8222","CVE-2026-84377",">=1.95.0 <1.95.1","m","LiteLLM: Authenticated SSRF and provider-credential exfiltration via unvalidated request-body routing parameters"],
   ["litellm","GHSA-3cv6-jpf6-8222","CVE-2026-84377",">=1.94.0 <1.94.3","m","LiteLLM: Authenticated SSRF and provider-credential exfiltration via unvalidated request-body routing parameters"],
