@@ -1,6 +1,6 @@
 // GENERATED FILE: do not edit. Written by `npm run advisories` (test/advisories/generate-advisory-table.ts)
 // from the GitHub Advisory Database records recorded under data/advisories/ (fetched
-// 2026-12-02). 515 advisories, 592 rows, 38 products.
+// 2026-12-02). 526 advisories, 603 rows, 39 products.
 import type { AdvisoryRow } from './advisory-row.js';
 
 /** [service, GHSA id, CVE id or "", affected range, severity (c/h/m/l), summary]. */
@@ -12,6 +12,17 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["chroma","GHSA-f4j7-r4q5-qw2c","CVE-2026-45829",">=1.0.0 <=1.5.9","c","ChromaDB Python project has a pre-authentication code injection vulnerability"],
   ["chroma","GHSA-xph7-9rjv-w5fr","CVE-2026-45831",">=0.5.0 <=1.5.9","h","ChromaDB's SimpleRBACAuthorizationProvider doesn't check which tenant, database, or collection a permission applies to"],
   ["cognee","GHSA-49f7-whx5-4256","CVE-2026-58473","<1.5.0","c","Cognee allows non-superusers to overwrite global LLM configuration"],
+  ["crawl4ai","GHSA-2jq4-q6vv-4cp3","","<=0.8.9","c","Crawl4AI: Arbitrary file write (path traversal) in crawler downloads can lead to RCE"],
+  ["crawl4ai","GHSA-365w-hqf6-vxfg","","<=0.8.6","c","Crawl4AI: Multiple Docker API Vulnerabilities - File Write, SSRF, Auth Bypass, XSS, JS Execution"],
+  ["crawl4ai","GHSA-4qqr-vv2q-cmr5","CVE-2026-53754","<=0.8.7","h","Crawl4AI: SSRF filter bypass in Docker server via IPv6 transition forms (NAT64 / 6to4 / unspecified / v4-mapped)"],
+  ["crawl4ai","GHSA-6qhc-x826-342c","CVE-2026-53755","<=0.8.8","h","Crawl4AI: SSRF via proxy settings in the Docker server bypasses the crawl-URL SSRF check"],
+  ["crawl4ai","GHSA-7cx2-g3h9-382p","","<=0.8.7","h","Crawl4AI: Arbitrary file write (symlink/TOCTOU) plus log and webhook-header injection in Docker server"],
+  ["crawl4ai","GHSA-8qrg-7j2f-rf2h","CVE-2026-56265","<0.8.7","c","Crawl4AI: authentication bypass vulnerability due to a hardcoded default JWT signing key in the Docker API server"],
+  ["crawl4ai","GHSA-f989-c77f-r2cq","","<=0.8.7","h","Crawl4AI: LLM credential exfiltration in Docker server via request base_url and env: token resolution"],
+  ["crawl4ai","GHSA-qxjp-w3pj-48m7","CVE-2026-53753","<=0.8.6","c","Crawl4AI: AST Sandbox Escape via gi_frame.f_back Chain - Pre-Auth RCE in Docker API"],
+  ["crawl4ai","GHSA-r253-r9jw-qg44","","<=0.8.9","c","Crawl4AI: Unauthenticated RCE via Chromium launch-argument injection in browser_config.extra_args"],
+  ["crawl4ai","GHSA-vx9w-5cx4-9796","CVE-2026-26217","<0.8.0","c","Crawl4AI Has Local File Inclusion in Docker API via file:// URLs"],
+  ["crawl4ai","GHSA-wm69-2pc3-rmmf","","<=0.8.9","h","Crawl4AI: Unauthenticated SSRF on the Docker server streaming crawl path (/crawl/stream)"],
   ["dagster","GHSA-h7x8-jv97-fvvm","CVE-2025-51481","<1.10.16","m","Dagster Local File Inclusion vulnerability"],
   ["dagster","GHSA-q93c-p2mw-p23f","CVE-2023-51232","<1.5.11","m","Dagster vulnerable to Path Traversal attack through its /logs endpoint"],
   ["dtale","GHSA-7hfx-h3j3-rwq4","CVE-2024-21642","<3.9.0","h","D-Tale server-side request forgery through Web uploads"],
