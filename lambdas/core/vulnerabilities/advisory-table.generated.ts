@@ -1,6 +1,6 @@
 // GENERATED FILE: do not edit. Written by `npm run advisories` (test/advisories/generate-advisory-table.ts)
 // from the GitHub Advisory Database records recorded under data/advisories/ (fetched
-// 2026-12-02). 526 advisories, 603 rows, 39 products.
+// 2026-12-02). 537 advisories, 614 rows, 40 products.
 import type { AdvisoryRow } from './advisory-row.js';
 
 /** [service, GHSA id, CVE id or "", affected range, severity (c/h/m/l), summary]. */
@@ -436,6 +436,17 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["n8n","GHSA-w96v-gf22-crwp","CVE-2025-68949",">=1.36.0 <2.2.0","m","n8n: Webhook Node IP Whitelist Bypass via Partial String Matching"],
   ["n8n","GHSA-wpqc-h9wp-chmq","CVE-2025-65964",">=0.123.1 <1.119.2","c","n8n vulnerable to Remote Code Execution via Git Node Custom Pre-Commit Hook"],
   ["n8n","GHSA-xgp7-7qjq-vg47","CVE-2025-62726","<1.113.0","h","n8n Vulnerable to Remote Code Execution via Git Node Pre-Commit Hook"],
+  ["n8n-mcp","GHSA-2cf7-hpwf-47h9","CVE-2026-55608","<=2.57.3","m","n8n-MCP: Incorrect authorization can expose default-scope workflow version backups in multi-tenant HTTP mode"],
+  ["n8n-mcp","GHSA-4ggg-h7ph-26qr","","<=2.47.3","h","n8n-mcp has authenticated SSRF via instance-URL header in multi-tenant HTTP mode"],
+  ["n8n-mcp","GHSA-56c3-vfp2-5qqj","CVE-2026-42449",">=2.47.4 <2.47.14","h","n8n-mcp's IPv4-mapped IPv6 addresses bypass SSRF protection in validateUrlSync(), enabling full SSRF for SDK embedders"],
+  ["n8n-mcp","GHSA-75hx-xj24-mqrw","","<=2.47.5","h","n8n-mcp has unauthenticated session termination and information disclosure in HTTP transport"],
+  ["n8n-mcp","GHSA-8g7g-hmwm-6rv2","","<2.50.1","h","n8n-mcp affected by path traversal, redirect-following SSRF, and telemetry payload exposure"],
+  ["n8n-mcp","GHSA-cmrh-wvq6-wm9r","CVE-2026-44694",">=2.18.7 <2.50.2","h","n8n-mcp webhook and API client paths has an authenticated SSRF"],
+  ["n8n-mcp","GHSA-f3rg-xqjj-cj9w","CVE-2026-45582","<2.51.3","m","n8n-MCP: Workflow telemetry sanitizer could retain partial values from URL-shaped node parameters"],
+  ["n8n-mcp","GHSA-j6r7-6fhx-77wx","CVE-2026-54052","<=2.56.0","c","n8n-MCP: Cross-tenant access to workflow version backups in multi-tenant HTTP deployments"],
+  ["n8n-mcp","GHSA-jxx9-px88-pj69","CVE-2026-45707","<=2.51.1","h","n8n-MCP: Multi-tenant MCP requests fall back to process-level n8n credentials when tenant headers are absent or incomplete"],
+  ["n8n-mcp","GHSA-pfm2-2mhg-8wpx","CVE-2026-41495","<2.47.11","m","n8n-MCP Logs Sensitive Request Data on Unauthorized /mcp Requests"],
+  ["n8n-mcp","GHSA-wg4g-395p-mqv3","CVE-2026-42282","<2.47.13","m","n8n-MCP: Sensitive MCP tool-call arguments logged on authenticated requests in HTTP mode"],
   ["new-api","GHSA-9f46-w24h-69w4","CVE-2025-62155","<0.9.6","h","new-api is vulnerable to SSRF Bypass"],
   ["ollama","GHSA-2xf2-gjm6-g2c6","CVE-2024-8063","<=0.3.3","h","Ollama Divide by Zero Vulnerability"],
   ["ollama","GHSA-5jx5-hqx5-2vrj","CVE-2024-28224","<0.1.29","h","Ollama DNS rebinding vulnerability"],
