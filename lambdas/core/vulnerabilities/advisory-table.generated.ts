@@ -1,6 +1,6 @@
 // GENERATED FILE: do not edit. Written by `npm run advisories` (test/advisories/generate-advisory-table.ts)
 // from the GitHub Advisory Database records recorded under data/advisories/ (fetched
-// 2026-12-02). 537 advisories, 614 rows, 40 products.
+// 2026-12-02). 538 advisories, 615 rows, 41 products.
 import type { AdvisoryRow } from './advisory-row.js';
 
 /** [service, GHSA id, CVE id or "", affected range, severity (c/h/m/l), summary]. */
@@ -507,6 +507,7 @@ export const GENERATED_ADVISORY_ROWS: readonly AdvisoryRow[] = [
   ["ray","GHSA-w4rh-fgx7-q63m","CVE-2025-1979","<2.43.0","m","ray vulnerable to Insertion of Sensitive Information into Log File"],
   ["sglang","GHSA-9w53-xr52-mwgj","CVE-2025-10164","<=0.5.3","m","SGLang Remote Code Execution Vulnerability via Unsafe Deserialization in update_weights_from_tensor"],
   ["sillytavern","GHSA-7cxj-w27x-x78q","CVE-2025-59159","<1.13.4","c","SillyTavern Web Interface Vulnerable DNS Rebinding"],
+  ["tensorzero","GHSA-824w-x939-6cmc","CVE-2026-54457","<2026.6.0","h","TensorZero Gateway: Arbitrary file read and SSRF in internal object storage endpoint"],
   ["torchserve","GHSA-4mqg-h5jf-j9m7","",">=0.3.0 <0.8.2","c","TorchServe Pre-Auth Remote Code Execution"],
   ["torchserve","GHSA-8fxr-qfr9-p34w","CVE-2023-43654",">=0.1.0 <0.8.2","c","TorchServe Server-Side Request Forgery vulnerability"],
   ["torchserve","GHSA-hhpg-v63p-wp7w","CVE-2024-35199",">=0.3.0 <0.11.0","h","TorchServe gRPC Port Exposure"],
