@@ -1,32 +1,26 @@
-import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../../lambdas/core/fingerprint/catalog/index.js';
 import type { CatalogEntry, ProbeRequest } from '../../../lambdas/core/fingerprint/catalog-schema.js';
 import { catalogProblems } from '../../../lambdas/core/fingerprint/validate-catalog.js';
 import { DEFAULT_PROBE_OPTIONS, probeTargets } from '../../../lambdas/core/probing/probe-targets.js';
+import { recordingServer } from '../../support/recording-server.js';
 
 // Langflow's login takes an OAuth2 password form, not JSON (api/v1/login.py). The opt-in
 // default-credential check sends that one form, and only when asked. This server parses the body
 // the way FastAPI's form parser would: a JSON body (or a wrong content type) does not log in.
 const HOST = '127.0.62.1';
-const received: string[] = [];
-const server = createServer((req, res) => {
-  let body = '';
-  req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-  req.on('end', () => {
-    received.push(`${req.method} ${req.url} ${req.headers['content-type'] ?? '-'} ${body}`);
-    const json = (status: number, value: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
-    if (req.method === 'GET' && req.url === '/api/v1/version') return json(200, { version: '1.4.3', main_version: '1.4.3', package: 'Langflow' });
-    if (req.method === 'GET' && req.url === '/api/v1/auto_login') return json(400, { detail: { message: 'Auto login is disabled. Please enable it in the settings', auto_login: false } });
-    if (req.method === 'POST' && req.url === '/api/v1/login') {
-      if (req.headers['content-type'] !== 'application/x-www-form-urlencoded') return json(422, { detail: [{ type: 'missing', loc: ['body', 'username'] }] });
-      const form = new URLSearchParams(body);
-      if (form.get('username') === 'langflow' && form.get('password') === 'langflow') return json(200, { access_token: 'a.b.c', refresh_token: 'd.e.f', token_type: 'bearer' });
-      return json(401, { detail: 'Incorrect username or password' });
-    }
-    if (req.url?.startsWith('/api/')) return json(404, { detail: 'Not Found' });
-    res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Langflow</title><div id="root"></div>');
-  });
+const { server, received } = recordingServer((req, body, res) => {
+  const json = (status: number, value: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+  if (req.method === 'GET' && req.url === '/api/v1/version') return json(200, { version: '1.4.3', main_version: '1.4.3', package: 'Langflow' });
+  if (req.method === 'GET' && req.url === '/api/v1/auto_login') return json(400, { detail: { message: 'Auto login is disabled. Please enable it in the settings', auto_login: false } });
+  if (req.method === 'POST' && req.url === '/api/v1/login') {
+    if (req.headers['content-type'] !== 'application/x-www-form-urlencoded') return json(422, { detail: [{ type: 'missing', loc: ['body', 'username'] }] });
+    const form = new URLSearchParams(body);
+    if (form.get('username') === 'langflow' && form.get('password') === 'langflow') return json(200, { access_token: 'a.b.c', refresh_token: 'd.e.f', token_type: 'bearer' });
+    return json(401, { detail: 'Incorrect username or password' });
+  }
+  if (req.url?.startsWith('/api/')) return json(404, { detail: 'Not Found' });
+  res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Langflow</title><div id="root"></div>');
 });
 // Langflow's own port: the probe plan puts Langflow's probes first there.
 const port = 7860;

@@ -1,4 +1,3 @@
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../../lambdas/core/fingerprint/catalog/index.js';
@@ -6,6 +5,7 @@ import type { CatalogEntry, ProbeRequest } from '../../../lambdas/core/fingerpri
 import { catalogProblems } from '../../../lambdas/core/fingerprint/validate-catalog.js';
 import { openHttpSession } from '../../../lambdas/core/probing/http-session.js';
 import { DEFAULT_PROBE_OPTIONS } from '../../../lambdas/core/probing/probe-targets.js';
+import { recordingServer } from '../../support/recording-server.js';
 
 // A probe may POST only a product's own read-only query, with a fixed JSON body (catalog-schema.ts
 // ProbeRequest). Every such probe is listed here: adding one is a safety decision, not a side effect.
@@ -43,15 +43,7 @@ describe('read-only POST probes', () => {
   });
 
   describe('on the wire', () => {
-    const received: string[] = [];
-    const server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-      req.on('end', () => {
-        received.push(`${req.method} ${req.url} ${req.headers['content-type'] ?? '-'} ${body}`);
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"redirectUrl":"/signin"}');
-      });
-    });
+    const { server, received } = recordingServer((_req, _body, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"redirectUrl":"/signin"}'));
     let port = 0;
     beforeAll(async () => {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
