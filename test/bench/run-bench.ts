@@ -186,10 +186,11 @@ async function speedAndCost(): Promise<void> {
       const stateDir = mkdtempSync(path.join(ROOT, 'node_modules', '.cache', 'bench-run-'));
       const exposureMonitor = path.join(ROOT, 'bin/exposure-monitor.mjs');
       timed(process.execPath, [exposureMonitor, 'ranges', 'add', layout.cidr, '--ports', ports, '--state-dir', stateDir]);
-      const cycleRun = timed(process.execPath, [exposureMonitor, 'run', '--check-default-credentials', '--concurrency', String(CONCURRENCY), '--timeout', String(TIMEOUT_MS), '--state-dir', stateDir, '--json']);
+      const runCli = [exposureMonitor, 'run', '--check-default-credentials', '--concurrency', String(CONCURRENCY), '--timeout', String(TIMEOUT_MS), '--state-dir', stateDir, '--json'];
+      const cycleRun = timed(process.execPath, runCli);
       // (d2) the same `run` again: an unchanged cycle (nothing new to record or alert), the steady
       // state of a scheduled monitor, to tell the first cycle's writes and alerts from the scan itself.
-      const steadyRun = timed(process.execPath, [exposureMonitor, 'run', '--check-default-credentials', '--concurrency', String(CONCURRENCY), '--timeout', String(TIMEOUT_MS), '--state-dir', stateDir, '--json']);
+      const steadyRun = timed(process.execPath, runCli);
       rounds.push({ raw: rawRun, product: productRun, ...(nmapRun ? { nmap: nmapRun } : {}), run: cycleRun, steady: steadyRun });
     }
     const medianRun = (pick: (r: (typeof rounds)[number]) => Timed | undefined): Timed | undefined =>

@@ -3,11 +3,10 @@
 // product by `npm run conformance` twice (the port it was recorded on, and 8443 behind TLS) and every
 // decoy twice (8080 and 8000), each on its own 127.0.x.y address. Shared by the catalog score (score-catalog.ts) and the fingerprint CPU
 // bench (test/bench/fingerprint-cpu.ts), so both measure the same fleet.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { catalog } from '../../lambdas/core/fingerprint/catalog/index.js';
-import { Fleet, FIXTURE_ROOT, listFixtures, type ResponseFixture } from '../../lambdas/local/fixture-fleet.js';
+import { Fleet, listFixtures } from '../../lambdas/local/fixture-fleet.js';
 import { listRealFixtures } from '../conformance/real-fixture.js';
+import { loadStaticDecoys } from '../support/static-decoys.js';
 
 /** Where a case's answers come from: read from the product's source, recorded from it running, or a non-AI decoy. */
 export type Provenance = 'source' | 'real' | 'decoy';
@@ -20,17 +19,6 @@ export interface EvalCase {
   readonly from: Provenance;
   /** What the engine should report (absent: a decoy, which must not be reported). */
   readonly expected?: { service: string; auth: string };
-}
-
-export function loadDecoys(): { name: string; fixture: ResponseFixture }[] {
-  const dir = path.join(FIXTURE_ROOT, 'decoys');
-  let files: string[] = [];
-  try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.json'));
-  } catch {
-    return [];
-  }
-  return files.map((f) => ({ name: `decoy/${f.slice(0, -5)}`, fixture: JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as ResponseFixture }));
 }
 
 /** Starts every eval case on `fleet` (the caller closes it) and returns the cases in start order. */
@@ -58,10 +46,10 @@ export async function startEvalFleet(fleet: Fleet): Promise<EvalCase[]> {
       cases.push({ name: `real/${r.name}${d.tls ? ' (tls)' : ''}`, host: m.member.host, port: m.member.port, tls: d.tls, from: 'real', expected: r.fixture.provenance.expected });
     }
   }
-  for (const d of loadDecoys()) {
+  for (const d of loadStaticDecoys()) {
     for (const port of [8080, 8000]) {
       const m = await fleet.start({ host: host(), port, fixture: d.fixture });
-      cases.push({ name: d.name, host: m.member.host, port: m.member.port, tls: false, from: 'decoy' });
+      cases.push({ name: `decoy/${d.name}`, host: m.member.host, port: m.member.port, tls: false, from: 'decoy' });
     }
   }
   return cases;

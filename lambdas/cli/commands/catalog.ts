@@ -29,8 +29,8 @@ export async function catalogCommand(positionals: readonly string[], values: Opt
       { ...tableOptions(io), shrink: [2, 3, 4, 6, 1] },
     ),
   );
-  const unaudited = summaries.filter((s) => s.checkedAgainst === 'unaudited').length;
-  const recorded = summaries.filter((s) => s.checkedAgainst.startsWith('recorded ')).length;
+  const unaudited = catalog.filter((e) => e.checkedAgainst === undefined).length;
+  const recorded = catalog.filter((e) => e.checkedAgainst?.evidence === 'recorded').length;
   io.err(`${summaries.length} products (${recorded} checked against the running product, ${summaries.length - recorded - unaudited} against their source at a named release, ${unaudited} unaudited)`);
   return 0;
 }

@@ -1,13 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../../lambdas/core/fingerprint/catalog/index.js';
 import type { CatalogEntry, ProbeRequest } from '../../../lambdas/core/fingerprint/catalog-schema.js';
 import { cachingFetch, type HttpFetch, type HttpResult } from '../../../lambdas/core/fingerprint/http-result.js';
 import { identifyEndpoint, probePlanForPort } from '../../../lambdas/core/fingerprint/identify.js';
 import { matches } from '../../../lambdas/core/fingerprint/match.js';
-import { FIXTURE_ROOT, type FixtureResponse, type ResponseFixture, serializeBody } from '../../../lambdas/local/fixture-fleet.js';
+import { type FixtureResponse, serializeBody } from '../../../lambdas/local/fixture-fleet.js';
 import { fixtureFetch } from '../../support/fixture-fetch.js';
+import { loadStaticDecoys } from '../../support/static-decoys.js';
 
 /**
  * False-positive control: non-AI look-alikes that a naive scanner would report. Every decoy runs
@@ -34,8 +33,6 @@ const COMMON_PORTS = [80, 443, 8000, 8080, 11434, 7860, 3000];
 
 // ------------------------------------------------------------------------------------------------
 // Static decoys
-
-const DECOY_DIR = path.join(FIXTURE_ROOT, 'decoys');
 
 /** Natural port of every static decoy file. A new file must be added here (the test says so). */
 const STATIC_PORTS: Readonly<Record<string, number>> = {
@@ -149,13 +146,6 @@ const STATIC_PORTS: Readonly<Record<string, number>> = {
   verdaccio: 4873,
   'ws-websocket-only-server': 8080,
 };
-
-function loadStaticDecoys(): { name: string; fixture: ResponseFixture }[] {
-  return readdirSync(DECOY_DIR)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => ({ name: f.slice(0, -'.json'.length), fixture: JSON.parse(readFileSync(path.join(DECOY_DIR, f), 'utf8')) as ResponseFixture }));
-}
 
 const staticDecoys = loadStaticDecoys();
 
