@@ -36,11 +36,14 @@ describe('HTTP session connection reuse', () => {
       const server = await listen(tls);
       const session = openHttpSession('127.0.0.1', server.port, tls, DEFAULT_PROBE_OPTIONS);
       try {
-        for (const path of ['/', '/v1/models', '/api/tags', '/info']) {
+        const paths = ['/', '/v1/models', '/api/tags', '/info', '/health', '/version'];
+        for (const path of paths) {
           const r = await session.fetch({ path });
           expect(r.ok && r.status).toBe(200);
         }
-        expect(server.connections()).toBe(1);
+        // One connection, or two if a loaded machine stalled over a second between two probes (the
+        // reuse window is the server's 2 s less the 1 s margin); before, one per probe (six).
+        expect(server.connections()).toBeLessThanOrEqual(2);
         if (tls) expect(session.certificate()?.subject).toBeDefined();
       } finally {
         await session.close();
